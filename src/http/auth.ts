@@ -1,0 +1,9 @@
+/** How a transport authenticates: digest (API keys) or bearer (service accounts). */
+export interface Authenticator {
+  /** Runs one request and its challenge round; digest runs them one at a time per key. */
+  exclusive<T>(send: () => Promise<T>): Promise<T>;
+  /** The Authorization header for the next attempt, if the scheme has one yet. */
+  header(method: string, url: string): Promise<string | undefined>;
+  /** After a 401: whether to send the request once more with a fresh header. */
+  renegotiate(challenge: string | null, sentHeader: boolean): boolean;
+}

@@ -1,0 +1,214 @@
+import * as core from '@actions/core';
+import type { Dispatcher } from 'undici';
+import { fetch } from './fetch.js';
+import { ApiError, hintFor, type Side } from '../errors.js';
+import type { Authenticator } from './auth.js';
+import { describeNetworkError, isRetryableNetworkError } from './network-errors.js';
+
+export const USER_AGENT = 'mongodb-live-migration-link-action/1';
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+export const MAX_RETRY_AFTER_SECONDS = 60;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  /** What the call does, for logs and errors: "create the link token". */
+  operation: string;
+}
+
+export interface RequestSpec extends Route {
+  accept: string;
+  contentType?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Hints by status that replace the generic ones. */
+  hints?: Record<number, string>;
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  text: string;
+  /** Attempts made, counting the first. */
+  attempts: number;
+}
+
+export interface TransportOptions {
+  side: Side;
+  timeoutMs: number;
+  maxRetries: number;
+  dispatcher?: Dispatcher;
+  auth?: Authenticator;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything HTTP for one side: authentication, per-attempt time-outs, retries with
+ * Retry-After and backoff, proxy and CA (through the dispatcher), and clear errors.
+ * Callers see replies with any status; network failures become ApiError.
+ */
+export class Transport {
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: TransportOptions) {
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  get side(): Side {
+    return this.options.side;
+  }
+
+  async send(spec: RequestSpec): Promise<Reply> {
+    const { maxRetries } = this.options;
+    for (let attempt = 0; ; attempt += 1) {
+      const retriesLeft = maxRetries - attempt;
+      let reply: Reply;
+      try {
+        reply = await this.sendAuthenticated(spec);
+      } catch (err) {
+        const reason = describeNetworkError(err, spec.url, this.options.timeoutMs);
+        if (retriesLeft > 0 && isRetryableNetworkError(err)) {
+          await this.pause(spec, reason, this.backoffMs(attempt), attempt, maxRetries);
+          continue;
+        }
+        const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
+        throw new ApiError(`${this.side}: ${spec.operation} failed${tries}: ${reason}`);
+      }
+      if (!RETRYABLE_STATUS.has(reply.status) || retriesLeft <= 0) return { ...reply, attempts: attempt + 1 };
+      const retryAfter = parseRetryAfter(reply.headers.get('retry-after'));
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
+        throw this.error(spec, reply, `The server asks to wait ${retryAfter} s before retrying, more than the ${MAX_RETRY_AFTER_SECONDS} s this action waits; re-run later.`);
+      }
+      const waitMs = retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt);
+      await this.pause(spec, `HTTP ${reply.status}`, waitMs, attempt, maxRetries);
+    }
+  }
+
+  /** Sends and expects a 2xx JSON body; anything else becomes an ApiError. */
+  async json(spec: RequestSpec): Promise<unknown> {
+    const reply = await this.send(spec);
+    if (reply.status < 200 || reply.status > 299) throw this.error(spec, reply);
+    return this.parse(spec, reply);
+  }
+
+  parse(spec: RequestSpec, reply: Reply): unknown {
+    if (!/[/+]json\b/i.test(reply.contentType) || reply.text.trim() === '') {
+      throw new ApiError(
+        `${this.side}: ${spec.operation}: expected a JSON body but got HTTP ${reply.status} with ${bodyShape(reply)}.`,
+        reply.status,
+      );
+    }
+    try {
+      return JSON.parse(reply.text);
+    } catch {
+      throw new ApiError(`${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`, reply.status);
+    }
+  }
+
+  /** One line: side, operation, status, errorCode, detail, and a hint for the common cases. */
+  error(spec: RequestSpec, reply: Reply, extra?: string): ApiError {
+    const problem = readProblem(reply);
+    const tries = reply.attempts > 1 ? ` after ${reply.attempts} attempts` : '';
+    const parts = [`${this.side}: ${spec.operation} failed${tries}: HTTP ${reply.status}`];
+    if (problem.errorCode) parts.push(` ${problem.errorCode}`);
+    parts.push(problem.detail ? `: ${problem.detail}` : problem.errorCode ? '' : ` with ${bodyShape(reply)}`);
+    let message = parts.join('');
+    if (!/[.!?]$/.test(message)) message += '.';
+    const hint = extra ?? spec.hints?.[reply.status] ?? hintFor(reply.status);
+    if (hint) message += ` Hint: ${hint}${/[.!?]$/.test(hint) ? '' : '.'}`;
+    return new ApiError(message, reply.status, problem.errorCode);
+  }
+
+  private async sendAuthenticated(spec: RequestSpec): Promise<Reply> {
+    const auth = this.options.auth;
+    if (!auth) return this.attempt(spec, undefined);
+    return auth.exclusive(async () => {
+      let header = await auth.header(spec.method, spec.url);
+      let reply = await this.attempt(spec, header);
+      if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
+        header = await auth.header(spec.method, spec.url);
+        reply = await this.attempt(spec, header);
+      }
+      return reply;
+    });
+  }
+
+  private async attempt(spec: RequestSpec, authorization: string | undefined): Promise<Reply> {
+    const started = Date.now();
+    core.debug(`${this.side}: ${spec.method} ${spec.url} (${spec.operation})`);
+    const headers: Record<string, string> = { Accept: spec.accept, 'User-Agent': USER_AGENT, ...spec.headers };
+    if (spec.contentType) headers['Content-Type'] = spec.contentType;
+    if (authorization) headers.Authorization = authorization;
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const response = await fetch(spec.url, {
+      method: spec.method,
+      headers,
+      body: spec.body,
+      redirect: 'manual',
+      signal,
+      dispatcher: this.options.dispatcher,
+    });
+    const text = await response.text();
+    core.debug(`${this.side}: ${spec.method} ${new URL(spec.url).pathname} answered ${response.status} in ${Date.now() - started} ms`);
+    const contentType = response.headers.get('content-type') ?? '';
+    return { status: response.status, headers: response.headers, contentType, text, attempts: 1 };
+  }
+
+  private backoffMs(attempt: number): number {
+    const ceiling = Math.min(30_000, 1000 * 2 ** attempt);
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async pause(spec: RequestSpec, what: string, waitMs: number, attempt: number, maxRetries: number): Promise<void> {
+    core.info(
+      `${this.side}: ${spec.operation}: ${what}; retry ${attempt + 1} of ${maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`,
+    );
+    await this.sleep(waitMs);
+  }
+}
+
+interface Problem {
+  errorCode?: string;
+  detail?: string;
+}
+
+/** MongoDB error bodies, OAuth error bodies; nothing from HTML or other bodies. */
+function readProblem(reply: Reply): Problem {
+  if (!/[/+]json\b/i.test(reply.contentType)) return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.text);
+  } catch {
+    return {};
+  }
+  if (!body || typeof body !== 'object') return {};
+  const b = body as Record<string, unknown>;
+  const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
+  let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
+  const fields = (b.badRequestDetail as { fields?: Array<{ field?: string; description?: string }> } | undefined)?.fields;
+  if (Array.isArray(fields) && fields.length) {
+    const list = fields.map((f) => `${f.field}: ${f.description}`).join('; ');
+    detail = detail ? `${detail} (${list})` : list;
+  }
+  return { errorCode, detail: detail && detail.length > 400 ? `${detail.slice(0, 400)}…` : detail };
+}
+
+function bodyShape(reply: Reply): string {
+  if (reply.text.length === 0) return 'an empty body';
+  return `a ${reply.contentType.split(';')[0] || 'untyped'} body (${reply.text.length} bytes, not shown)`;
+}
+
+/** Seconds from a Retry-After header: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

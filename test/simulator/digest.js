@@ -1,0 +1,68 @@
+// Server side of RFC 7616 digest (MD5, qop=auth), as strict as MongoDB's public API:
+// unknown nonces refused, nonce counts must rise, `uri` must equal the request target,
+// nonces go stale after a configurable number of uses.
+import { createHash, randomBytes } from 'node:crypto';
+
+export const REALM = 'MMS Public API';
+
+const md5 = (s) => createHash('md5').update(s).digest('hex');
+
+export function parseAuthParams(header) {
+  const params = {};
+  const re = /([a-zA-Z]+)=("((?:[^"\\]|\\.)*)"|[^,\s]*)/g;
+  let m;
+  while ((m = re.exec(header)) !== null) {
+    params[m[1].toLowerCase()] = m[3] !== undefined ? m[3] : m[2];
+  }
+  return params;
+}
+
+export function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }) {
+  const ha1 = md5(`${username}:${realm}:${password}`);
+  const ha2 = md5(`${method}:${uri}`);
+  return md5(`${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
+}
+
+export class DigestVerifier {
+  /** @param {{ lookup: (user: string) => string | undefined, staleAfterUses?: number }} opts */
+  constructor(opts) {
+    this.lookup = opts.lookup;
+    this.staleAfterUses = opts.staleAfterUses ?? Infinity;
+    /** @type {Map<string, { lastNc: number, uses: number }>} */
+    this.nonces = new Map();
+  }
+
+  challenge(stale = false) {
+    const nonce = randomBytes(24).toString('base64');
+    this.nonces.set(nonce, { lastNc: 0, uses: 0 });
+    return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
+  }
+
+  /**
+   * @returns {{ ok: true, user: string } | { ok: false, stale: boolean, why: string }}
+   */
+  verify(header, method, target) {
+    if (!header || !/^Digest\s/i.test(header)) return { ok: false, stale: false, why: 'no digest header' };
+    const p = parseAuthParams(header.slice(7));
+    const password = p.username === undefined ? undefined : this.lookup(p.username);
+    if (password === undefined) return { ok: false, stale: false, why: 'unknown user' };
+    if (p.realm !== REALM) return { ok: false, stale: false, why: 'wrong realm' };
+    if (p.algorithm && p.algorithm.toUpperCase() !== 'MD5') return { ok: false, stale: false, why: 'algorithm' };
+    if (p.qop !== 'auth') return { ok: false, stale: false, why: 'qop must be auth' };
+    if (p.uri !== target) return { ok: false, stale: false, why: `uri ${p.uri} is not the request target ${target}` };
+    if (!/^[0-9a-f]{8}$/i.test(p.nc ?? '') || !p.cnonce) return { ok: false, stale: false, why: 'nc/cnonce' };
+    const state = this.nonces.get(p.nonce);
+    if (!state) return { ok: false, stale: false, why: 'unknown nonce' };
+    const expected = digestResponse({ ...p, password, method });
+    if (expected !== p.response) return { ok: false, stale: false, why: 'wrong response hash' };
+    const nc = parseInt(p.nc, 16);
+    if (nc <= state.lastNc) return { ok: false, stale: false, why: `nonce count ${nc} replayed (last ${state.lastNc})` };
+    if (state.uses >= this.staleAfterUses) {
+      this.nonces.delete(p.nonce);
+      return { ok: false, stale: true, why: 'nonce expired' };
+    }
+    state.lastNc = nc;
+    state.uses += 1;
+    return { ok: true, user: p.username };
+  }
+}
