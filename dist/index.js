@@ -34175,7 +34175,14 @@ class ServiceAccountAuth {
         return body.access_token;
     }
     form(route, form) {
-        return { ...route, accept: 'application/json', contentType: FORM, body: form.toString(), headers: { Authorization: this.basic }, hints: service_account_auth_HINTS };
+        return {
+            ...route,
+            accept: 'application/json',
+            contentType: FORM,
+            body: form.toString(),
+            headers: { Authorization: this.basic },
+            hints: service_account_auth_HINTS,
+        };
     }
 }
 

@@ -10,11 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-execFileSync(
-  process.execPath,
-  [ncc, 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'],
-  { cwd: root, stdio: 'inherit' },
-);
+execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const files = readdirSync(dist).sort();
 const expected = ['index.js', 'licenses.txt', 'package.json'];
 if (files.join() !== expected.join()) {

@@ -219,7 +219,10 @@ function readAtlasCredentials(get: Get, fail: Fail): AtlasCredentials | undefine
   const hasKey = Boolean(publicKey || privateKey);
   const hasAccount = Boolean(clientId || clientSecret);
   if (hasKey && hasAccount) {
-    fail('atlas-client-id', 'give either an API key (atlas-public-key, atlas-private-key) or a service account (atlas-client-id, atlas-client-secret), not both.');
+    fail(
+      'atlas-client-id',
+      'give either an API key (atlas-public-key, atlas-private-key) or a service account (atlas-client-id, atlas-client-secret), not both.',
+    );
     return undefined;
   }
   if (hasKey) {

@@ -17,7 +17,8 @@ export function plan(settings: Settings): PlannedCall[] {
   const oauth = credentials?.kind === 'service-account' ? oauthRoutes(baseUrl) : undefined;
   const calls: PlannedCall[] = [];
   const tokenCall = (when?: string): PlannedCall[] => (oauth ? [{ ...oauth.token, when }] : []);
-  const poll = settings.waitForSyncSeconds > 0 ? [{ ...source.status, when: `repeated until SYNCED, up to ${settings.waitForSyncSeconds} s` }] : [];
+  const poll =
+    settings.waitForSyncSeconds > 0 ? [{ ...source.status, when: `repeated until SYNCED, up to ${settings.waitForSyncSeconds} s` }] : [];
   const projects = { ...atlas?.availableProjects, when: 'if SYNCED' } as PlannedCall;
   switch (settings.command) {
     case 'link': {

@@ -3,8 +3,7 @@ export const COMMANDS: readonly Command[] = ['link', 'status', 'unlink'];
 
 /** Atlas programmatic API key (HTTP digest) or service account (OAuth 2 client credentials). */
 export type AtlasCredentials =
-  | { kind: 'api-key'; publicKey: string; privateKey: string }
-  | { kind: 'service-account'; clientId: string; clientSecret: string };
+  { kind: 'api-key'; publicKey: string; privateKey: string } | { kind: 'service-account'; clientId: string; clientSecret: string };
 
 export interface AtlasSettings {
   /** Destination organization; absent only when the command needs nothing from Atlas. */

@@ -53,7 +53,9 @@ export class SourceClient {
   private readStatus(spec: RequestSpec, body: unknown): LinkStatus {
     const status = (body as { status?: unknown } | null)?.status;
     if (status === 'SYNCED' || status === 'NOT_SYNCED') return status;
-    throw new ApiError(`source: ${spec.operation}: unexpected status ${JSON.stringify(status)?.slice(0, 40)} (expected SYNCED or NOT_SYNCED).`);
+    throw new ApiError(
+      `source: ${spec.operation}: unexpected status ${JSON.stringify(status)?.slice(0, 40)} (expected SYNCED or NOT_SYNCED).`,
+    );
   }
 
   private spec(route: Route, body?: unknown): RequestSpec {

@@ -37,7 +37,14 @@ async function handMadeHeader(method: string, target: string, nc: string, uri = 
 describe('the simulator checks digest as strictly as the real service', () => {
   it('accepts curl --digest with the right key (the query is part of uri)', async () => {
     sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    const codes = await curl(['--digest', '-u', `${SOURCE_KEY.publicKey}:${SOURCE_KEY.privateKey}`, '-H', 'Accept: application/json', `${url}${statusPath}?pretty=true`]);
+    const codes = await curl([
+      '--digest',
+      '-u',
+      `${SOURCE_KEY.publicKey}:${SOURCE_KEY.privateKey}`,
+      '-H',
+      'Accept: application/json',
+      `${url}${statusPath}?pretty=true`,
+    ]);
     expect(codes).toEqual([200]);
     expect(sim.requests.map((r) => r.status)).toEqual([401, 200]);
     expect(sim.requests[0].status).toBe(401);
@@ -47,7 +54,9 @@ describe('the simulator checks digest as strictly as the real service', () => {
   it('sends the documented challenge', async () => {
     const res = await fetch(url + statusPath, { headers: { Accept: 'application/json' } });
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=false$/);
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=false$/,
+    );
     expect(await res.json()).toMatchObject({ error: 401, errorCode: 'NOT_AUTHORIZED' });
   });
 
@@ -71,7 +80,9 @@ describe('the simulator checks digest as strictly as the real service', () => {
 
   it('rejects a uri that is not the request target, and unknown nonces', async () => {
     const header = await handMadeHeader('GET', `${statusPath}?pretty=true`, '00000001', statusPath);
-    expect(await curl(['-H', `Authorization: ${header}`, '-H', 'Accept: application/json', `${url}${statusPath}?pretty=true`])).toEqual([401]);
+    expect(await curl(['-H', `Authorization: ${header}`, '-H', 'Accept: application/json', `${url}${statusPath}?pretty=true`])).toEqual([
+      401,
+    ]);
     expect(sim.requests.at(-1)?.rejected).toMatch(/is not the request target/);
     const forged = header.replace(/nonce="[^"]+"/, 'nonce="bm90LWlzc3VlZA=="');
     expect(await curl(['-H', `Authorization: ${forged}`, '-H', 'Accept: application/json', url + statusPath])).toEqual([401]);
@@ -102,7 +113,9 @@ describe('the simulator checks versioned media types and bodies', () => {
   });
 
   it('refuses an unknown API version, a wrong content type, and a bad body', async () => {
-    expect(await atlas(['-H', 'Accept: application/vnd.atlas.2023-10-01+json', '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":[]}'])).toEqual([406]);
+    expect(
+      await atlas(['-H', 'Accept: application/vnd.atlas.2023-10-01+json', '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":[]}']),
+    ).toEqual([406]);
     expect(await atlas(['-H', `Accept: ${v2}`, '-H', 'Content-Type: application/json', '-d', '{"accessListIps":[]}'])).toEqual([415]);
     expect(await atlas(['-H', `Accept: ${v2}`, '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":["10.0.0.0/33"]}'])).toEqual([400]);
     expect(await atlas(['-H', `Accept: ${v2}`, '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":[],"extra":1}'])).toEqual([400]);

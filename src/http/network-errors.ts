@@ -58,7 +58,8 @@ export function describeNetworkError(err: unknown, url: string, timeoutMs: numbe
       '(also for a TLS-intercepting proxy).'
     );
   }
-  if (c === 'ENOTFOUND') return `the host name ${new URL(url).hostname} does not resolve (ENOTFOUND); check the base URL or the proxy settings`;
+  if (c === 'ENOTFOUND')
+    return `the host name ${new URL(url).hostname} does not resolve (ENOTFOUND); check the base URL or the proxy settings`;
   if (c === 'ECONNREFUSED') return `connection to ${host} refused (ECONNREFUSED)`;
   if (c === 'ECONNRESET' || c === 'UND_ERR_SOCKET') return `connection to ${host} was reset (${c})`;
   const last = causes(err).at(-1);

@@ -87,6 +87,13 @@ export class ServiceAccountAuth implements Authenticator {
   }
 
   private form(route: Route, form: URLSearchParams): RequestSpec {
-    return { ...route, accept: 'application/json', contentType: FORM, body: form.toString(), headers: { Authorization: this.basic }, hints: HINTS };
+    return {
+      ...route,
+      accept: 'application/json',
+      contentType: FORM,
+      body: form.toString(),
+      headers: { Authorization: this.basic },
+      hints: HINTS,
+    };
   }
 }

@@ -83,7 +83,11 @@ export class Transport {
       if (!RETRYABLE_STATUS.has(reply.status) || retriesLeft <= 0) return { ...reply, attempts: attempt + 1 };
       const retryAfter = parseRetryAfter(reply.headers.get('retry-after'));
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
-        throw this.error(spec, reply, `The server asks to wait ${retryAfter} s before retrying, more than the ${MAX_RETRY_AFTER_SECONDS} s this action waits; re-run later.`);
+        throw this.error(
+          spec,
+          reply,
+          `The server asks to wait ${retryAfter} s before retrying, more than the ${MAX_RETRY_AFTER_SECONDS} s this action waits; re-run later.`,
+        );
       }
       const waitMs = retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt);
       await this.pause(spec, `HTTP ${reply.status}`, waitMs, attempt, maxRetries);
@@ -107,7 +111,10 @@ export class Transport {
     try {
       return JSON.parse(reply.text);
     } catch {
-      throw new ApiError(`${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`, reply.status);
+      throw new ApiError(
+        `${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`,
+        reply.status,
+      );
     }
   }
 
@@ -166,9 +173,7 @@ export class Transport {
   }
 
   private async pause(spec: RequestSpec, what: string, waitMs: number, attempt: number, maxRetries: number): Promise<void> {
-    core.info(
-      `${this.side}: ${spec.operation}: ${what}; retry ${attempt + 1} of ${maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`,
-    );
+    core.info(`${this.side}: ${spec.operation}: ${what}; retry ${attempt + 1} of ${maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`);
     await this.sleep(waitMs);
   }
 }

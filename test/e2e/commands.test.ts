@@ -81,7 +81,14 @@ describe('status', () => {
   it('reads the status with GET requests only and lists available projects', async () => {
     const url = await start();
     sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    const inputs = { ...sourceOnly(url), command: 'status', 'atlas-org-id': ATLAS_ORG_ID, 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret, 'atlas-base-url': url };
+    const inputs = {
+      ...sourceOnly(url),
+      command: 'status',
+      'atlas-org-id': ATLAS_ORG_ID,
+      'atlas-client-id': SERVICE_ACCOUNT.clientId,
+      'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
+      'atlas-base-url': url,
+    };
     const run = await runAction(sim, inputs);
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
@@ -143,7 +150,9 @@ describe('unlink', () => {
     sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
     const run = await runAction(sim, { ...sourceOnly(url), command: 'unlink' });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^source: remove the migration link failed: HTTP 409 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: .*Hint: a live migration is in progress/);
+    expect(run.errors[0]).toMatch(
+      /^source: remove the migration link failed: HTTP 409 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: .*Hint: a live migration is in progress/,
+    );
   });
 });
 
@@ -157,9 +166,15 @@ describe('dry-run', () => {
       expect(run.stdout).toContain(`Dry run of '${command}': nothing is sent.`);
       const host = new URL(url).host;
       const expected = {
-        link: [`GET ${host} /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink/status`, `POST ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/linkTokens`],
+        link: [
+          `GET ${host} /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink/status`,
+          `POST ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/linkTokens`,
+        ],
         status: [`GET ${host} /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink/status`],
-        unlink: [`DELETE ${host} /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink:`, `DELETE ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/linkTokens`],
+        unlink: [
+          `DELETE ${host} /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink:`,
+          `DELETE ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/linkTokens`,
+        ],
       }[command]!;
       for (const line of expected) expect(run.stdout).toContain(line);
       expect(run.summary).toContain('Planned calls (nothing was sent)');

@@ -23,7 +23,11 @@ describe('bad input: one annotation naming the input, exit 1, no request', () =>
     ['number', { 'wait-for-sync': 'ten' }, 'wait-for-sync'],
     ['command', { command: 'delete' }, 'command'],
     ['half a credential pair', { 'atlas-private-key': '' }, 'atlas-private-key'],
-    ['both Atlas credential kinds', { 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret }, 'atlas-client-id'],
+    [
+      'both Atlas credential kinds',
+      { 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret },
+      'atlas-client-id',
+    ],
     ['missing source key', { 'source-public-key': '' }, 'source-public-key'],
     ['CA that is not PEM', { 'source-ca-certificate': 'ca.pem' }, 'source-ca-certificate'],
   ];
@@ -62,7 +66,11 @@ describe('secrets never leak, with debug logging on', () => {
       local.source = (req, u, body, principal) => {
         if (req.method === 'POST') {
           const token = JSON.parse(body).linkToken;
-          return { status: 400, body: { error: 400, errorCode: 'INVALID_LINK_TOKEN', detail: `Token ${token} is not valid.` }, headers: {} };
+          return {
+            status: 400,
+            body: { error: 400, errorCode: 'INVALID_LINK_TOKEN', detail: `Token ${token} is not valid.` },
+            headers: {},
+          };
         }
         return original(req, u, body, principal);
       };
@@ -78,7 +86,17 @@ describe('secrets never leak, with debug logging on', () => {
   });
 
   it('the leak check itself fails on a secret printed before its mask', () => {
-    const leaky: ActionRun = { code: 0, stdout: `hello ${ATLAS_KEY.privateKey}\n::add-mask::${ATLAS_KEY.privateKey}\n`, stderr: '', outputs: {}, summary: '', ms: 0, errors: [], warnings: [], notices: [] };
+    const leaky: ActionRun = {
+      code: 0,
+      stdout: `hello ${ATLAS_KEY.privateKey}\n::add-mask::${ATLAS_KEY.privateKey}\n`,
+      stderr: '',
+      outputs: {},
+      summary: '',
+      ms: 0,
+      errors: [],
+      warnings: [],
+      notices: [],
+    };
     expect(() => expectNoLeak(leaky, [ATLAS_KEY.privateKey])).toThrow(/without ::add-mask:: first/);
     const inSummary = { ...leaky, stdout: '', summary: ATLAS_KEY.privateKey };
     expect(() => expectNoLeak(inSummary, [ATLAS_KEY.privateKey])).toThrow(/job summary/);
@@ -89,15 +107,26 @@ describe('secrets never leak, with debug logging on', () => {
     const localUrl = await local.listen();
     try {
       local.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
-      const sa = { 'atlas-public-key': '', 'atlas-private-key': '', 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret };
+      const sa = {
+        'atlas-public-key': '',
+        'atlas-private-key': '',
+        'atlas-client-id': SERVICE_ACCOUNT.clientId,
+        'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
+      };
       const scenarios: Array<[Record<string, string>, () => void]> = [
         [{ force: 'true' }, () => {}],
         [{ force: 'true', ...sa }, () => {}],
         [{ force: 'true', 'atlas-private-key': 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }, () => {}],
         [{ force: 'true', 'max-retries': '0' }, () => local.faults.push({ path: '/linkTokens', times: 1, kind: 'status', status: 500 })],
         [{ force: 'true', 'max-retries': '0' }, () => local.faults.push({ path: '/migrationLink', times: 1, kind: 'html', status: 502 })],
-        [{ force: 'true', ...sa, 'max-retries': '0', 'request-timeout': '1' }, () => local.faults.push({ path: '/oauth/token', times: 1, kind: 'hang' })],
-        [{ force: 'true', ...sa, 'max-retries': '0' }, () => local.faults.push({ path: '/oauth/token', times: 1, kind: 'malformed', status: 200 })],
+        [
+          { force: 'true', ...sa, 'max-retries': '0', 'request-timeout': '1' },
+          () => local.faults.push({ path: '/oauth/token', times: 1, kind: 'hang' }),
+        ],
+        [
+          { force: 'true', ...sa, 'max-retries': '0' },
+          () => local.faults.push({ path: '/oauth/token', times: 1, kind: 'malformed', status: 200 }),
+        ],
         [{ command: 'unlink', ...sa }, () => {}],
         [{ command: 'status', 'dry-run': 'true', ...sa }, () => {}],
       ];

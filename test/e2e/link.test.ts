@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ATLAS_KEY, ATLAS_ORG_ID, AVAILABLE_PROJECTS, linkInputs, SERVICE_ACCOUNT, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import {
+  ATLAS_KEY,
+  ATLAS_ORG_ID,
+  AVAILABLE_PROJECTS,
+  linkInputs,
+  SERVICE_ACCOUNT,
+  SOURCE_ORG_ID,
+  standardSimulator,
+} from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -51,7 +59,9 @@ describe('link with API keys (digest)', () => {
   it('sends the nonce count 1 after each challenge and then 2, 3 … on the same nonce', async () => {
     await runAction(sim, linkInputs(url, url));
     const counts = (side: string) =>
-      sim.requests.filter((r) => r.side === side && r.auth === 'digest').map((r) => /nc=([0-9a-f]{8})/.exec(String(r.headers.authorization))?.[1]);
+      sim.requests
+        .filter((r) => r.side === side && r.auth === 'digest')
+        .map((r) => /nc=([0-9a-f]{8})/.exec(String(r.headers.authorization))?.[1]);
     expect(counts('source')).toEqual(['00000001', '00000002']);
     expect(counts('atlas')).toEqual(['00000001', '00000002']);
   });
@@ -77,7 +87,10 @@ describe('link with API keys (digest)', () => {
 
 describe('link with an Atlas service account (OAuth)', () => {
   it('fetches exactly one token, uses Bearer on Atlas, and revokes it', async () => {
-    const inputs = linkInputs(url, url, { 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret });
+    const inputs = linkInputs(url, url, {
+      'atlas-client-id': SERVICE_ACCOUNT.clientId,
+      'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
+    });
     delete (inputs as Record<string, string>)['atlas-public-key'];
     delete (inputs as Record<string, string>)['atlas-private-key'];
     const run = await runAction(sim, inputs);
@@ -96,8 +109,17 @@ describe('link with an Atlas service account (OAuth)', () => {
   });
 
   it('revokes the token even when the link fails', async () => {
-    sim.faults.push({ method: 'POST', path: '/linkTokens', kind: 'status', status: 400, body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Simulated.' } });
-    const inputs = linkInputs(url, url, { 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': SERVICE_ACCOUNT.clientSecret });
+    sim.faults.push({
+      method: 'POST',
+      path: '/linkTokens',
+      kind: 'status',
+      status: 400,
+      body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Simulated.' },
+    });
+    const inputs = linkInputs(url, url, {
+      'atlas-client-id': SERVICE_ACCOUNT.clientId,
+      'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
+    });
     delete (inputs as Record<string, string>)['atlas-public-key'];
     delete (inputs as Record<string, string>)['atlas-private-key'];
     const run = await runAction(sim, inputs);
@@ -108,12 +130,17 @@ describe('link with an Atlas service account (OAuth)', () => {
   });
 
   it('explains a wrong client secret without retrying the token endpoint', async () => {
-    const inputs = linkInputs(url, url, { 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': 'mdb_sa_sk_wrongwrongwrong' });
+    const inputs = linkInputs(url, url, {
+      'atlas-client-id': SERVICE_ACCOUNT.clientId,
+      'atlas-client-secret': 'mdb_sa_sk_wrongwrongwrong',
+    });
     delete (inputs as Record<string, string>)['atlas-public-key'];
     delete (inputs as Record<string, string>)['atlas-private-key'];
     const run = await runAction(sim, inputs, { secrets: ['mdb_sa_sk_wrongwrongwrong'] });
     expect(run.code).toBe(1);
-    expect(run.errors.join('\n')).toMatch(/Atlas: get a service account access token failed: HTTP 401 invalid_client: Invalid client credentials\. Hint: check atlas-client-id and atlas-client-secret/);
+    expect(run.errors.join('\n')).toMatch(
+      /Atlas: get a service account access token failed: HTTP 401 invalid_client: Invalid client credentials\. Hint: check atlas-client-id and atlas-client-secret/,
+    );
     expect(sim.count('oauth', 'POST', '/api/oauth/token')).toBe(1);
   });
 });
@@ -124,7 +151,9 @@ describe('failures', () => {
     const run = await runAction(sim, linkInputs(url, url, { 'atlas-private-key': wrong }), { secrets: [wrong] });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/^Atlas: create the link token failed: HTTP 401 NOT_AUTHORIZED: You are not authorized for this resource\. Hint: check the public and private key, and that the runner’s IP address is on the API key’s access list\.$/);
+    expect(run.errors[0]).toMatch(
+      /^Atlas: create the link token failed: HTTP 401 NOT_AUTHORIZED: You are not authorized for this resource\. Hint: check the public and private key, and that the runner’s IP address is on the API key’s access list\.$/,
+    );
     expect(sim.count('atlas')).toBe(2);
     expect(sim.count('source', 'POST')).toBe(0);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
@@ -134,7 +163,9 @@ describe('failures', () => {
     const wrong = '99999999-1111-2222-3333-444444444444';
     const run = await runAction(sim, linkInputs(url, url, { 'source-private-key': wrong }), { secrets: [wrong] });
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^source: read the migration link status failed: HTTP 401 NOT_AUTHORIZED.*Hint: check the public and private key/);
+    expect(run.errors[0]).toMatch(
+      /^source: read the migration link status failed: HTTP 401 NOT_AUTHORIZED.*Hint: check the public and private key/,
+    );
     expect(sim.count('source')).toBe(2);
     expect(sim.count('atlas')).toBe(0);
   });
@@ -143,7 +174,9 @@ describe('failures', () => {
     sim.apiKeys.get(ATLAS_KEY.publicKey).roles = ['ORG_READ_ONLY'];
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^Atlas: create the link token failed: HTTP 403 USER_UNAUTHORIZED: .*Hint: the API key needs the Organization Owner role/);
+    expect(run.errors[0]).toMatch(
+      /^Atlas: create the link token failed: HTTP 403 USER_UNAUTHORIZED: .*Hint: the API key needs the Organization Owner role/,
+    );
   });
 
   it('an organization the key does not belong to gets the 404 hint', async () => {
@@ -151,13 +184,17 @@ describe('failures', () => {
     sim.addAtlasOrg(other);
     const run = await runAction(sim, linkInputs(url, url, { 'atlas-org-id': other }));
     expect(run.code).toBe(1);
-    expect(run.errors[0]).toMatch(/^Atlas: create the link token failed: HTTP 404 RESOURCE_NOT_FOUND: .*Hint: check the organization id, and that the API key belongs to that organization\.$/);
+    expect(run.errors[0]).toMatch(
+      /^Atlas: create the link token failed: HTTP 404 RESOURCE_NOT_FOUND: .*Hint: check the organization id, and that the API key belongs to that organization\.$/,
+    );
   });
 
   it('a bad atlas-org-id fails naming the input and sends nothing', async () => {
     const run = await runAction(sim, linkInputs(url, url, { 'atlas-org-id': 'not-an-org' }));
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual(["Input 'atlas-org-id': expected 24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e; got \"not-an-org\"."]);
+    expect(run.errors).toEqual([
+      'Input \'atlas-org-id\': expected 24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e; got "not-an-org".',
+    ]);
     expect(sim.requests).toHaveLength(0);
   });
 

@@ -18,7 +18,15 @@ const attempts = (method: string, pathEnd: string) => sim.requests.filter((r) =>
 describe('retries', () => {
   it('waits out a 429 with Retry-After: 2 on token creation, then succeeds', async () => {
     const url = await start();
-    sim.faults.push({ method: 'POST', path: '/linkTokens', times: 1, kind: 'status', status: 429, headers: { 'Retry-After': '2' }, body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Too many requests.' } });
+    sim.faults.push({
+      method: 'POST',
+      path: '/linkTokens',
+      times: 1,
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Too many requests.' },
+    });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
@@ -44,7 +52,9 @@ describe('retries', () => {
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
     expect(attempts('POST', '/migrationLink').map((r) => r.status)).toEqual([-1, 201]);
-    expect(run.stdout).toMatch(/source: connect to Atlas with the link token: connection to [\d.:]+ was reset|source: connect to Atlas with the link token: request to/);
+    expect(run.stdout).toMatch(
+      /source: connect to Atlas with the link token: connection to [\d.:]+ was reset|source: connect to Atlas with the link token: request to/,
+    );
   });
 
   it('recovers from a hang with request-timeout 2 in under 15 s', async () => {
@@ -63,21 +73,38 @@ describe('retries', () => {
     const run = await runAction(sim, linkInputs(url, url, { 'max-retries': '2' }));
     expect(run.code).toBe(1);
     expect(attempts('POST', '/linkTokens')).toHaveLength(3);
-    expect(run.errors).toEqual(['Atlas: create the link token failed after 3 attempts: HTTP 502 with a text/html body (136 bytes, not shown).']);
+    expect(run.errors).toEqual([
+      'Atlas: create the link token failed after 3 attempts: HTTP 502 with a text/html body (136 bytes, not shown).',
+    ]);
   });
 
   it('fails at once when Retry-After is longer than 60 s, with the server’s words', async () => {
     const url = await start();
-    sim.faults.push({ method: 'POST', path: '/linkTokens', kind: 'status', status: 429, headers: { 'Retry-After': '120' }, body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down.' } });
+    sim.faults.push({
+      method: 'POST',
+      path: '/linkTokens',
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '120' },
+      body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down.' },
+    });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(1);
     expect(attempts('POST', '/linkTokens')).toHaveLength(1);
-    expect(run.errors[0]).toBe('Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: The server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.');
+    expect(run.errors[0]).toBe(
+      'Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: The server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.',
+    );
   });
 
   it('does not retry other 4xx', async () => {
     const url = await start();
-    sim.faults.push({ method: 'POST', path: '/linkTokens', kind: 'status', status: 400, body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Bad.' } });
+    sim.faults.push({
+      method: 'POST',
+      path: '/linkTokens',
+      kind: 'status',
+      status: 400,
+      body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Bad.' },
+    });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(1);
     expect(attempts('POST', '/linkTokens')).toHaveLength(1);
@@ -88,7 +115,10 @@ describe('bodies that are not the expected JSON', () => {
   for (const [kind, message] of [
     ['malformed', /^source: connect to Atlas with the link token: HTTP 200 with malformed JSON \(16 bytes, not shown\)\.$/],
     ['empty', /^source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with an empty body\.$/],
-    ['html', /^source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with a text\/html body \(136 bytes, not shown\)\.$/],
+    [
+      'html',
+      /^source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with a text\/html body \(136 bytes, not shown\)\.$/,
+    ],
   ] as const) {
     it(`${kind}: a clear error with status and content type, no body, no stack`, async () => {
       const url = await start();
@@ -129,7 +159,9 @@ describe('TLS and proxies', () => {
     const run = await runAction(sim, linkInputs(url, source.replace('127.0.0.1', 'localhost')));
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/^source: read the migration link status failed: TLS connection to localhost:\d+ refused: (self-signed certificate in the certificate chain|unable to verify the first certificate|unable to get the local issuer certificate) \(\w+\)\. If the server uses a certificate from a private CA, pass that CA in source-ca-certificate/);
+    expect(run.errors[0]).toMatch(
+      /^source: read the migration link status failed: TLS connection to localhost:\d+ refused: (self-signed certificate in the certificate chain|unable to verify the first certificate|unable to get the local issuer certificate) \(\w+\)\. If the server uses a certificate from a private CA, pass that CA in source-ca-certificate/,
+    );
     expect(sim.requests).toHaveLength(0);
   });
 

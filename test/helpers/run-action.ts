@@ -66,7 +66,12 @@ function annotations(stdout: string, kind: string): string[] {
   return stdout
     .split('\n')
     .filter((l) => l.startsWith(`::${kind}`))
-    .map((l) => l.slice(l.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%25/g, '%'));
+    .map((l) =>
+      l
+        .slice(l.indexOf('::', 2) + 2)
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    );
 }
 
 export interface RunOptions {

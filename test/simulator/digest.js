@@ -7,7 +7,9 @@ export const REALM = 'MMS Public API';
 
 const md5 = (s) => createHash('md5').update(s).digest('hex');
 
+/** @param {string} header @returns {Record<string, string>} */
 export function parseAuthParams(header) {
+  /** @type {Record<string, string>} */
   const params = {};
   const re = /([a-zA-Z]+)=("((?:[^"\\]|\\.)*)"|[^,\s]*)/g;
   let m;

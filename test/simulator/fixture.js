@@ -8,7 +8,12 @@ export const ATLAS_KEY = { publicKey: 'atlaspub', privateKey: '8f14e45f-ceea-467
 export const SOURCE_KEY = { publicKey: 'opsmpub', privateKey: 'c9f0f895-fb98-4b91-9c5b-6d7e8f9a0b1c' };
 export const SERVICE_ACCOUNT = { clientId: 'mdb_sa_id_65f0c0ffee', clientSecret: 'mdb_sa_sk_Zr8pQ2vN4xW6yT1uB3cD5eF7gH9jK0lM' };
 export const AVAILABLE_PROJECTS = [
-  { projectId: '65f000000000000000000001', name: 'orders', deployments: [{ id: 'rs0', name: 'rs0' }], migrationHosts: ['mh-1.example.net'] },
+  {
+    projectId: '65f000000000000000000001',
+    name: 'orders',
+    deployments: [{ id: 'rs0', name: 'rs0' }],
+    migrationHosts: ['mh-1.example.net'],
+  },
 ];
 
 /** @param {ConstructorParameters<typeof Simulator>[0] & { source?: Parameters<Simulator['addSourceOrg']>[1], atlas?: Parameters<Simulator['addAtlasOrg']>[1] }} [options] */

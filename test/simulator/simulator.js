@@ -10,7 +10,6 @@ import { DigestVerifier } from './digest.js';
 
 export const ATLAS_API_VERSIONS = ['2023-01-01'];
 const ATLAS_PREFIX = '/api/atlas/v2/orgs/';
-const SOURCE_PREFIX = '/api/public/v1.0/orgs/';
 const ORG_ID = /^[a-f0-9]{24}$/;
 
 const problems = {
@@ -22,7 +21,7 @@ const problems = {
   406: 'Not Acceptable',
   409: 'Conflict',
   415: 'Unsupported Media Type',
-}
+};
 
 class HttpProblem extends Error {
   constructor(status, errorCode, detail, extra = {}) {
@@ -38,7 +37,11 @@ class HttpProblem extends Error {
  *   status?: number, headers?: Record<string, string>, body?: unknown, ms?: number }} Fault
  */
 
+/** @typedef {{ status: number, body: any, headers: Record<string, string> }} SimReply */
+/** @typedef {{ side: string, method: string, path: string, target: string, status: number, auth: string, headers: Record<string, unknown>, body: string, at: number, rejected?: string }} SimRequest */
+
 export class Simulator {
+  /** @param {{ nonceStaleAfterUses?: number }} [options] */
   constructor(options = {}) {
     this.atlasOrgs = new Map();
     this.sourceOrgs = new Map();
@@ -46,7 +49,7 @@ export class Simulator {
     this.serviceAccounts = new Map();
     this.accessTokens = new Map();
     this.linkTokens = new Map();
-    /** @type {Array<{ side: string, method: string, path: string, target: string, status: number, auth: string, headers: Record<string, unknown>, body: string, at: number }>} */
+    /** @type {SimRequest[]} */
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
@@ -58,12 +61,20 @@ export class Simulator {
     });
   }
 
+  /**
+   * @param {string} id
+   * @param {{ availableProjects?: unknown[], activeMigration?: boolean }} [options]
+   */
   addAtlasOrg(id, { availableProjects = [], activeMigration = false } = {}) {
     this.atlasOrgs.set(id, { availableProjects, activeMigration, tokens: new Set() });
     return this;
   }
 
-  /** A source org. `syncAfterPolls`: NOT_SYNCED until the status was read that many times after connecting. */
+  /**
+   * A source org. `syncAfterPolls`: NOT_SYNCED until the status was read that many times after connecting.
+   * @param {string} id
+   * @param {{ syncAfterPolls?: number, neverSyncs?: boolean, activeMigration?: boolean, link?: { token: string, atlasOrgId: string, status: string } | null }} [options]
+   */
   addSourceOrg(id, { syncAfterPolls = 0, neverSyncs = false, activeMigration = false, link = null } = {}) {
     this.sourceOrgs.set(id, { syncAfterPolls, neverSyncs, activeMigration, link, polls: 0 });
     return this;
@@ -144,6 +155,7 @@ export class Simulator {
     const path = url.pathname;
     const side = path.startsWith('/api/oauth/') ? 'oauth' : path.startsWith(ATLAS_PREFIX) ? 'atlas' : 'source';
     const body = await readBody(req);
+    /** @type {SimRequest} */
     const record = {
       side,
       method: req.method ?? 'GET',
@@ -190,7 +202,7 @@ export class Simulator {
     switch (fault.kind) {
       case 'reset':
         record.status = -1;
-        res.socket?.resetAndDestroy?.() ?? res.socket?.destroy();
+        res.socket?.resetAndDestroy();
         return;
       case 'hang':
         record.status = -2;
@@ -199,7 +211,9 @@ export class Simulator {
       case 'html':
         record.status = fault.status ?? 502;
         res.writeHead(record.status, { 'Content-Type': 'text/html', ...fault.headers });
-        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        res.end(
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        );
         return;
       case 'malformed':
         record.status = fault.status ?? 200;
@@ -226,7 +240,13 @@ export class Simulator {
     if (side === 'atlas' && /^Bearer\s/i.test(header)) {
       const token = this.accessTokens.get(header.slice(7).trim());
       if (!token || token.revoked) {
-        send(401, { error: 401, errorCode: 'NOT_AUTHORIZED', reason: 'Unauthorized', detail: 'Invalid or revoked access token.', parameters: [] });
+        send(401, {
+          error: 401,
+          errorCode: 'NOT_AUTHORIZED',
+          reason: 'Unauthorized',
+          detail: 'Invalid or revoked access token.',
+          parameters: [],
+        });
         return undefined;
       }
       return this.serviceAccounts.get(token.clientId);
@@ -236,7 +256,13 @@ export class Simulator {
     record.rejected = header ? verdict.why : undefined;
     send(
       401,
-      { error: 401, errorCode: 'NOT_AUTHORIZED', reason: 'Unauthorized', detail: 'You are not authorized for this resource.', parameters: [] },
+      {
+        error: 401,
+        errorCode: 'NOT_AUTHORIZED',
+        reason: 'Unauthorized',
+        detail: 'You are not authorized for this resource.',
+        parameters: [],
+      },
       { 'WWW-Authenticate': this.digest.challenge(verdict.stale) },
     );
     return undefined;
@@ -268,6 +294,7 @@ export class Simulator {
     return send(404, { error: 'not_found' });
   }
 
+  /** @returns {SimReply} */
   atlas(req, url, body, principal) {
     const match = /^\/api\/atlas\/v2\/orgs\/([^/]+)\/liveMigrations\/(linkTokens|availableProjects)$/.exec(url.pathname);
     if (!match) throw new HttpProblem(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${url.pathname}.`);
@@ -295,7 +322,11 @@ export class Simulator {
     }
     if (method === 'DELETE') {
       if (org.activeMigration) {
-        throw new HttpProblem(409, 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK', 'Cannot delete organization link while there is an active migration.');
+        throw new HttpProblem(
+          409,
+          'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+          'Cannot delete organization link while there is an active migration.',
+        );
       }
       if (org.tokens.size === 0) {
         throw new HttpProblem(404, 'UNEXPECTED_ERROR', 'Could not find the requested external organization link.');
@@ -307,10 +338,15 @@ export class Simulator {
     throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed.`);
   }
 
+  /** @returns {SimReply} */
   source(req, url, body, principal) {
     const match = /^\/api\/public\/v1\.0\/orgs\/([^/]+)\/liveExport\/migrationLink(\/status)?$/.exec(url.pathname);
     if (!match) throw new HttpProblem(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${url.pathname}.`);
-    if (!String(req.headers.accept ?? '').split(',').some((a) => a.trim().startsWith('application/json'))) {
+    if (
+      !String(req.headers.accept ?? '')
+        .split(',')
+        .some((a) => a.trim().startsWith('application/json'))
+    ) {
       throw new HttpProblem(406, 'NOT_ACCEPTABLE', 'Accept must be application/json.');
     }
     const org = this.orgFor(this.sourceOrgs, match[1], principal);
@@ -338,7 +374,11 @@ export class Simulator {
     }
     if (method === 'DELETE') {
       if (org.activeMigration) {
-        throw new HttpProblem(409, 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK', 'Cannot delete organization link while there is an active migration.');
+        throw new HttpProblem(
+          409,
+          'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+          'Cannot delete organization link while there is an active migration.',
+        );
       }
       if (!org.link) throw new HttpProblem(404, 'RESOURCE_NOT_FOUND', 'No migration link exists for this organization.');
       org.link = null;
@@ -373,7 +413,11 @@ function checkVersionedAccept(accept) {
 }
 
 function checkContentType(actual, expected) {
-  if (String(actual ?? '').split(';')[0].trim() !== expected) {
+  if (
+    String(actual ?? '')
+      .split(';')[0]
+      .trim() !== expected
+  ) {
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type must be ${expected}, got ${actual}.`);
   }
 }

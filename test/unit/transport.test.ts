@@ -87,7 +87,9 @@ describe('retries', () => {
     expect(reply.status).toBe(504);
     expect(reply.attempts).toBe(2);
     expect(waits).toHaveLength(1);
-    expect(t.error(statusSpec(), reply).message).toBe('source: read the migration link status failed after 2 attempts: HTTP 504 SIMULATED: Simulated 504.');
+    expect(t.error(statusSpec(), reply).message).toBe(
+      'source: read the migration link status failed after 2 attempts: HTTP 504 SIMULATED: Simulated 504.',
+    );
   });
 
   it('max-retries 0 sends once', async () => {
