@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import DigestClient from 'digest-fetch';
+import nodeFetchIsNotBundled from '../shims/node-fetch.js';
 import type { Authenticator } from './auth.js';
 
 // digest-fetch computes the RFC 7616 header; its own fetch loop is not used because it never
 // resets the nonce count on a new nonce, ignores `stale`, and races counts between requests.
 class NonceCountedDigest extends DigestClient {
+  // Its fetch loop must never run: the transport sends every request.
+  override async getClient(): Promise<never> {
+    return nodeFetchIsNotBundled();
+  }
+
   override makeNonce(): string {
     return randomBytes(16).toString('hex');
   }

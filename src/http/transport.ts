@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import type { Dispatcher } from 'undici';
-import { fetch } from './fetch.js';
+import http from 'node:http';
+import https from 'node:https';
 import { ApiError, hintFor, type Side } from '../errors.js';
 import type { Authenticator } from './auth.js';
 import { describeNetworkError, isRetryableNetworkError } from './network-errors.js';
@@ -25,9 +25,13 @@ export interface RequestSpec extends Route {
   hints?: Record<number, string>;
 }
 
+export interface ReplyHeaders {
+  get(name: string): string | null;
+}
+
 export interface Reply {
   status: number;
-  headers: Headers;
+  headers: ReplyHeaders;
   contentType: string;
   text: string;
   /** Attempts made, counting the first. */
@@ -38,7 +42,8 @@ export interface TransportOptions {
   side: Side;
   timeoutMs: number;
   maxRetries: number;
-  dispatcher?: Dispatcher;
+  /** Connection pool, proxy tunnel and CA for this side (see agents.ts). */
+  agent?: http.Agent;
   auth?: Authenticator;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -48,7 +53,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * Everything HTTP for one side: authentication, per-attempt time-outs, retries with
- * Retry-After and backoff, proxy and CA (through the dispatcher), and clear errors.
+ * Retry-After and backoff, proxy and CA (through the agent), and clear errors.
  * Callers see replies with any status; network failures become ApiError.
  */
 export class Transport {
@@ -151,20 +156,11 @@ export class Transport {
     core.debug(`${this.side}: ${spec.method} ${spec.url} (${spec.operation})`);
     const headers: Record<string, string> = { Accept: spec.accept, 'User-Agent': USER_AGENT, ...spec.headers };
     if (spec.contentType) headers['Content-Type'] = spec.contentType;
+    if (spec.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(spec.body));
     if (authorization) headers.Authorization = authorization;
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
-    const response = await fetch(spec.url, {
-      method: spec.method,
-      headers,
-      body: spec.body,
-      redirect: 'manual',
-      signal,
-      dispatcher: this.options.dispatcher,
-    });
-    const text = await response.text();
-    core.debug(`${this.side}: ${spec.method} ${new URL(spec.url).pathname} answered ${response.status} in ${Date.now() - started} ms`);
-    const contentType = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, contentType, text, attempts: 1 };
+    const reply = await exchange(spec, headers, this.options.agent, this.options.timeoutMs);
+    core.debug(`${this.side}: ${spec.method} ${new URL(spec.url).pathname} answered ${reply.status} in ${Date.now() - started} ms`);
+    return reply;
   }
 
   private backoffMs(attempt: number): number {
@@ -207,6 +203,55 @@ function readProblem(reply: Reply): Problem {
 function bodyShape(reply: Reply): string {
   if (reply.text.length === 0) return 'an empty body';
   return `a ${reply.contentType.split(';')[0] || 'untyped'} body (${reply.text.length} bytes, not shown)`;
+}
+
+const MAX_BODY_BYTES = 1 << 20;
+
+/** One HTTP exchange; the time-out covers connecting, the headers and the whole body. */
+function exchange(spec: RequestSpec, headers: Record<string, string>, agent: http.Agent | undefined, timeoutMs: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(spec.url);
+    const request = url.protocol === 'https:' ? https.request : http.request;
+    const req = request(url, { method: spec.method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      });
+      res.on('error', fail);
+      res.on('end', () => {
+        clearTimeout(timer);
+        const contentType = String(res.headers['content-type'] ?? '');
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: replyHeaders(res.headers),
+          contentType,
+          text: Buffer.concat(chunks).toString('utf8'),
+          attempts: 1,
+        });
+      });
+    });
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })),
+      timeoutMs,
+    );
+    function fail(err: Error) {
+      clearTimeout(timer);
+      reject(err);
+    }
+    req.on('error', fail);
+    req.end(spec.body);
+  });
+}
+
+function replyHeaders(raw: http.IncomingHttpHeaders): ReplyHeaders {
+  return {
+    get: (name) => {
+      const value = raw[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 /** Seconds from a Retry-After header: delta-seconds or an HTTP date. */
