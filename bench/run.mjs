@@ -75,15 +75,10 @@ async function requestsFor(extra, arrange) {
 }
 const requests = {
   'link, fresh source': await requestsFor({}, freshSource),
-  'link, fresh source, without available-projects (no Atlas read after)': await requestsFor({}, () => {
-    freshSource();
-    sim.atlasOrgs.get(ATLAS_ORG_ID).availableProjects = [];
-  }),
   'link, already SYNCED source': await requestsFor({}, () => {}),
   status: await requestsFor({ command: 'status', 'atlas-public-key': '', 'atlas-private-key': '' }, () => {}),
   unlink: await requestsFor({ command: 'unlink' }, () => {}),
 };
-const linkRun = requests['link, fresh source'];
 
 const floor = medians['floor (bench/floor-link.mjs)'];
 const action = medians['action link, fresh source'];
@@ -95,6 +90,5 @@ console.log(`  action link / node -e 0             ${(action / medians['node -e 
 console.log('Requests per command:');
 for (const [name, n] of Object.entries(requests)) console.log(`  ${name.padEnd(34)} ${n}`);
 console.log(`Bundle: dist/index.js ${(bundle / 1024).toFixed(0)} KiB (target < 1024 KiB)`);
-void linkRun;
 await sim.close();
 rmSync(dir, { recursive: true, force: true });
