@@ -1979,285 +1979,6 @@ function isSlowBuffer (obj) {
 
 /***/ }),
 
-/***/ 770:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__(218);
-
-
-/***/ }),
-
-/***/ 218:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-
-var net = __nccwpck_require__(278);
-var tls = __nccwpck_require__(756);
-var http = __nccwpck_require__(611);
-var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(434);
-var assert = __nccwpck_require__(613);
-var util = __nccwpck_require__(23);
-
-
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
-
-
-function httpOverHttp(options) {
-  var agent = new TunnelingAgent(options);
-  agent.request = http.request;
-  return agent;
-}
-
-function httpsOverHttp(options) {
-  var agent = new TunnelingAgent(options);
-  agent.request = http.request;
-  agent.createSocket = createSecureSocket;
-  agent.defaultPort = 443;
-  return agent;
-}
-
-function httpOverHttps(options) {
-  var agent = new TunnelingAgent(options);
-  agent.request = https.request;
-  return agent;
-}
-
-function httpsOverHttps(options) {
-  var agent = new TunnelingAgent(options);
-  agent.request = https.request;
-  agent.createSocket = createSecureSocket;
-  agent.defaultPort = 443;
-  return agent;
-}
-
-
-function TunnelingAgent(options) {
-  var self = this;
-  self.options = options || {};
-  self.proxyOptions = self.options.proxy || {};
-  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-  self.requests = [];
-  self.sockets = [];
-
-  self.on('free', function onFree(socket, host, port, localAddress) {
-    var options = toOptions(host, port, localAddress);
-    for (var i = 0, len = self.requests.length; i < len; ++i) {
-      var pending = self.requests[i];
-      if (pending.host === options.host && pending.port === options.port) {
-        // Detect the request to connect same origin server,
-        // reuse the connection.
-        self.requests.splice(i, 1);
-        pending.request.onSocket(socket);
-        return;
-      }
-    }
-    socket.destroy();
-    self.removeSocket(socket);
-  });
-}
-util.inherits(TunnelingAgent, events.EventEmitter);
-
-TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-  var self = this;
-  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
-
-  if (self.sockets.length >= this.maxSockets) {
-    // We are over limit so we'll add it to the queue.
-    self.requests.push(options);
-    return;
-  }
-
-  // If we are under maxSockets create a new one.
-  self.createSocket(options, function(socket) {
-    socket.on('free', onFree);
-    socket.on('close', onCloseOrRemove);
-    socket.on('agentRemove', onCloseOrRemove);
-    req.onSocket(socket);
-
-    function onFree() {
-      self.emit('free', socket, options);
-    }
-
-    function onCloseOrRemove(err) {
-      self.removeSocket(socket);
-      socket.removeListener('free', onFree);
-      socket.removeListener('close', onCloseOrRemove);
-      socket.removeListener('agentRemove', onCloseOrRemove);
-    }
-  });
-};
-
-TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-  var self = this;
-  var placeholder = {};
-  self.sockets.push(placeholder);
-
-  var connectOptions = mergeOptions({}, self.proxyOptions, {
-    method: 'CONNECT',
-    path: options.host + ':' + options.port,
-    agent: false,
-    headers: {
-      host: options.host + ':' + options.port
-    }
-  });
-  if (options.localAddress) {
-    connectOptions.localAddress = options.localAddress;
-  }
-  if (connectOptions.proxyAuth) {
-    connectOptions.headers = connectOptions.headers || {};
-    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
-        new Buffer(connectOptions.proxyAuth).toString('base64');
-  }
-
-  debug('making CONNECT request');
-  var connectReq = self.request(connectOptions);
-  connectReq.useChunkedEncodingByDefault = false; // for v0.6
-  connectReq.once('response', onResponse); // for v0.6
-  connectReq.once('upgrade', onUpgrade);   // for v0.6
-  connectReq.once('connect', onConnect);   // for v0.7 or later
-  connectReq.once('error', onError);
-  connectReq.end();
-
-  function onResponse(res) {
-    // Very hacky. This is necessary to avoid http-parser leaks.
-    res.upgrade = true;
-  }
-
-  function onUpgrade(res, socket, head) {
-    // Hacky.
-    process.nextTick(function() {
-      onConnect(res, socket, head);
-    });
-  }
-
-  function onConnect(res, socket, head) {
-    connectReq.removeAllListeners();
-    socket.removeAllListeners();
-
-    if (res.statusCode !== 200) {
-      debug('tunneling socket could not be established, statusCode=%d',
-        res.statusCode);
-      socket.destroy();
-      var error = new Error('tunneling socket could not be established, ' +
-        'statusCode=' + res.statusCode);
-      error.code = 'ECONNRESET';
-      options.request.emit('error', error);
-      self.removeSocket(placeholder);
-      return;
-    }
-    if (head.length > 0) {
-      debug('got illegal response body from proxy');
-      socket.destroy();
-      var error = new Error('got illegal response body from proxy');
-      error.code = 'ECONNRESET';
-      options.request.emit('error', error);
-      self.removeSocket(placeholder);
-      return;
-    }
-    debug('tunneling connection has established');
-    self.sockets[self.sockets.indexOf(placeholder)] = socket;
-    return cb(socket);
-  }
-
-  function onError(cause) {
-    connectReq.removeAllListeners();
-
-    debug('tunneling socket could not be established, cause=%s\n',
-          cause.message, cause.stack);
-    var error = new Error('tunneling socket could not be established, ' +
-                          'cause=' + cause.message);
-    error.code = 'ECONNRESET';
-    options.request.emit('error', error);
-    self.removeSocket(placeholder);
-  }
-};
-
-TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
-  var pos = this.sockets.indexOf(socket)
-  if (pos === -1) {
-    return;
-  }
-  this.sockets.splice(pos, 1);
-
-  var pending = this.requests.shift();
-  if (pending) {
-    // If we have pending requests and a socket gets closed a new one
-    // needs to be created to take over in the pool for the one that closed.
-    this.createSocket(pending, function(socket) {
-      pending.request.onSocket(socket);
-    });
-  }
-};
-
-function createSecureSocket(options, cb) {
-  var self = this;
-  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
-    var hostHeader = options.request.getHeader('host');
-    var tlsOptions = mergeOptions({}, self.options, {
-      socket: socket,
-      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
-    });
-
-    // 0 is dummy port for v0.6
-    var secureSocket = tls.connect(0, tlsOptions);
-    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
-    cb(secureSocket);
-  });
-}
-
-
-function toOptions(host, port, localAddress) {
-  if (typeof host === 'string') { // since v0.10
-    return {
-      host: host,
-      port: port,
-      localAddress: localAddress
-    };
-  }
-  return host; // for v0.11 or later
-}
-
-function mergeOptions(target) {
-  for (var i = 1, len = arguments.length; i < len; ++i) {
-    var overrides = arguments[i];
-    if (typeof overrides === 'object') {
-      var keys = Object.keys(overrides);
-      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-        var k = keys[j];
-        if (overrides[k] !== undefined) {
-          target[k] = overrides[k];
-        }
-      }
-    }
-  }
-  return target;
-}
-
-
-var debug;
-if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
-  debug = function() {
-    var args = Array.prototype.slice.call(arguments);
-    if (typeof args[0] === 'string') {
-      args[0] = 'TUNNEL: ' + args[0];
-    } else {
-      args.unshift('TUNNEL:');
-    }
-    console.error.apply(console, args);
-  }
-} else {
-  debug = function() {};
-}
-exports.debug = debug; // for test
-
-
-/***/ }),
-
 /***/ 573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2275,13 +1996,6 @@ function nodeFetchIsNotBundled() {
 
 /***/ }),
 
-/***/ 613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
@@ -2296,45 +2010,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 434:
+/***/ 67:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 611:
+/***/ 708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
 /***/ 692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 23:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ })
 
@@ -2386,6 +2079,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -3575,6 +3298,10 @@ class AtlasClient {
         this.routes = atlasRoutes(baseUrl, orgId);
         this.media = `application/vnd.atlas.${apiVersion}+json`;
     }
+    /** Gets a digest nonce or an OAuth token ahead of the first Atlas call (with a harmless GET). */
+    prepare() {
+        return this.http.prepare(this.spec(this.routes.availableProjects));
+    }
     /** Creates a token and masks it before returning. */
     async createLinkToken(accessListIps) {
         const spec = this.spec(this.routes.createLinkToken, { accessListIps });
@@ -3877,6 +3604,14 @@ class DigestAuth {
         const options = this.client.addAuth(url, { method, headers: {} });
         return options.headers.Authorization;
     }
+    prepare(probe) {
+        return this.exclusive(async () => {
+            if (this.client.hasAuth)
+                return;
+            const reply = await probe();
+            this.renegotiate(reply.headers.get('www-authenticate'), false);
+        });
+    }
     renegotiate(challenge, sentHeader) {
         if (!challenge || !/^Digest\s/i.test(challenge))
             return false;
@@ -3894,14 +3629,6 @@ class DigestAuth {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -3993,49 +3720,83 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/http/agents.ts
+;// CONCATENATED MODULE: ./src/http/proxy-agent.ts
+/**
+ * An agent that reaches its target through a CONNECT tunnel on an HTTP(S) proxy, then speaks
+ * TLS to the target itself, so `ca` and the host name check apply to the target exactly as
+ * without a proxy. Keep-alive reuses the tunnel. Node modules load here, only when a proxy is set.
+ */
+async function proxyAgent(proxy, secureTarget, ca) {
+    const [httpModule, httpsModule, tlsModule] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23))]);
+    const authorization = proxy.username || proxy.password
+        ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
+        : undefined;
+    const Base = secureTarget ? httpsModule.Agent : httpModule.Agent;
+    class TunnelAgent extends Base {
+        createConnection(options, callback) {
+            const target = `${options.host}:${options.port}`;
+            const connect = (proxy.protocol === 'https:' ? httpsModule : httpModule).request({
+                host: proxy.hostname,
+                port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+                method: 'CONNECT',
+                path: target,
+                headers: { Host: target, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
+                agent: false,
+            });
+            connect.once('connect', (res, socket) => {
+                if (res.statusCode !== 200) {
+                    socket.destroy();
+                    callback(Object.assign(new Error(`the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${target}`), { code: 'EPROXY' }));
+                    return;
+                }
+                if (!secureTarget) {
+                    callback(null, socket);
+                    return;
+                }
+                const secure = tlsModule.connect({ ...options, socket, servername: options.servername || String(options.host) });
+                secure.once('error', (err) => callback(err));
+                secure.once('secureConnect', () => callback(null, secure));
+            });
+            connect.once('error', (err) => callback(err));
+            connect.end();
+            return undefined;
+        }
+    }
+    // `ca` reaches createConnection's options, where tls.connect uses it for the target.
+    return new TunnelAgent({ keepAlive: true, ca });
+}
 
-
-
+;// CONCATENATED MODULE: ./src/http/connection.ts
 
 
 
 /**
- * The agent for one base URL. HTTPS_PROXY/HTTP_PROXY/NO_PROXY (either case) are read with
- * @actions/http-client's own rules, and a proxy is tunnelled with CONNECT through `tunnel`,
- * as @actions/http-client does for node:http. `extraCa` is trusted on top of the system CAs.
+ * The connection for one base URL. HTTPS_PROXY/HTTP_PROXY/NO_PROXY (either case) are read with
+ * @actions/http-client's own rules. `extraCa` is trusted on top of the system CAs. Node's TLS
+ * and proxy code load on demand: none of it for http://, no tunnel without a proxy.
  */
-function agentFor(baseUrl, extraCa) {
+async function connectionFor(baseUrl, extraCa) {
     const url = new URL(baseUrl);
     const secure = url.protocol === 'https:';
-    const ca = extraCa ? [...external_node_tls_namespaceObject.rootCertificates, ...nodeExtraCaCerts(), extraCa].map((pem) => Buffer.from(pem)) : undefined;
+    const { request, Agent } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    const ca = extraCa ? await trustedWith(extraCa) : undefined;
     const proxy = getProxyUrl(url);
-    if (proxy) {
-        const proxyAuth = proxy.username || proxy.password ? `${proxy.username}:${proxy.password}` : undefined;
-        const options = {
-            ca,
-            proxy: { host: proxy.hostname, port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80), proxyAuth },
-        };
-        const overHttps = proxy.protocol === 'https:';
-        if (secure)
-            return overHttps ? tunnel.httpsOverHttps(options) : tunnel.httpsOverHttp(options);
-        return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options);
-    }
-    return secure ? new (external_node_https_default()).Agent({ keepAlive: true, ca }) : new (external_node_http_default()).Agent({ keepAlive: true });
+    return { request, agent: proxy ? await proxyAgent(proxy, secure, ca) : new Agent({ keepAlive: true, ca }) };
 }
 /** An explicit `ca` replaces Node's default store, which is where NODE_EXTRA_CA_CERTS lives. */
-function nodeExtraCaCerts() {
-    const file = process.env.NODE_EXTRA_CA_CERTS;
-    if (!file)
-        return [];
-    try {
-        return [(0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')];
+async function trustedWith(extraCa) {
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+    const pems = [...rootCertificates, extraCa];
+    const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+    if (extraFile) {
+        try {
+            pems.push((0,external_node_fs_namespaceObject.readFileSync)(extraFile, 'utf8'));
+        }
+        catch {
+            // An unreadable NODE_EXTRA_CA_CERTS is Node's own warning to give, not ours.
+        }
     }
-    catch {
-        return [];
-    }
+    return pems.map((pem) => Buffer.from(pem));
 }
 
 ;// CONCATENATED MODULE: ./src/http/service-account-auth.ts
@@ -4073,6 +3834,9 @@ class ServiceAccountAuth {
     }
     renegotiate() {
         return false;
+    }
+    async prepare() {
+        await this.accessToken();
     }
     /** True when a token was fetched (and so must be revoked). */
     get used() {
@@ -4197,8 +3961,6 @@ function describeNetworkError(err, url, timeoutMs) {
 
 
 
-
-
 const USER_AGENT = 'mongodb-live-migration-link-action/1';
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const MAX_RETRY_AFTER_SECONDS = 60;
@@ -4245,6 +4007,18 @@ class Transport {
             }
             const waitMs = retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt);
             await this.pause(spec, `HTTP ${reply.status}`, waitMs, attempt, maxRetries);
+        }
+    }
+    /**
+     * Readies the credentials (see Authenticator.prepare). A digest probe that fails is only
+     * logged: the first real call negotiates on its own, with retries.
+     */
+    async prepare(probe) {
+        try {
+            await this.options.auth?.prepare(() => this.attempt(probe, undefined));
+        }
+        catch (err) {
+            debug(`${this.side}: preparing credentials failed (${err instanceof Error ? err.message : String(err)}).`);
         }
     }
     /** Sends and expects a 2xx JSON body; anything else becomes an ApiError. */
@@ -4305,7 +4079,7 @@ class Transport {
             headers['Content-Length'] = String(Buffer.byteLength(spec.body));
         if (authorization)
             headers.Authorization = authorization;
-        const reply = await exchange(spec, headers, this.options.agent, this.options.timeoutMs);
+        const reply = await exchange(spec, headers, await this.options.connection, this.options.timeoutMs);
         debug(`${this.side}: ${spec.method} ${new URL(spec.url).pathname} answered ${reply.status} in ${Date.now() - started} ms`);
         return reply;
     }
@@ -4348,11 +4122,9 @@ function bodyShape(reply) {
 }
 const MAX_BODY_BYTES = 1 << 20;
 /** One HTTP exchange; the time-out covers connecting, the headers and the whole body. */
-function exchange(spec, headers, agent, timeoutMs) {
+function exchange(spec, headers, connection, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const url = new URL(spec.url);
-        const request = url.protocol === 'https:' ? (external_node_https_default()).request : (external_node_http_default()).request;
-        const req = request(url, { method: spec.method, headers, agent }, (res) => {
+        const req = connection.request(spec.url, { method: spec.method, headers, agent: connection.agent }, (res) => {
             const chunks = [];
             let size = 0;
             res.on('data', (chunk) => {
@@ -4470,23 +4242,23 @@ function createClients(settings) {
     const sourceTransport = new Transport({
         ...common,
         side: 'source',
-        agent: agentFor(source.baseUrl, source.caCertificate),
+        connection: connectionFor(source.baseUrl, source.caCertificate),
         auth: new DigestAuth(source.publicKey, source.privateKey),
     });
     const wiring = { source: new SourceClient(sourceTransport, source.baseUrl, source.orgId) };
     if (!atlas.credentials || !atlas.orgId)
         return wiring;
-    const agent = agentFor(atlas.baseUrl);
+    const connection = connectionFor(atlas.baseUrl);
     let auth;
     if (atlas.credentials.kind === 'api-key') {
         auth = new DigestAuth(atlas.credentials.publicKey, atlas.credentials.privateKey);
     }
     else {
         const { clientId, clientSecret } = atlas.credentials;
-        auth = new ServiceAccountAuth(new Transport({ ...common, side: 'Atlas', agent }), atlas.baseUrl, clientId, clientSecret);
+        auth = new ServiceAccountAuth(new Transport({ ...common, side: 'Atlas', connection }), atlas.baseUrl, clientId, clientSecret);
         wiring.serviceAccount = auth;
     }
-    const atlasTransport = new Transport({ ...common, side: 'Atlas', agent, auth });
+    const atlasTransport = new Transport({ ...common, side: 'Atlas', connection, auth });
     wiring.atlas = new AtlasClient(atlasTransport, atlas.baseUrl, atlas.orgId, atlas.apiVersion);
     return wiring;
 }
@@ -4539,7 +4311,9 @@ async function execute(settings, clients, clock) {
     }
 }
 async function commands_link(settings, clients, clock) {
-    const before = await clients.source.status();
+    // Every link with Atlas credentials calls Atlas next (a token, or the available projects), so
+    // its authentication round trip overlaps the source's status read.
+    const [before] = await Promise.all([clients.source.status(), clients.atlas?.prepare()]);
     info(`Source organization ${settings.source.orgId}: link status ${before}.`);
     if (before === 'SYNCED' && !settings.force) {
         info("Already SYNCED: no token created, nothing changed (set force: 'true' to relink).");
@@ -4659,6 +4433,9 @@ const COMMANDS = ['link', 'status', 'unlink'];
 
 
 
+
+/** The runner's inputs (INPUT_<NAME> variables). */
+const actionInputs = (name) => getInput(name);
 const DEFAULT_BASE_URL = 'https://cloud.mongodb.com';
 const DEFAULT_API_VERSION = '2023-01-01';
 /** Inputs whose whole value is a secret. */
@@ -5041,8 +4818,7 @@ function summary_escape(text) {
 
 
 
-const readInput = (name) => getInput(name);
-async function run(read = readInput) {
+async function run(read = actionInputs) {
     for (const secret of secretValues(read))
         setSecret(secret);
     let settings;

@@ -33,6 +33,11 @@ export class AtlasClient {
     this.media = `application/vnd.atlas.${apiVersion}+json`;
   }
 
+  /** Gets a digest nonce or an OAuth token ahead of the first Atlas call (with a harmless GET). */
+  prepare(): Promise<void> {
+    return this.http.prepare(this.spec(this.routes.availableProjects));
+  }
+
   /** Creates a token and masks it before returning. */
   async createLinkToken(accessListIps: string[]): Promise<string> {
     const spec = this.spec(this.routes.createLinkToken, { accessListIps });

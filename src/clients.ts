@@ -1,7 +1,7 @@
 import { AtlasClient } from './atlas-client.js';
 import type { Clients } from './commands.js';
 import { DigestAuth } from './http/digest-auth.js';
-import { agentFor } from './http/agents.js';
+import { connectionFor } from './http/connection.js';
 import { ServiceAccountAuth } from './http/service-account-auth.js';
 import { Transport } from './http/transport.js';
 import type { Settings } from './settings.js';
@@ -19,22 +19,22 @@ export function createClients(settings: Settings): Wiring {
   const sourceTransport = new Transport({
     ...common,
     side: 'source',
-    agent: agentFor(source.baseUrl, source.caCertificate),
+    connection: connectionFor(source.baseUrl, source.caCertificate),
     auth: new DigestAuth(source.publicKey, source.privateKey),
   });
   const wiring: Wiring = { source: new SourceClient(sourceTransport, source.baseUrl, source.orgId) };
   if (!atlas.credentials || !atlas.orgId) return wiring;
 
-  const agent = agentFor(atlas.baseUrl);
+  const connection = connectionFor(atlas.baseUrl);
   let auth;
   if (atlas.credentials.kind === 'api-key') {
     auth = new DigestAuth(atlas.credentials.publicKey, atlas.credentials.privateKey);
   } else {
     const { clientId, clientSecret } = atlas.credentials;
-    auth = new ServiceAccountAuth(new Transport({ ...common, side: 'Atlas', agent }), atlas.baseUrl, clientId, clientSecret);
+    auth = new ServiceAccountAuth(new Transport({ ...common, side: 'Atlas', connection }), atlas.baseUrl, clientId, clientSecret);
     wiring.serviceAccount = auth;
   }
-  const atlasTransport = new Transport({ ...common, side: 'Atlas', agent, auth });
+  const atlasTransport = new Transport({ ...common, side: 'Atlas', connection, auth });
   wiring.atlas = new AtlasClient(atlasTransport, atlas.baseUrl, atlas.orgId, atlas.apiVersion);
   return wiring;
 }

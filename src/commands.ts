@@ -30,7 +30,9 @@ export async function execute(settings: Settings, clients: Clients, clock?: Cloc
 }
 
 async function link(settings: Settings, clients: Clients, clock?: Clock): Promise<Outcome> {
-  const before = await clients.source.status();
+  // Every link with Atlas credentials calls Atlas next (a token, or the available projects), so
+  // its authentication round trip overlaps the source's status read.
+  const [before] = await Promise.all([clients.source.status(), clients.atlas?.prepare()]);
   core.info(`Source organization ${settings.source.orgId}: link status ${before}.`);
   if (before === 'SYNCED' && !settings.force) {
     core.info("Already SYNCED: no token created, nothing changed (set force: 'true' to relink).");

@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { X509Certificate } from 'node:crypto';
 import { parseAccessList } from './access-list.js';
 import { InputError, type InputProblem } from './errors.js';
@@ -5,6 +6,9 @@ import { COMMANDS, type AtlasCredentials, type Command, type InputNote, type Set
 
 /** Reads one raw input by its action.yml name; '' when unset. */
 export type InputReader = (name: string) => string;
+
+/** The runner's inputs (INPUT_<NAME> variables). */
+export const actionInputs: InputReader = (name) => core.getInput(name);
 
 export const DEFAULT_BASE_URL = 'https://cloud.mongodb.com';
 export const DEFAULT_API_VERSION = '2023-01-01';

@@ -2,14 +2,12 @@ import * as core from '@actions/core';
 import { createClients, type Wiring } from './clients.js';
 import { execute, type Outcome } from './commands.js';
 import { InputError, isExpectedError } from './errors.js';
-import { readSettings, secretValues, type InputReader } from './input-helper.js';
+import { actionInputs, readSettings, secretValues, type InputReader } from './input-helper.js';
 import { describeCall, plan } from './plan.js';
 import type { Settings } from './settings.js';
 import { writeSummary } from './summary.js';
 
-const readInput: InputReader = (name) => core.getInput(name);
-
-export async function run(read: InputReader = readInput): Promise<void> {
+export async function run(read: InputReader = actionInputs): Promise<void> {
   for (const secret of secretValues(read)) core.setSecret(secret);
 
   let settings: Settings;

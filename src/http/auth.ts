@@ -6,4 +6,9 @@ export interface Authenticator {
   header(method: string, url: string): Promise<string | undefined>;
   /** After a 401: whether to send the request once more with a fresh header. */
   renegotiate(challenge: string | null, sentHeader: boolean): boolean;
+  /**
+   * Gets credentials ready before the first call, so that work can overlap other requests:
+   * a digest nonce (`probe` sends one unauthenticated request) or an OAuth token.
+   */
+  prepare(probe: () => Promise<{ headers: { get(name: string): string | null } }>): Promise<void>;
 }

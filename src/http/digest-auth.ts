@@ -37,6 +37,14 @@ export class DigestAuth implements Authenticator {
     return options.headers.Authorization;
   }
 
+  prepare(probe: () => Promise<{ headers: { get(name: string): string | null } }>): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.client.hasAuth) return;
+      const reply = await probe();
+      this.renegotiate(reply.headers.get('www-authenticate'), false);
+    });
+  }
+
   renegotiate(challenge: string | null, sentHeader: boolean): boolean {
     if (!challenge || !/^Digest\s/i.test(challenge)) return false;
     const stale = /stale="?true"?/i.test(challenge);

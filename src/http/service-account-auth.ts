@@ -46,6 +46,10 @@ export class ServiceAccountAuth implements Authenticator {
     return false;
   }
 
+  async prepare(): Promise<void> {
+    await this.accessToken();
+  }
+
   /** True when a token was fetched (and so must be revoked). */
   get used(): boolean {
     return this.token !== undefined;

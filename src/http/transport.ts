@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { ApiError, hintFor, type Side } from '../errors.js';
 import type { Authenticator } from './auth.js';
+import type { Connection } from './connection.js';
 import { describeNetworkError, isRetryableNetworkError } from './network-errors.js';
 
 export const USER_AGENT = 'mongodb-live-migration-link-action/1';
@@ -42,8 +42,8 @@ export interface TransportOptions {
   side: Side;
   timeoutMs: number;
   maxRetries: number;
-  /** Connection pool, proxy tunnel and CA for this side (see agents.ts). */
-  agent?: http.Agent;
+  /** node:http or node:https with this side's agent: pool, proxy tunnel, CA (see connection.ts). */
+  connection: Promise<Connection>;
   auth?: Authenticator;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -96,6 +96,18 @@ export class Transport {
       }
       const waitMs = retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt);
       await this.pause(spec, `HTTP ${reply.status}`, waitMs, attempt, maxRetries);
+    }
+  }
+
+  /**
+   * Readies the credentials (see Authenticator.prepare). A digest probe that fails is only
+   * logged: the first real call negotiates on its own, with retries.
+   */
+  async prepare(probe: RequestSpec): Promise<void> {
+    try {
+      await this.options.auth?.prepare(() => this.attempt(probe, undefined));
+    } catch (err) {
+      core.debug(`${this.side}: preparing credentials failed (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
 
@@ -158,7 +170,7 @@ export class Transport {
     if (spec.contentType) headers['Content-Type'] = spec.contentType;
     if (spec.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(spec.body));
     if (authorization) headers.Authorization = authorization;
-    const reply = await exchange(spec, headers, this.options.agent, this.options.timeoutMs);
+    const reply = await exchange(spec, headers, await this.options.connection, this.options.timeoutMs);
     core.debug(`${this.side}: ${spec.method} ${new URL(spec.url).pathname} answered ${reply.status} in ${Date.now() - started} ms`);
     return reply;
   }
@@ -208,11 +220,9 @@ function bodyShape(reply: Reply): string {
 const MAX_BODY_BYTES = 1 << 20;
 
 /** One HTTP exchange; the time-out covers connecting, the headers and the whole body. */
-function exchange(spec: RequestSpec, headers: Record<string, string>, agent: http.Agent | undefined, timeoutMs: number): Promise<Reply> {
+function exchange(spec: RequestSpec, headers: Record<string, string>, connection: Connection, timeoutMs: number): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const url = new URL(spec.url);
-    const request = url.protocol === 'https:' ? https.request : http.request;
-    const req = request(url, { method: spec.method, headers, agent }, (res) => {
+    const req = connection.request(spec.url, { method: spec.method, headers, agent: connection.agent }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

@@ -33,12 +33,19 @@ describe('link with API keys (digest)', () => {
     expect(sim.sourceOrgs.get(SOURCE_ORG_ID).link.token).toBe(token);
     expect(JSON.parse(run.outputs['available-projects'])).toEqual(AVAILABLE_PROJECTS);
 
-    // 2 requests per side for the link itself (challenge, then authenticated), the source's
-    // status read first reusing its nonce, and one more Atlas read for available projects.
-    expect(sim.count('atlas', 'POST', '/linkTokens')).toBe(2);
+    // Per side one challenge, then authenticated calls reusing the nonce: the source's status
+    // read and connect; Atlas's token and, once SYNCED, the available projects. The Atlas
+    // challenge is a harmless GET made while the source status is read.
+    expect(sim.count('atlas', 'POST', '/linkTokens')).toBe(1);
     expect(sim.count('source', 'POST', '/migrationLink')).toBe(1);
     expect(sim.count('source', 'GET', '/status')).toBe(2);
-    expect(sim.count('atlas', 'GET', '/availableProjects')).toBe(1);
+    expect(sim.count('atlas', 'GET', '/availableProjects')).toBe(2);
+    expect(
+      sim.requests
+        .filter((r) => r.status === 401)
+        .map((r) => `${r.side} ${r.method}`)
+        .sort(),
+    ).toEqual(['atlas GET', 'source GET']);
     expect(sim.requests).toHaveLength(6);
     expect(sim.requests.filter((r) => r.rejected)).toEqual([]);
 
@@ -167,7 +174,8 @@ describe('failures', () => {
       /^source: read the migration link status failed: HTTP 401 NOT_AUTHORIZED.*Hint: check the public and private key/,
     );
     expect(sim.count('source')).toBe(2);
-    expect(sim.count('atlas')).toBe(0);
+    expect(sim.requests.filter((r) => r.side === 'atlas').map((r) => `${r.method} ${r.status}`)).toEqual(['GET 401']);
+    expect(sim.linkTokens.size).toBe(0);
   });
 
   it('a key without the Organization Owner role gets the 403 hint', async () => {

@@ -114,7 +114,7 @@ export class Simulator {
     ).length;
   }
 
-  /** @param {{ tls?: { key: string | Buffer, cert: string | Buffer }, host?: string }} [opts] */
+  /** @param {{ tls?: { key: string | Buffer, cert: string | Buffer }, host?: string, port?: number }} [opts] */
   async listen(opts = {}) {
     const handler = (req, res) => this.handle(req, res);
     const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler) : http.createServer(handler);
@@ -124,7 +124,7 @@ export class Simulator {
       socket.on('close', () => this.sockets.delete(socket));
     });
     const host = opts.host ?? '127.0.0.1';
-    await new Promise((resolve) => server.listen(0, host, resolve));
+    await new Promise((resolve) => server.listen(opts.port ?? 0, host, resolve));
     this.servers.push(server);
     const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
     return `${opts.tls ? 'https' : 'http'}://${host}:${port}`;

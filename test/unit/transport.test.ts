@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectionFor } from '../../src/http/connection.js';
 import { DigestAuth } from '../../src/http/digest-auth.js';
 import { parseRetryAfter, Transport, type RequestSpec } from '../../src/http/transport.js';
 import { SourceClient } from '../../src/source-client.js';
 import { ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/simulator.js';
+import { makePki } from '../helpers/tls.js';
 
 vi.mock('@actions/core', () => ({ debug: vi.fn(), info: vi.fn(), warning: vi.fn(), setSecret: vi.fn() }));
 
@@ -23,6 +25,7 @@ function transport(options: Partial<ConstructorParameters<typeof Transport>[0]> 
     timeoutMs: 5000,
     maxRetries: 3,
     auth: new DigestAuth(SOURCE_KEY.publicKey, SOURCE_KEY.privateKey),
+    connection: connectionFor(url),
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -99,10 +102,25 @@ describe('retries', () => {
     expect(sim.requests).toHaveLength(1);
   });
 
-  it('does not retry a refused TLS handshake or an unknown host', async () => {
-    const { t, waits } = transport();
-    await expect(t.send({ ...statusSpec(), url: 'https://no-such-host.invalid/x' })).rejects.toThrow(/does not resolve \(ENOTFOUND\)/);
-    expect(waits).toEqual([]);
+  it('does not retry an unknown host or a refused TLS handshake', async () => {
+    const unknown = transport({ connection: connectionFor('https://no-such-host.invalid') });
+    await expect(unknown.t.send({ ...statusSpec(), url: 'https://no-such-host.invalid/x' })).rejects.toThrow(
+      /does not resolve \(ENOTFOUND\)/,
+    );
+    expect(unknown.waits).toEqual([]);
+
+    const pki = makePki(['localhost']);
+    try {
+      const secure = (await sim.listen({ tls: { key: pki.key, cert: pki.cert } })).replace('127.0.0.1', 'localhost');
+      const untrusted = transport({ connection: connectionFor(secure) });
+      const spec = { ...statusSpec(), url: statusSpec().url.replace(url, secure) };
+      await expect(untrusted.t.send(spec)).rejects.toThrow(/TLS connection to localhost:\d+ refused: .*source-ca-certificate/);
+      expect(untrusted.waits).toEqual([]);
+      const trusted = transport({ connection: connectionFor(secure, pki.caCert) });
+      expect((await trusted.t.send(spec)).status).toBe(200);
+    } finally {
+      pki.cleanup();
+    }
   });
 });
 
