@@ -3726,7 +3726,7 @@ class DecodedURL extends URL {
  * TLS to the target itself, so `ca` and the host name check apply to the target exactly as
  * without a proxy. Keep-alive reuses the tunnel. Node modules load here, only when a proxy is set.
  */
-async function proxyAgent(proxy, secureTarget, ca) {
+async function proxyAgent(proxy, secureTarget, ca, timeoutMs) {
     const [httpModule, httpsModule, tlsModule] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23))]);
     const authorization = proxy.username || proxy.password
         ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
@@ -3757,6 +3757,9 @@ async function proxyAgent(proxy, secureTarget, ca) {
                 secure.once('error', (err) => callback(err));
                 secure.once('secureConnect', () => callback(null, secure));
             });
+            // The caller's time-out ends its request, not this one: without its own, a silent proxy
+            // would keep the process alive.
+            connect.setTimeout(timeoutMs, () => connect.destroy(Object.assign(new Error(`the proxy ${proxy.host} did not answer CONNECT ${target}`), { name: 'TimeoutError' })));
             connect.once('error', (err) => callback(err));
             connect.end();
             return undefined;
@@ -3775,13 +3778,13 @@ async function proxyAgent(proxy, secureTarget, ca) {
  * @actions/http-client's own rules. `extraCa` is trusted on top of the system CAs. Node's TLS
  * and proxy code load on demand: none of it for http://, no tunnel without a proxy.
  */
-async function connectionFor(baseUrl, extraCa) {
+async function connectionFor(baseUrl, timeoutMs, extraCa) {
     const url = new URL(baseUrl);
     const secure = url.protocol === 'https:';
     const { request, Agent } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
     const ca = extraCa ? await trustedWith(extraCa) : undefined;
     const proxy = getProxyUrl(url);
-    return { request, agent: proxy ? await proxyAgent(proxy, secure, ca) : new Agent({ keepAlive: true, ca }) };
+    return { request, agent: proxy ? await proxyAgent(proxy, secure, ca, timeoutMs) : new Agent({ keepAlive: true, ca }) };
 }
 /** An explicit `ca` replaces Node's default store, which is where NODE_EXTRA_CA_CERTS lives. */
 async function trustedWith(extraCa) {
@@ -4242,13 +4245,13 @@ function createClients(settings) {
     const sourceTransport = new Transport({
         ...common,
         side: 'source',
-        connection: connectionFor(source.baseUrl, source.caCertificate),
+        connection: connectionFor(source.baseUrl, common.timeoutMs, source.caCertificate),
         auth: new DigestAuth(source.publicKey, source.privateKey),
     });
     const wiring = { source: new SourceClient(sourceTransport, source.baseUrl, source.orgId) };
     if (!atlas.credentials || !atlas.orgId)
         return wiring;
-    const connection = connectionFor(atlas.baseUrl);
+    const connection = connectionFor(atlas.baseUrl, common.timeoutMs);
     let auth;
     if (atlas.credentials.kind === 'api-key') {
         auth = new DigestAuth(atlas.credentials.publicKey, atlas.credentials.privateKey);
@@ -4394,7 +4397,8 @@ function parseEntry(entry) {
     const slash = entry.indexOf('/');
     const address = slash < 0 ? entry : entry.slice(0, slash);
     const prefixText = slash < 0 ? undefined : entry.slice(slash + 1);
-    const family = external_node_net_default().isIP(address);
+    // node:net accepts IPv6 zone ids (fe80::1%eth0); they mean nothing on a public access list.
+    const family = address.includes('%') ? 0 : external_node_net_default().isIP(address);
     if (family === 0)
         return undefined;
     const bits = family === 4 ? 32 : 128;
@@ -4411,7 +4415,7 @@ function ipv4ToBigInt(address) {
     return address.split('.').reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n);
 }
 function ipv6ToBigInt(address) {
-    let text = address.split('%')[0];
+    let text = address;
     const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
     if (v4) {
         const n = ipv4ToBigInt(v4[1]);
@@ -4818,52 +4822,42 @@ function summary_escape(text) {
 
 
 
+/** The action. Never rejects: every failure ends as `core.setFailed` with one clear line. */
 async function run(read = actionInputs) {
-    for (const secret of secretValues(read))
-        setSecret(secret);
-    let settings;
-    try {
-        const parsed = readSettings(read);
-        settings = parsed.settings;
-        for (const note of parsed.notes)
-            core_namespaceObject[note.level](note.message);
-    }
-    catch (err) {
-        if (!(err instanceof InputError))
-            throw err;
-        for (const p of err.problems)
-            setFailed(`Input '${p.input}': ${p.message}`);
-        return;
-    }
-    if (settings.dryRun) {
-        const calls = plan(settings);
-        info(`Dry run of '${settings.command}': nothing is sent. The calls it would make:`);
-        for (const call of calls)
-            info(`  ${describeCall(call)}`);
-        setOutput('changed', 'false');
-        await writeSummary(settings, { plan: calls });
-        return;
-    }
     let wiring;
     try {
+        for (const secret of secretValues(read))
+            setSecret(secret);
+        const { settings, notes } = readSettings(read);
+        for (const note of notes)
+            core_namespaceObject[note.level](note.message);
+        if (settings.dryRun)
+            return await dryRun(settings);
         wiring = createClients(settings);
         const outcome = await execute(settings, wiring);
         setOutputs(outcome);
         await writeSummary(settings, { outcome });
     }
     catch (err) {
-        if (isExpectedError(err)) {
-            setFailed(err.message);
-        }
-        else {
-            debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
-            setFailed(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
-        }
+        fail(err);
     }
     finally {
-        if (await wiring?.serviceAccount?.revoke())
-            info('Revoked the service account access token.');
+        try {
+            if (await wiring?.serviceAccount?.revoke())
+                info('Revoked the service account access token.');
+        }
+        catch (err) {
+            fail(err);
+        }
     }
+}
+async function dryRun(settings) {
+    const calls = plan(settings);
+    info(`Dry run of '${settings.command}': nothing is sent. The calls it would make:`);
+    for (const call of calls)
+        info(`  ${describeCall(call)}`);
+    setOutput('changed', 'false');
+    await writeSummary(settings, { plan: calls });
 }
 function setOutputs(outcome) {
     setOutput('status', outcome.status);
@@ -4872,6 +4866,19 @@ function setOutputs(outcome) {
         setOutput('link-token', outcome.linkToken);
     if (outcome.availableProjects)
         setOutput('available-projects', JSON.stringify(outcome.availableProjects));
+}
+function fail(err) {
+    if (err instanceof InputError) {
+        for (const p of err.problems)
+            setFailed(`Input '${p.input}': ${p.message}`);
+    }
+    else if (isExpectedError(err)) {
+        setFailed(err.message);
+    }
+    else {
+        debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+        setFailed(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

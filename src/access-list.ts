@@ -37,7 +37,8 @@ function parseEntry(entry: string): ParsedEntry | undefined {
   const slash = entry.indexOf('/');
   const address = slash < 0 ? entry : entry.slice(0, slash);
   const prefixText = slash < 0 ? undefined : entry.slice(slash + 1);
-  const family = net.isIP(address);
+  // node:net accepts IPv6 zone ids (fe80::1%eth0); they mean nothing on a public access list.
+  const family = address.includes('%') ? 0 : net.isIP(address);
   if (family === 0) return undefined;
   const bits = family === 4 ? 32 : 128;
   if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
@@ -53,7 +54,7 @@ function ipv4ToBigInt(address: string): bigint {
 }
 
 function ipv6ToBigInt(address: string): bigint {
-  let text = address.split('%')[0];
+  let text = address;
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const n = ipv4ToBigInt(v4[1]);

@@ -19,13 +19,13 @@ export function createClients(settings: Settings): Wiring {
   const sourceTransport = new Transport({
     ...common,
     side: 'source',
-    connection: connectionFor(source.baseUrl, source.caCertificate),
+    connection: connectionFor(source.baseUrl, common.timeoutMs, source.caCertificate),
     auth: new DigestAuth(source.publicKey, source.privateKey),
   });
   const wiring: Wiring = { source: new SourceClient(sourceTransport, source.baseUrl, source.orgId) };
   if (!atlas.credentials || !atlas.orgId) return wiring;
 
-  const connection = connectionFor(atlas.baseUrl);
+  const connection = connectionFor(atlas.baseUrl, common.timeoutMs);
   let auth;
   if (atlas.credentials.kind === 'api-key') {
     auth = new DigestAuth(atlas.credentials.publicKey, atlas.credentials.privateKey);

@@ -7,45 +7,35 @@ import { describeCall, plan } from './plan.js';
 import type { Settings } from './settings.js';
 import { writeSummary } from './summary.js';
 
+/** The action. Never rejects: every failure ends as `core.setFailed` with one clear line. */
 export async function run(read: InputReader = actionInputs): Promise<void> {
-  for (const secret of secretValues(read)) core.setSecret(secret);
-
-  let settings: Settings;
-  try {
-    const parsed = readSettings(read);
-    settings = parsed.settings;
-    for (const note of parsed.notes) core[note.level](note.message);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    for (const p of err.problems) core.setFailed(`Input '${p.input}': ${p.message}`);
-    return;
-  }
-
-  if (settings.dryRun) {
-    const calls = plan(settings);
-    core.info(`Dry run of '${settings.command}': nothing is sent. The calls it would make:`);
-    for (const call of calls) core.info(`  ${describeCall(call)}`);
-    core.setOutput('changed', 'false');
-    await writeSummary(settings, { plan: calls });
-    return;
-  }
-
   let wiring: Wiring | undefined;
   try {
+    for (const secret of secretValues(read)) core.setSecret(secret);
+    const { settings, notes } = readSettings(read);
+    for (const note of notes) core[note.level](note.message);
+    if (settings.dryRun) return await dryRun(settings);
     wiring = createClients(settings);
     const outcome = await execute(settings, wiring);
     setOutputs(outcome);
     await writeSummary(settings, { outcome });
   } catch (err) {
-    if (isExpectedError(err)) {
-      core.setFailed(err.message);
-    } else {
-      core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
-      core.setFailed(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    fail(err);
   } finally {
-    if (await wiring?.serviceAccount?.revoke()) core.info('Revoked the service account access token.');
+    try {
+      if (await wiring?.serviceAccount?.revoke()) core.info('Revoked the service account access token.');
+    } catch (err) {
+      fail(err);
+    }
   }
+}
+
+async function dryRun(settings: Settings): Promise<void> {
+  const calls = plan(settings);
+  core.info(`Dry run of '${settings.command}': nothing is sent. The calls it would make:`);
+  for (const call of calls) core.info(`  ${describeCall(call)}`);
+  core.setOutput('changed', 'false');
+  await writeSummary(settings, { plan: calls });
 }
 
 function setOutputs(outcome: Outcome): void {
@@ -53,4 +43,15 @@ function setOutputs(outcome: Outcome): void {
   core.setOutput('changed', String(outcome.changed));
   if (outcome.linkToken) core.setOutput('link-token', outcome.linkToken);
   if (outcome.availableProjects) core.setOutput('available-projects', JSON.stringify(outcome.availableProjects));
+}
+
+function fail(err: unknown): void {
+  if (err instanceof InputError) {
+    for (const p of err.problems) core.setFailed(`Input '${p.input}': ${p.message}`);
+  } else if (isExpectedError(err)) {
+    core.setFailed(err.message);
+  } else {
+    core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    core.setFailed(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -14,13 +14,13 @@ export interface Connection {
  * @actions/http-client's own rules. `extraCa` is trusted on top of the system CAs. Node's TLS
  * and proxy code load on demand: none of it for http://, no tunnel without a proxy.
  */
-export async function connectionFor(baseUrl: string, extraCa?: string): Promise<Connection> {
+export async function connectionFor(baseUrl: string, timeoutMs: number, extraCa?: string): Promise<Connection> {
   const url = new URL(baseUrl);
   const secure = url.protocol === 'https:';
   const { request, Agent } = secure ? await import('node:https') : await import('node:http');
   const ca = extraCa ? await trustedWith(extraCa) : undefined;
   const proxy = getProxyUrl(url);
-  return { request, agent: proxy ? await proxyAgent(proxy, secure, ca) : new Agent({ keepAlive: true, ca }) };
+  return { request, agent: proxy ? await proxyAgent(proxy, secure, ca, timeoutMs) : new Agent({ keepAlive: true, ca }) };
 }
 
 /** An explicit `ca` replaces Node's default store, which is where NODE_EXTRA_CA_CERTS lives. */

@@ -10,7 +10,7 @@ type CreateCallback = (err: Error | null, socket?: Duplex) => void;
  * TLS to the target itself, so `ca` and the host name check apply to the target exactly as
  * without a proxy. Keep-alive reuses the tunnel. Node modules load here, only when a proxy is set.
  */
-export async function proxyAgent(proxy: URL, secureTarget: boolean, ca: Buffer[] | undefined): Promise<http.Agent> {
+export async function proxyAgent(proxy: URL, secureTarget: boolean, ca: Buffer[] | undefined, timeoutMs: number): Promise<http.Agent> {
   const [httpModule, httpsModule, tlsModule] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
   const authorization =
     proxy.username || proxy.password
@@ -43,6 +43,11 @@ export async function proxyAgent(proxy: URL, secureTarget: boolean, ca: Buffer[]
         secure.once('error', (err) => callback(err));
         secure.once('secureConnect', () => callback(null, secure));
       });
+      // The caller's time-out ends its request, not this one: without its own, a silent proxy
+      // would keep the process alive.
+      connect.setTimeout(timeoutMs, () =>
+        connect.destroy(Object.assign(new Error(`the proxy ${proxy.host} did not answer CONNECT ${target}`), { name: 'TimeoutError' })),
+      );
       connect.once('error', (err) => callback(err));
       connect.end();
       return undefined;

@@ -7,6 +7,7 @@ import {
   SERVICE_ACCOUNT,
   SOURCE_ORG_ID,
   standardSimulator,
+  withServiceAccount,
 } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { runAction } from '../helpers/run-action.js';
@@ -94,12 +95,7 @@ describe('link with API keys (digest)', () => {
 
 describe('link with an Atlas service account (OAuth)', () => {
   it('fetches exactly one token, uses Bearer on Atlas, and revokes it', async () => {
-    const inputs = linkInputs(url, url, {
-      'atlas-client-id': SERVICE_ACCOUNT.clientId,
-      'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
-    });
-    delete (inputs as Record<string, string>)['atlas-public-key'];
-    delete (inputs as Record<string, string>)['atlas-private-key'];
+    const inputs = withServiceAccount(linkInputs(url, url));
     const run = await runAction(sim, inputs);
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
@@ -123,12 +119,7 @@ describe('link with an Atlas service account (OAuth)', () => {
       status: 400,
       body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Simulated.' },
     });
-    const inputs = linkInputs(url, url, {
-      'atlas-client-id': SERVICE_ACCOUNT.clientId,
-      'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
-    });
-    delete (inputs as Record<string, string>)['atlas-public-key'];
-    delete (inputs as Record<string, string>)['atlas-private-key'];
+    const inputs = withServiceAccount(linkInputs(url, url));
     const run = await runAction(sim, inputs);
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toMatch(/^Atlas: create the link token failed: HTTP 400 VALIDATION_ERROR: Simulated\./);
@@ -137,12 +128,7 @@ describe('link with an Atlas service account (OAuth)', () => {
   });
 
   it('explains a wrong client secret without retrying the token endpoint', async () => {
-    const inputs = linkInputs(url, url, {
-      'atlas-client-id': SERVICE_ACCOUNT.clientId,
-      'atlas-client-secret': 'mdb_sa_sk_wrongwrongwrong',
-    });
-    delete (inputs as Record<string, string>)['atlas-public-key'];
-    delete (inputs as Record<string, string>)['atlas-private-key'];
+    const inputs = withServiceAccount(linkInputs(url, url), 'mdb_sa_sk_wrongwrongwrong');
     const run = await runAction(sim, inputs, { secrets: ['mdb_sa_sk_wrongwrongwrong'] });
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toMatch(

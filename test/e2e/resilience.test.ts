@@ -1,5 +1,6 @@
+import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, linkInputs, SERVICE_ACCOUNT, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { ATLAS_ORG_ID, linkInputs, SOURCE_ORG_ID, standardSimulator, withServiceAccount } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { runAction } from '../helpers/run-action.js';
@@ -178,18 +179,17 @@ describe('TLS and proxies', () => {
   it('reaches both sides and the OAuth endpoints through a CONNECT proxy, to hosts only the proxy resolves', async () => {
     await start();
     const tlsPort = new URL(await sim.listen({ tls: { key: pki.key, cert: pki.cert } })).port;
-    const proxy = await startConnectProxy({ 'atlas.sim.test': '127.0.0.1', 'opsmanager.sim.test': '127.0.0.1' });
+    const password = 'pr0xy@pass:word';
+    const proxy = await startConnectProxy({ 'atlas.sim.test': '127.0.0.1', 'opsmanager.sim.test': '127.0.0.1' }, `runner:${password}`);
     try {
-      const inputs = linkInputs(`https://atlas.sim.test:${tlsPort}`, `https://opsmanager.sim.test:${tlsPort}`, {
-        'atlas-client-id': SERVICE_ACCOUNT.clientId,
-        'atlas-client-secret': SERVICE_ACCOUNT.clientSecret,
-        'source-ca-certificate': pki.caCert,
-      });
-      delete (inputs as Record<string, string>)['atlas-public-key'];
-      delete (inputs as Record<string, string>)['atlas-private-key'];
-      const run = await runAction(sim, inputs, { env: { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile } });
+      const inputs = withServiceAccount(
+        linkInputs(`https://atlas.sim.test:${tlsPort}`, `https://opsmanager.sim.test:${tlsPort}`, { 'source-ca-certificate': pki.caCert }),
+      );
+      const proxyUrl = proxy.url.replace('http://', `http://runner:${encodeURIComponent(password)}@`);
+      const run = await runAction(sim, inputs, { env: { HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: pki.caFile }, secrets: [password] });
       expect(run.code).toBe(0);
       expect(run.outputs.status).toBe('SYNCED');
+      expect(proxy.refused).toBe(0);
       expect(proxy.tunnels).toContain(`atlas.sim.test:${tlsPort}`);
       expect(proxy.tunnels).toContain(`opsmanager.sim.test:${tlsPort}`);
       expect(sim.count('oauth')).toBe(2);
@@ -198,6 +198,47 @@ describe('TLS and proxies', () => {
       expect(sim.sourceOrgs.get(SOURCE_ORG_ID).link.atlasOrgId).toBe(ATLAS_ORG_ID);
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('explains a proxy that refuses the tunnel (wrong proxy credentials)', async () => {
+    await start();
+    const proxy = await startConnectProxy({ 'opsmanager.sim.test': '127.0.0.1' }, 'runner:right');
+    try {
+      const run = await runAction(sim, linkInputs('https://atlas.sim.test', 'https://opsmanager.sim.test'), {
+        env: { HTTPS_PROXY: proxy.url.replace('http://', 'http://runner:wrong@') },
+      });
+      expect(run.code).toBe(1);
+      expect(run.errors[0]).toMatch(
+        /^source: read the migration link status failed: request to opsmanager\.sim\.test failed: the proxy 127\.0\.0\.1:\d+ answered 407 to CONNECT opsmanager\.sim\.test:443 \(EPROXY\)$/,
+      );
+      expect(proxy.refused).toBeGreaterThan(0);
+      expect(run.stdout).not.toContain('wrong');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('gives up on a proxy that never answers CONNECT within request-timeout, and exits', async () => {
+    await start();
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const run = await runAction(
+        sim,
+        linkInputs('https://atlas.sim.test', 'https://opsmanager.sim.test', { 'request-timeout': '1', 'max-retries': '1' }),
+        {
+          env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
+        },
+      );
+      expect(run.code).toBe(1);
+      expect(run.errors[0]).toMatch(
+        /^source: read the migration link status failed after 2 attempts: no answer from opsmanager\.sim\.test within 1 s \(request-timeout\)\.?$/,
+      );
+      expect(run.ms).toBeLessThan(5000);
+    } finally {
+      silent.close();
     }
   });
 

@@ -4,16 +4,23 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A forward proxy on loopback that tunnels CONNECT requests. It alone knows the `hosts`
- * (names that resolve nowhere else), so a request that bypasses it cannot succeed.
+ * (names that resolve nowhere else), so a request that bypasses it cannot succeed. With
+ * `credentials` ("user:password") it answers 407 to a CONNECT without them.
  */
-export async function startConnectProxy(hosts: Record<string, string>) {
+export async function startConnectProxy(hosts: Record<string, string>, credentials?: string) {
   const tunnels: string[] = [];
+  let refused = 0;
   const sockets = new Set<net.Socket>();
   const server = http.createServer((_req, res) => {
     res.writeHead(405).end('CONNECT only');
   });
   server.on('connect', (req, client: net.Socket) => {
     const [name, port] = String(req.url).split(':');
+    if (credentials && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`) {
+      refused += 1;
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n');
+      return;
+    }
     tunnels.push(String(req.url));
     const address = hosts[name];
     if (!address) {
@@ -38,6 +45,9 @@ export async function startConnectProxy(hosts: Record<string, string>) {
   return {
     url: `http://127.0.0.1:${port}`,
     tunnels,
+    get refused() {
+      return refused;
+    },
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -43,6 +43,14 @@ export function linkInputs(atlasUrl, sourceUrl, extra = {}) {
   };
 }
 
+/** The same inputs with the Atlas service account instead of the Atlas API key. */
+export function withServiceAccount(inputs, clientSecret = SERVICE_ACCOUNT.clientSecret) {
+  const rest = { ...inputs };
+  delete rest['atlas-public-key'];
+  delete rest['atlas-private-key'];
+  return { ...rest, 'atlas-client-id': SERVICE_ACCOUNT.clientId, 'atlas-client-secret': clientSecret };
+}
+
 /** INPUT_* variables as the runner sets them: upper case, spaces to underscores, dashes kept. */
 export function inputEnv(inputs) {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));

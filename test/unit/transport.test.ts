@@ -25,7 +25,7 @@ function transport(options: Partial<ConstructorParameters<typeof Transport>[0]> 
     timeoutMs: 5000,
     maxRetries: 3,
     auth: new DigestAuth(SOURCE_KEY.publicKey, SOURCE_KEY.privateKey),
-    connection: connectionFor(url),
+    connection: connectionFor(url, 5000),
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -103,7 +103,7 @@ describe('retries', () => {
   });
 
   it('does not retry an unknown host or a refused TLS handshake', async () => {
-    const unknown = transport({ connection: connectionFor('https://no-such-host.invalid') });
+    const unknown = transport({ connection: connectionFor('https://no-such-host.invalid', 5000) });
     await expect(unknown.t.send({ ...statusSpec(), url: 'https://no-such-host.invalid/x' })).rejects.toThrow(
       /does not resolve \(ENOTFOUND\)/,
     );
@@ -112,11 +112,11 @@ describe('retries', () => {
     const pki = makePki(['localhost']);
     try {
       const secure = (await sim.listen({ tls: { key: pki.key, cert: pki.cert } })).replace('127.0.0.1', 'localhost');
-      const untrusted = transport({ connection: connectionFor(secure) });
+      const untrusted = transport({ connection: connectionFor(secure, 5000) });
       const spec = { ...statusSpec(), url: statusSpec().url.replace(url, secure) };
       await expect(untrusted.t.send(spec)).rejects.toThrow(/TLS connection to localhost:\d+ refused: .*source-ca-certificate/);
       expect(untrusted.waits).toEqual([]);
-      const trusted = transport({ connection: connectionFor(secure, pki.caCert) });
+      const trusted = transport({ connection: connectionFor(secure, 5000, pki.caCert) });
       expect((await trusted.t.send(spec)).status).toBe(200);
     } finally {
       pki.cleanup();
