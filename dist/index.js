@@ -4006,7 +4006,7 @@ class Transport {
                 return { ...reply, attempts: attempt + 1 };
             const retryAfter = parseRetryAfter(reply.headers.get('retry-after'));
             if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
-                throw this.error(spec, reply, `The server asks to wait ${retryAfter} s before retrying, more than the ${MAX_RETRY_AFTER_SECONDS} s this action waits; re-run later.`);
+                throw this.error(spec, reply, `the server asks to wait ${retryAfter} s before retrying, more than the ${MAX_RETRY_AFTER_SECONDS} s this action waits; re-run later.`);
             }
             const waitMs = retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt);
             await this.pause(spec, `HTTP ${reply.status}`, waitMs, attempt, maxRetries);

@@ -93,7 +93,7 @@ describe('retries', () => {
     expect(run.code).toBe(1);
     expect(attempts('POST', '/linkTokens')).toHaveLength(1);
     expect(run.errors[0]).toBe(
-      'Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: The server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.',
+      'Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: the server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.',
     );
   });
 
