@@ -3256,10 +3256,12 @@ class ApiError extends Error {
         this.name = 'ApiError';
     }
 }
-/** `wait-for-sync` ran out of time. */
+/** `wait-for-sync` ran out of time; `lastStatus` is what the source said last. */
 class SyncTimeoutError extends Error {
-    constructor(message) {
+    lastStatus;
+    constructor(message, lastStatus) {
         super(message);
+        this.lastStatus = lastStatus;
         this.name = 'SyncTimeoutError';
     }
 }
@@ -4290,7 +4292,7 @@ async function waitForSync(source, seconds, known, clock = realClock) {
                 return last;
             const remaining = deadline - clock.now();
             if (remaining <= 0) {
-                throw new SyncTimeoutError(`source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`);
+                throw new SyncTimeoutError(`source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`, last);
             }
             await clock.sleep(Math.min(interval, remaining));
             interval = Math.min(MAX_INTERVAL_MS, Math.round(interval * 1.5));
@@ -4727,12 +4729,12 @@ function plan(settings) {
     switch (settings.command) {
         case 'link': {
             const skip = settings.force ? undefined : 'unless the source already reports SYNCED';
-            calls.push(source.status);
+            calls.push(source.status, ...tokenCall('alongside the status read'));
             if (atlas && !settings.linkToken)
-                calls.push(...tokenCall(skip), { ...atlas.createLinkToken, when: skip });
+                calls.push({ ...atlas.createLinkToken, when: skip });
             calls.push({ ...source.connect, when: skip }, ...poll);
             if (atlas)
-                calls.push(...(settings.linkToken ? tokenCall('if SYNCED') : []), projects);
+                calls.push(projects);
             break;
         }
         case 'status':
@@ -4873,6 +4875,8 @@ function fail(err) {
             setFailed(`Input '${p.input}': ${p.message}`);
     }
     else if (isExpectedError(err)) {
+        if (err instanceof SyncTimeoutError)
+            setOutput('status', err.lastStatus);
         setFailed(err.message);
     }
     else {

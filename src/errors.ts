@@ -25,9 +25,12 @@ export class ApiError extends Error {
   }
 }
 
-/** `wait-for-sync` ran out of time. */
+/** `wait-for-sync` ran out of time; `lastStatus` is what the source said last. */
 export class SyncTimeoutError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly lastStatus: string,
+  ) {
     super(message);
     this.name = 'SyncTimeoutError';
   }

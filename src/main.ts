@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { createClients, type Wiring } from './clients.js';
 import { execute, type Outcome } from './commands.js';
-import { InputError, isExpectedError } from './errors.js';
+import { InputError, isExpectedError, SyncTimeoutError } from './errors.js';
 import { actionInputs, readSettings, secretValues, type InputReader } from './input-helper.js';
 import { describeCall, plan } from './plan.js';
 import type { Settings } from './settings.js';
@@ -49,6 +49,7 @@ function fail(err: unknown): void {
   if (err instanceof InputError) {
     for (const p of err.problems) core.setFailed(`Input '${p.input}': ${p.message}`);
   } else if (isExpectedError(err)) {
+    if (err instanceof SyncTimeoutError) core.setOutput('status', err.lastStatus);
     core.setFailed(err.message);
   } else {
     core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -23,10 +23,10 @@ export function plan(settings: Settings): PlannedCall[] {
   switch (settings.command) {
     case 'link': {
       const skip = settings.force ? undefined : 'unless the source already reports SYNCED';
-      calls.push(source.status);
-      if (atlas && !settings.linkToken) calls.push(...tokenCall(skip), { ...atlas.createLinkToken, when: skip });
+      calls.push(source.status, ...tokenCall('alongside the status read'));
+      if (atlas && !settings.linkToken) calls.push({ ...atlas.createLinkToken, when: skip });
       calls.push({ ...source.connect, when: skip }, ...poll);
-      if (atlas) calls.push(...(settings.linkToken ? tokenCall('if SYNCED') : []), projects);
+      if (atlas) calls.push(projects);
       break;
     }
     case 'status':

@@ -36,6 +36,7 @@ export async function waitForSync(
       if (remaining <= 0) {
         throw new SyncTimeoutError(
           `source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`,
+          last,
         );
       }
       await clock.sleep(Math.min(interval, remaining));
