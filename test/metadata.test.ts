@@ -104,3 +104,30 @@ describe('dist/', () => {
     expect(licences).not.toMatch(/^@vercel\/ncc$/m);
   });
 });
+
+describe('.github', () => {
+  const workflow = (name: string) => parse(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8'));
+
+  it('ci.yml installs, lints, typechecks and tests on the Node of .node-version (24)', () => {
+    expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe('24');
+    const steps = workflow('ci.yml').jobs.test.steps;
+    expect(steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/setup-node')).with['node-version-file']).toBe('.node-version');
+    expect(steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual(
+      expect.arrayContaining(['npm ci', 'npm run lint', 'npm run build', 'npm test']),
+    );
+  });
+
+  it('check-dist.yml rebuilds dist/ and fails on a difference; e2e.yml runs the action itself', () => {
+    const checkDist = JSON.stringify(workflow('check-dist.yml'));
+    expect(checkDist).toContain('npm run bundle');
+    expect(checkDist).toContain('git status --porcelain -- dist');
+    const e2eSteps = workflow('e2e.yml').jobs['link-against-simulator'].steps as Array<{ uses?: string; run?: string }>;
+    expect(e2eSteps.filter((s) => s.uses === './').length).toBe(3);
+    expect(e2eSteps.some((s) => s.run?.includes('npm run simulator'))).toBe(true);
+  });
+
+  it('Dependabot watches npm and GitHub Actions', () => {
+    const config = parse(readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8'));
+    expect(config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+  });
+});
