@@ -43,7 +43,12 @@ describe('retries', () => {
     sim.faults.push({ method: 'POST', path: '/migrationLink', times: 1, kind: 'html', status: 502 });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
-    expect(attempts('POST', '/migrationLink').map((r) => r.status)).toEqual([503, 502, 201]);
+    const tries = attempts('POST', '/migrationLink');
+    expect(tries.map((r) => r.status)).toEqual([503, 502, 201]);
+    // Backoff with jitter: 0.5 to 1 s, then 1 to 2 s.
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(500);
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(1000);
+    expect(run.ms).toBeLessThan(6000);
     expect(sim.requests.filter((r) => r.rejected)).toEqual([]);
   });
 
@@ -52,7 +57,10 @@ describe('retries', () => {
     sim.faults.push({ method: 'POST', path: '/migrationLink', times: 1, kind: 'reset' });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
-    expect(attempts('POST', '/migrationLink').map((r) => r.status)).toEqual([-1, 201]);
+    const tries = attempts('POST', '/migrationLink');
+    expect(tries.map((r) => r.status)).toEqual([-1, 201]);
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(500);
+    expect(run.ms).toBeLessThan(4000);
     expect(run.stdout).toMatch(
       /source: connect to Atlas with the link token: connection to [\d.:]+ was reset|source: connect to Atlas with the link token: request to/,
     );
@@ -74,6 +82,8 @@ describe('retries', () => {
     const run = await runAction(sim, linkInputs(url, url, { 'max-retries': '2' }));
     expect(run.code).toBe(1);
     expect(attempts('POST', '/linkTokens')).toHaveLength(3);
+    expect(run.ms).toBeGreaterThanOrEqual(1500);
+    expect(run.ms).toBeLessThan(6000);
     expect(run.errors).toEqual([
       'Atlas: create the link token failed after 3 attempts: HTTP 502 with a text/html body (136 bytes, not shown).',
     ]);
