@@ -3247,12 +3247,8 @@ class InputError extends Error {
 }
 /** An expected failure talking to Atlas or the source; its message is the whole story. */
 class ApiError extends Error {
-    status;
-    errorCode;
-    constructor(message, status, errorCode) {
+    constructor(message) {
         super(message);
-        this.status = status;
-        this.errorCode = errorCode;
         this.name = 'ApiError';
     }
 }
@@ -4035,13 +4031,13 @@ class Transport {
     }
     parse(spec, reply) {
         if (!/[/+]json\b/i.test(reply.contentType) || reply.text.trim() === '') {
-            throw new ApiError(`${this.side}: ${spec.operation}: expected a JSON body but got HTTP ${reply.status} with ${bodyShape(reply)}.`, reply.status);
+            throw new ApiError(`${this.side}: ${spec.operation}: expected a JSON body but got HTTP ${reply.status} with ${bodyShape(reply)}.`);
         }
         try {
             return JSON.parse(reply.text);
         }
         catch {
-            throw new ApiError(`${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`, reply.status);
+            throw new ApiError(`${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`);
         }
     }
     /** One line: side, operation, status, errorCode, detail, and a hint for the common cases. */
@@ -4058,7 +4054,7 @@ class Transport {
         const hint = extra ?? spec.hints?.[reply.status] ?? hintFor(reply.status);
         if (hint)
             message += ` Hint: ${hint}${/[.!?]$/.test(hint) ? '' : '.'}`;
-        return new ApiError(message, reply.status, problem.errorCode);
+        return new ApiError(message);
     }
     async sendAuthenticated(spec) {
         const auth = this.options.auth;

@@ -15,11 +15,7 @@ export type Side = 'Atlas' | 'source';
 
 /** An expected failure talking to Atlas or the source; its message is the whole story. */
 export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly errorCode?: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'ApiError';
   }

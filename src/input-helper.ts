@@ -14,7 +14,7 @@ export const DEFAULT_BASE_URL = 'https://cloud.mongodb.com';
 export const DEFAULT_API_VERSION = '2023-01-01';
 
 /** Inputs whose whole value is a secret. */
-export const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token'] as const;
+const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token'] as const;
 
 /** Inputs a secret is often pasted into by mistake; masked when their value is not of the expected form. */
 const MISTAKE_PRONE_INPUTS: Record<string, (value: string) => boolean> = {
@@ -271,7 +271,7 @@ function readBaseUrl(get: Get, name: string, allowInsecureHttp: boolean, fail: F
   return url.origin;
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

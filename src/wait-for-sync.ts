@@ -2,15 +2,15 @@ import * as core from '@actions/core';
 import { SyncTimeoutError } from './errors.js';
 import type { SourceClient, SourceLinkState } from './source-client.js';
 
-export const FIRST_INTERVAL_MS = 2000;
-export const MAX_INTERVAL_MS = 15_000;
+const FIRST_INTERVAL_MS = 2000;
+const MAX_INTERVAL_MS = 15_000;
 
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-export const realClock: Clock = {
+const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

@@ -5,9 +5,9 @@ import type { Authenticator } from './auth.js';
 import type { Connection } from './connection.js';
 import { describeNetworkError, isRetryableNetworkError } from './network-errors.js';
 
-export const USER_AGENT = 'mongodb-live-migration-link-action/1';
+const USER_AGENT = 'mongodb-live-migration-link-action/1';
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-export const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_RETRY_AFTER_SECONDS = 60;
 
 export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
@@ -120,17 +120,13 @@ export class Transport {
 
   parse(spec: RequestSpec, reply: Reply): unknown {
     if (!/[/+]json\b/i.test(reply.contentType) || reply.text.trim() === '') {
-      throw new ApiError(
-        `${this.side}: ${spec.operation}: expected a JSON body but got HTTP ${reply.status} with ${bodyShape(reply)}.`,
-        reply.status,
-      );
+      throw new ApiError(`${this.side}: ${spec.operation}: expected a JSON body but got HTTP ${reply.status} with ${bodyShape(reply)}.`);
     }
     try {
       return JSON.parse(reply.text);
     } catch {
       throw new ApiError(
         `${this.side}: ${spec.operation}: HTTP ${reply.status} with malformed JSON (${reply.text.length} bytes, not shown).`,
-        reply.status,
       );
     }
   }
@@ -146,7 +142,7 @@ export class Transport {
     if (!/[.!?]$/.test(message)) message += '.';
     const hint = extra ?? spec.hints?.[reply.status] ?? hintFor(reply.status);
     if (hint) message += ` Hint: ${hint}${/[.!?]$/.test(hint) ? '' : '.'}`;
-    return new ApiError(message, reply.status, problem.errorCode);
+    return new ApiError(message);
   }
 
   private async sendAuthenticated(spec: RequestSpec): Promise<Reply> {
