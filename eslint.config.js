@@ -14,6 +14,21 @@ export default tseslint.config(
     },
   },
   {
+    // One output boundary: only src/output/runner.ts writes to the runner, and only through
+    // src/output/log.ts does text reach it; nothing in src reads inputs but the input helper.
+    files: ['src/**/*.ts', 'src/**/*.js'],
+    ignores: ['src/output/runner.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'The runner protocol is src/output/runner.ts; log through src/output/log.ts.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'Write through src/output/log.ts, the one sanitising boundary.' },
+        { object: 'process', property: 'stderr', message: 'Write through src/output/log.ts, the one sanitising boundary.' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

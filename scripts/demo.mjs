@@ -1,41 +1,41 @@
-// `npm run demo`: starts the simulator on loopback and runs dist/index.js against it the way
-// the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files).
-// No MongoDB account needed.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { inputEnv, linkInputs, standardSimulator } from '../test/simulator/fixture.js';
+// @ts-check
+// `npm run demo`: starts the simulator on loopback and runs dist/index.js against it the way the
+// GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), then shows
+// the log as the runner would (masks applied, annotations), the outputs, the job summary and the
+// requests the simulator saw. No MongoDB account needed. For now: the link.
+import { runAction } from '../test/harness/run-action.js';
+import { linkInputs, standardSimulator } from '../test/simulator/fixture.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sim = standardSimulator();
 const url = await sim.listen();
-const dir = mkdtempSync(join(tmpdir(), 'link-demo-'));
-const outputFile = join(dir, 'output');
-const summaryFile = join(dir, 'summary.md');
-writeFileSync(outputFile, '');
-writeFileSync(summaryFile, '');
-
 console.log(`Simulator of Atlas and Ops Manager listening on ${url}\n`);
-console.log('--- action log (as the runner would show it) ---');
-const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
-  env: { ...process.env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...inputEnv(linkInputs(url, url)) },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const code = await new Promise((resolve) => child.on('close', resolve));
 
-const outputs = {};
-for (const m of readFileSync(outputFile, 'utf8').matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
+const run = await runAction(linkInputs(url, url), { debug: false });
+/** @param {string} text */
+const masked = (text) => run.masks.reduce((t, secret) => t.split(secret).join('***'), text);
+const byLine = new Map(run.commands.map((c) => [c.line, c]));
+const shown = /** @type {Record<string, string>} */ ({
+  error: 'Error: ',
+  warning: 'Warning: ',
+  notice: 'Notice: ',
+  debug: '##[debug]',
+  group: '▸ ',
+});
+
+console.log('--- action log (as the runner shows it) ---');
+run.lines.forEach((line, i) => {
+  const command = byLine.get(i + 1);
+  if (!command) return console.log(masked(line));
+  if (command.name in shown) console.log(masked(shown[command.name] + command.data));
+});
+if (run.stderr) console.log(masked(run.stderr));
+
 console.log('\n--- step outputs ---');
-for (const [name, value] of Object.entries(outputs)) {
-  console.log(`${name}: ${name === 'link-token' ? '*** (masked on a runner)' : value}`);
-}
+for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${masked(value)}`);
 console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---');
-console.log(readFileSync(summaryFile, 'utf8'));
+console.log(masked(run.summary));
 console.log('--- requests the simulator saw ---');
-for (const r of sim.requests) console.log(`${r.side.padEnd(6)} ${r.method.padEnd(6)} ${r.status} ${r.path}`);
-console.log(`\nexit code ${code}; link status ${outputs.status ?? '(none)'}`);
+for (const r of sim.requests()) console.log(`${r.side.padEnd(6)} ${r.method.padEnd(6)} ${String(r.status).padEnd(4)} ${r.route ?? r.path}`);
+console.log(`\nexit code ${run.code} in ${run.ms.toFixed(0)} ms; link status ${run.outputs.status ?? '(none)'}`);
 await sim.close();
-rmSync(dir, { recursive: true, force: true });
-process.exit(code === 0 && outputs.status === 'SYNCED' ? 0 : 1);
+process.exit(run.code === 0 && run.outputs.status === 'SYNCED' ? 0 : 1);

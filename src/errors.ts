@@ -1,3 +1,5 @@
+import type { Side } from './api/route.js';
+
 export interface InputProblem {
   input: string;
   message: string;
@@ -11,39 +13,109 @@ export class InputError extends Error {
   }
 }
 
-export type Side = 'Atlas' | 'source';
+/** The runner's environment is unusable (a proxy URL, say). Raised before any network call. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
-/** An expected failure talking to Atlas or the source; its message is the whole story. */
+/** Makes text from outside safe and cuts it; the output boundary's `safe`, or identity. */
+export type Field = (text: string, max: number) => string;
+
+export interface ApiProblem {
+  side: Side;
+  operation: string;
+  /** Attempts made, counting the first. */
+  attempts: number;
+  status?: number;
+  errorCode?: string;
+  detail?: string;
+  /** When there was no problem body: what the body was ("an empty body", "a text/html body (136 bytes, not shown)"). */
+  body?: string;
+  /** A network failure, in words. */
+  network?: string;
+  /** A 2xx answer whose body was not what the route promised. */
+  malformed?: string;
+  /** The input a 404 was traced back to, after the organization (or project) itself could not be read. */
+  blame?: { input: string; value: string; what: string; status: number; errorCode?: string };
+  hint?: string;
+}
+
+const DETAIL_MAX = 400;
+
+export function sideLabel(side: Side): string {
+  return side === 'atlas' ? 'Atlas' : 'source';
+}
+
+/** One line: side, operation, status, errorCode, detail, what the 404 was traced to, and a hint. */
+export function describeProblem(p: ApiProblem, field: Field): string {
+  const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
+  let text = `${sideLabel(p.side)}: ${p.operation}`;
+  if (p.malformed) {
+    text += `: ${field(p.malformed, DETAIL_MAX)}`;
+  } else if (p.network) {
+    text += ` failed${tries}: ${field(p.network, DETAIL_MAX)}`;
+  } else {
+    text += ` failed${tries}: HTTP ${p.status}`;
+    if (p.errorCode) text += ` ${field(p.errorCode, 80)}`;
+    if (p.detail) text += `: ${field(p.detail, DETAIL_MAX)}`;
+    else if (!p.errorCode && p.body) text += ` with ${p.body}`;
+  }
+  text = sentence(text);
+  if (p.blame) {
+    const code = p.blame.errorCode ? ` ${field(p.blame.errorCode, 80)}` : '';
+    text += ` The ${p.blame.what} ${p.blame.value} named by ${p.blame.input} could not be read either (HTTP ${p.blame.status}${code}).`;
+  }
+  if (p.hint) text += ` Hint: ${sentence(p.hint)}`;
+  return text;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** An expected failure talking to Atlas or the source. */
 export class ApiError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: ApiProblem) {
+    super(describeProblem(problem, (text) => text));
     this.name = 'ApiError';
   }
-}
 
-/** `wait-for-sync` ran out of time; `lastStatus` is what the source said last. */
-export class SyncTimeoutError extends Error {
-  constructor(
-    message: string,
-    readonly lastStatus: string,
-  ) {
-    super(message);
-    this.name = 'SyncTimeoutError';
+  get status(): number | undefined {
+    return this.problem.status;
   }
 }
 
-export function isExpectedError(err: unknown): err is InputError | ApiError | SyncTimeoutError {
-  return err instanceof InputError || err instanceof ApiError || err instanceof SyncTimeoutError;
+/** A wait ran out of time; `last` is the last state read. */
+export class WaitTimeoutError extends Error {
+  override name = 'WaitTimeoutError';
+  constructor(
+    message: string,
+    readonly last: string,
+  ) {
+    super(message);
+  }
 }
 
-const HINTS: Record<number, string> = {
-  401: 'check the public and private key, and that the runner’s IP address is on the API key’s access list',
-  403: 'the API key needs the Organization Owner role in this organization (or the organization requires an IP access list for API keys)',
-  404: 'check the organization id, and that the API key belongs to that organization',
-  409: 'a live migration is in progress; let it finish or cancel it, then re-run',
-  429: 'the API rate limit was hit; wait and re-run, or lower how often the workflow runs',
-};
+/** The step's own time budget (or a request-timeout) ran out; the message says which and where. */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+}
 
-export function hintFor(status: number): string | undefined {
-  return HINTS[status];
+/** A command refuses to go on, for a reason the message gives (a failed validation, a migration not ready for cutover). */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+}
+
+export function isExpectedError(
+  err: unknown,
+): err is InputError | ConfigError | ApiError | WaitTimeoutError | DeadlineError | RefusedError {
+  return [InputError, ConfigError, ApiError, WaitTimeoutError, DeadlineError, RefusedError].some((type) => err instanceof type);
+}
+
+/** The error in one safe line, for the log, an annotation and the summary. */
+export function describeError(err: unknown, field: Field): string {
+  if (err instanceof ApiError) return describeProblem(err.problem, field);
+  if (isExpectedError(err)) return field(err.message, 2000);
+  const message = err instanceof Error ? err.message : String(err);
+  return `Unexpected error: ${field(message, DETAIL_MAX)}`;
 }

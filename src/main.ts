@@ -1,58 +1,150 @@
-import * as core from '@actions/core';
-import { createClients, type Wiring } from './clients.js';
-import { execute, type Outcome } from './commands.js';
-import { InputError, isExpectedError, SyncTimeoutError } from './errors.js';
-import { actionInputs, readSettings, secretValues, type InputReader } from './input-helper.js';
-import { describeCall, plan } from './plan.js';
+import { Budget, systemClock, type Clock } from './clock.js';
+import type { Command } from './commands/command.js';
+import { COMMAND_DEFINITIONS } from './commands/index.js';
+import { planLines, planOf } from './commands/plan.js';
+import { runSteps, type Report } from './commands/run-steps.js';
+import { InputError, isExpectedError } from './errors.js';
+import { readSettings, secretValues } from './inputs/input-helper.js';
+import { RunnerLog } from './output/log.js';
+import { Outputs } from './output/outputs.js';
+import { processIO, Runner, type RunnerIO } from './output/runner.js';
+import { renderSummary, type SummaryContent } from './output/summary.js';
 import type { Settings } from './settings.js';
-import { writeSummary } from './summary.js';
+import { createWiring, type Wiring } from './wiring.js';
 
-/** The action. Never rejects: every failure ends as `core.setFailed` with one clear line. */
-export async function run(read: InputReader = actionInputs): Promise<void> {
+export interface Dependencies {
+  io: RunnerIO;
+  clock: Clock;
+}
+
+/** What a run got to: as far as it got, for the outputs and the summary. */
+interface Ending {
+  settings?: Settings;
+  command?: Command<unknown>;
+  report?: Report<unknown>;
+  plan?: string[];
+  error?: unknown;
+}
+
+/**
+ * The action. Never rejects: every run, success or failure, ends with its outputs, a job
+ * summary that tells what was done, and for a failure one clear error line.
+ */
+export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
+  const io = deps.io ?? processIO;
+  const runner = new Runner(io);
+  const clock = deps.clock ?? systemClock;
+  const log = new RunnerLog(runner);
+  const outputs = new Outputs(runner, log);
   let wiring: Wiring | undefined;
+  let ending: Ending = {};
   try {
-    for (const secret of secretValues(read)) core.setSecret(secret);
+    const read = (name: string) => runner.input(name);
+    for (const secret of secretValues(read)) log.secret(secret);
+    if (read('link-token')) log.linkToken(read('link-token'));
     const { settings, notes } = readSettings(read);
-    for (const note of notes) core[note.level](note.message);
-    if (settings.dryRun) return await dryRun(settings);
-    wiring = createClients(settings);
-    const outcome = await execute(settings, wiring);
-    setOutputs(outcome);
-    await writeSummary(settings, { outcome });
-  } catch (err) {
-    fail(err);
-  } finally {
-    try {
-      if (await wiring?.serviceAccount?.revoke()) core.info('Revoked the service account access token.');
-    } catch (err) {
-      fail(err);
+    const command = COMMAND_DEFINITIONS[settings.command];
+    ending = { settings, command };
+    for (const note of notes) log.annotate(note.level, note.message, note.title);
+    if (io.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') warnTlsOverride(log);
+    if (settings.dryRun) {
+      ending.plan = planLines(planOf(command, settings));
+      log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);
+      for (const line of ending.plan) log.info(`  ${line}`);
+      outputs.set('changed', 'false');
+    } else {
+      const waitSeconds = command.waitSeconds(settings);
+      const marginSeconds = (settings.maxRetries + 1) * settings.requestTimeoutSeconds + 60;
+      const budget = new Budget(
+        clock,
+        waitSeconds + marginSeconds,
+        `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`,
+      );
+      wiring = createWiring(settings, { log, clock, budget });
+      ending.report = await runSteps(command, settings, {
+        api: wiring.api,
+        log,
+        clock,
+        budget,
+        output: (name, value) => outputs.set(name, value),
+      });
+      ending.error = ending.report.error;
     }
+  } catch (err) {
+    ending.error = err;
   }
+  if (ending.error !== undefined) reportFailure(ending.error, log, runner);
+  try {
+    await wiring?.close();
+  } catch (err) {
+    log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
+  }
+  if (ending.report && ending.command && ending.settings) {
+    for (const [name, value] of Object.entries(ending.command.outputs(ending.report.state, ending.settings))) outputs.set(name, value);
+  }
+  writeSummary(ending, log, runner);
 }
 
-async function dryRun(settings: Settings): Promise<void> {
-  const calls = plan(settings);
-  core.info(`Dry run of '${settings.command}': nothing is sent. The calls it would make:`);
-  for (const call of calls) core.info(`  ${describeCall(call)}`);
-  core.setOutput('changed', 'false');
-  await writeSummary(settings, { plan: calls });
-}
-
-function setOutputs(outcome: Outcome): void {
-  core.setOutput('status', outcome.status);
-  core.setOutput('changed', String(outcome.changed));
-  if (outcome.linkToken) core.setOutput('link-token', outcome.linkToken);
-  if (outcome.availableProjects) core.setOutput('available-projects', JSON.stringify(outcome.availableProjects));
-}
-
-function fail(err: unknown): void {
+function reportFailure(err: unknown, log: RunnerLog, runner: Runner): void {
   if (err instanceof InputError) {
-    for (const p of err.problems) core.setFailed(`Input '${p.input}': ${p.message}`);
-  } else if (isExpectedError(err)) {
-    if (err instanceof SyncTimeoutError) core.setOutput('status', err.lastStatus);
-    core.setFailed(err.message);
+    for (const p of err.problems) log.annotate('error', `Input '${p.input}': ${p.message}`, `Input '${p.input}'`);
   } else {
-    core.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    core.setFailed(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    if (!isExpectedError(err)) log.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    log.annotate('error', log.describe(err), errorTitle(err));
   }
+  runner.fail();
+}
+
+function errorTitle(err: unknown): string | undefined {
+  if (err && typeof err === 'object' && 'problem' in err) {
+    const p = (err as { problem: { side: string; operation: string } }).problem;
+    return `${p.side === 'atlas' ? 'Atlas' : 'source'}: ${p.operation}`;
+  }
+  return undefined;
+}
+
+function warnTlsOverride(log: RunnerLog): void {
+  log.annotate(
+    'warning',
+    'NODE_TLS_REJECT_UNAUTHORIZED=0 is set on this runner. This action verifies TLS certificates regardless; to trust a private CA, ' +
+      'use source-ca-certificate or NODE_EXTRA_CA_CERTS instead.',
+    'TLS verification stays on',
+  );
+}
+
+function writeSummary(ending: Ending, log: RunnerLog, runner: Runner): void {
+  const { settings, command, report, error } = ending;
+  const state = report?.state;
+  const content: SummaryContent = {
+    title: command?.title ?? 'MongoDB live migration',
+    failed: error !== undefined,
+    outcome:
+      error !== undefined
+        ? `Failed: ${error instanceof InputError ? 'invalid inputs; nothing was sent' : log.describe(error)}`
+        : ending.plan
+          ? 'Dry run: inputs are valid; nothing was sent.'
+          : command && settings && state !== undefined
+            ? command.outcome(state, settings)
+            : 'Done.',
+    facts: [
+      ['Command', `${settings?.command ?? '—'}${ending.plan ? ' (dry run)' : ''}`],
+      ...(command && settings && state !== undefined ? command.facts(state, settings) : []),
+    ],
+    steps: report?.steps ?? [],
+    tables: command?.tables && settings && state !== undefined ? command.tables(state, settings) : [],
+    next:
+      error instanceof InputError
+        ? inputProblems(error)
+        : command && settings && state !== undefined
+          ? command.next(state, settings, error)
+          : error !== undefined
+            ? ['Fix the error above and re-run.']
+            : [],
+    plan: ending.plan,
+  };
+  if (!runner.appendSummary(renderSummary(content, log))) log.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+}
+
+function inputProblems(error: InputError): string[] {
+  return error.problems.map((p) => `Input '${p.input}': ${p.message}`);
 }

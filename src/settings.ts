@@ -1,49 +1,80 @@
-export type Command = 'link' | 'status' | 'unlink';
-export const COMMANDS: readonly Command[] = ['link', 'status', 'unlink'];
+export const COMMANDS = ['link', 'status', 'unlink', 'validate', 'migrate', 'migration-status', 'cutover'] as const;
+export type CommandName = (typeof COMMANDS)[number];
 
 /** Atlas programmatic API key (HTTP digest) or service account (OAuth 2 client credentials). */
 export type AtlasCredentials =
   { kind: 'api-key'; publicKey: string; privateKey: string } | { kind: 'service-account'; clientId: string; clientSecret: string };
 
+export interface SourceCredentials {
+  publicKey: string;
+  privateKey: string;
+}
+
 export interface AtlasSettings {
-  /** Destination organization; absent only when the command needs nothing from Atlas. */
-  orgId?: string;
   /** Origin only, no trailing slash, e.g. `https://cloud.mongodb.com`. */
   baseUrl: string;
-  /** Date of the versioned Admin API, e.g. `2023-01-01`. */
-  apiVersion: string;
+  /** Destination organization. */
+  orgId?: string;
+  /** Destination project (group), for the migration commands. */
+  projectId?: string;
   credentials?: AtlasCredentials;
 }
 
 export interface SourceSettings {
-  orgId: string;
   /** Origin only, e.g. `https://opsmanager.example.com:8443`. */
   baseUrl: string;
-  publicKey: string;
-  privateKey: string;
+  orgId?: string;
+  credentials?: SourceCredentials;
   /** PEM CA bundle trusted in addition to the system CAs, for source calls only. */
   caCertificate?: string;
-  isCloudManager: boolean;
 }
 
-export interface Settings {
-  command: Command;
-  atlas: AtlasSettings;
-  source: SourceSettings;
-  /** Validated, de-duplicated access-list entries for the link token. */
+export interface LinkSettings {
+  /** Canonical, de-duplicated access-list entries for the link token. */
   accessListIps: string[];
   /** A token to use instead of creating one. */
   linkToken?: string;
   force: boolean;
   waitForSyncSeconds: number;
+}
+
+export type DestinationNetwork = 'PUBLIC' | 'PRIVATE_LINK' | 'VPC_PEERING';
+
+export interface MigrationSettings {
+  /** Destination cluster in the Atlas project. */
+  clusterName?: string;
+  /** Source Cloud/Ops Manager project and deployment, and the migration host; may be filled from the available projects. */
+  sourceProjectId?: string;
+  sourceClusterName?: string;
+  migrationHost?: string;
+  managedAuthentication: boolean;
+  username?: string;
+  password?: string;
+  ssl: boolean;
+  /** A path on the migration host, not on the runner. */
+  caCertificatePath?: string;
+  network: DestinationNetwork;
+  privateLinkId?: string;
+  dropDestinationData: boolean;
+  migrationId?: string;
+  /** `wait-for`; absent means the command's own default. */
+  waitForSeconds?: number;
+}
+
+export interface Settings {
+  command: CommandName;
   dryRun: boolean;
   requestTimeoutSeconds: number;
   maxRetries: number;
-  allowInsecureHttp: boolean;
+  atlas: AtlasSettings;
+  source: SourceSettings;
+  link: LinkSettings;
+  migration: MigrationSettings;
 }
 
 /** Notices and warnings found while reading inputs, emitted by the caller as annotations. */
 export interface InputNote {
   level: 'notice' | 'warning';
   message: string;
+  title?: string;
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument, type Scalar } from 'yaml';
+import { checkActionMetadata } from '../scripts/check-workflows.mjs';
 import { readmeTables } from '../scripts/readme-tables.mjs';
 import { ROOT } from './helpers/run-action.js';
 
@@ -11,11 +11,8 @@ const action = parse(actionText);
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('action.yml', () => {
-  it('is valid against the SchemaStore schema for action metadata', () => {
-    const schema = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'schemas', 'github-action.json'), 'utf8'));
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    const validate = ajv.compile(schema);
-    expect(validate(action), JSON.stringify(validate.errors)).toBe(true);
+  it('is valid against the SchemaStore schema for action metadata (@action-validator/core, shipped in node_modules)', () => {
+    expect(checkActionMetadata(actionText)).toEqual([]);
   });
 
   it('runs on node24 from dist/index.js, with branding and a description for every input and output', () => {
@@ -106,24 +103,100 @@ describe('dist/', () => {
 });
 
 describe('.github', () => {
-  const workflow = (name: string) => parse(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8'));
+  const workflowDir = join(ROOT, '.github', 'workflows');
+  const workflowText = (name: string) => readFileSync(join(workflowDir, name), 'utf8');
+  const workflow = (name: string) => parse(workflowText(name));
+  type Step = { uses?: string; run?: string; id?: string; with?: Record<string, string>; env?: Record<string, string> };
 
   it('ci.yml installs, lints, typechecks and tests on the Node of .node-version (24)', () => {
     expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe('24');
-    const steps = workflow('ci.yml').jobs.test.steps;
-    expect(steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/setup-node')).with['node-version-file']).toBe('.node-version');
-    expect(steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual(
+    const steps = workflow('ci.yml').jobs.test.steps as Step[];
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['node-version-file']).toBe('.node-version');
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(
       expect.arrayContaining(['npm ci', 'npm run lint', 'npm run build', 'npm test']),
     );
+    expect(steps.some((s) => s.run?.startsWith('npm audit --omit=dev'))).toBe(true);
   });
 
   it('check-dist.yml rebuilds dist/ and fails on a difference; e2e.yml runs the action itself', () => {
     const checkDist = JSON.stringify(workflow('check-dist.yml'));
     expect(checkDist).toContain('npm run bundle');
-    expect(checkDist).toContain('git status --porcelain -- dist');
-    const e2eSteps = workflow('e2e.yml').jobs['link-against-simulator'].steps as Array<{ uses?: string; run?: string }>;
+    expect(checkDist).toContain('git status --porcelain --untracked-files=all -- dist');
+    const e2eSteps = workflow('e2e.yml').jobs['link-against-simulator'].steps as Step[];
     expect(e2eSteps.filter((s) => s.uses === './').length).toBe(3);
-    expect(e2eSteps.some((s) => s.run?.includes('npm run simulator'))).toBe(true);
+  });
+
+  it('e2e.yml takes the inputs from the simulator, and passes outputs through env:, never inline in run:', () => {
+    const steps = workflow('e2e.yml').jobs['link-against-simulator'].steps as Step[];
+    const start = steps.find((s) => s.run?.includes('scripts/simulator.mjs --inputs-file inputs.env'))!;
+    expect(start.id).toBeTruthy();
+    expect(start.run).toContain('cat inputs.env >> "$GITHUB_OUTPUT"');
+    const names = [
+      'atlas-org-id',
+      'atlas-public-key',
+      'atlas-private-key',
+      'atlas-base-url',
+      'source-org-id',
+      'source-public-key',
+      'source-private-key',
+      'source-base-url',
+    ];
+    for (const step of steps.filter((s) => s.uses === './')) {
+      for (const name of names) expect(step.with![name], name).toBe(`\${{ steps.${start.id}.outputs.${name} }}`);
+    }
+    expect(steps.filter((s) => s.uses === './')[0].with!['access-list-ips']).toBe(`\${{ steps.${start.id}.outputs.access-list-ips }}`);
+    expect(steps.map((s) => s.with?.command ?? 'link')).toContain('unlink');
+    for (const step of steps) expect(step.run ?? '', step.run).not.toContain('${{');
+    expect(steps.find((s) => s.env?.UNLINK)!.env!.UNLINK).toContain('steps.unlink.outputs.status');
+  });
+
+  it('release.yml: on a vX.Y.Z tag or by hand, checks dist/, releases with the CHANGELOG section and moves the major tag', () => {
+    const release = workflow('release.yml');
+    expect(release.on.push.tags).toEqual(['v*.*.*']);
+    expect(release.on.workflow_dispatch.inputs.tag.required).toBe(true);
+    expect(release.permissions).toEqual({});
+    const jobs = Object.values(release.jobs) as Array<{ permissions: unknown; steps: Step[] }>;
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].permissions).toEqual({ contents: 'write' });
+    const runs = jobs[0].steps.map((s) => s.run ?? '').join('\n');
+    for (const command of [
+      'npm ci',
+      'npm run bundle',
+      'git status --porcelain',
+      'node scripts/release-notes.mjs',
+      'gh release create',
+      'git tag -f',
+      'git push -f origin',
+    ]) {
+      expect(runs).toContain(command);
+    }
+    expect(runs).not.toContain('${{');
+  });
+
+  it('pins every third-party action by full commit SHA, with its version in a comment', () => {
+    const files = readdirSync(workflowDir).filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    let pinned = 0;
+    for (const file of files) {
+      for (const line of workflowText(file).split('\n')) {
+        const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!uses || uses[1].startsWith('./')) continue;
+        expect(`${file}: ${line.trim()}`).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+        pinned += 1;
+      }
+    }
+    expect(pinned).toBeGreaterThanOrEqual(8);
+  });
+
+  it('grants at most contents: read at the top of every workflow; only the release job can write', () => {
+    for (const file of readdirSync(workflowDir).filter((f) => /\.ya?ml$/.test(f))) {
+      const wf = workflow(file);
+      expect([{}, { contents: 'read' }], file).toContainEqual(wf.permissions);
+      for (const [id, job] of Object.entries(wf.jobs) as Array<[string, { permissions?: Record<string, string> }]>) {
+        if (file === 'release.yml') continue;
+        expect(job.permissions, `${file} ${id}`).toBeUndefined();
+      }
+    }
   });
 
   it('Dependabot watches npm and GitHub Actions', () => {

@@ -1,21 +1,47 @@
+// The simulator is as strict as MongoDB, and each of its answers is the distinct, true one.
+// Strictness is proved with curl and a hand-written digest client, not with the action's code.
 import { execFile } from 'node:child_process';
+import https from 'node:https';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { digestResponse, parseAuthParams, REALM } from './simulator/digest.js';
-import { ATLAS_KEY, ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator } from './simulator/fixture.js';
-import type { Simulator } from './simulator/simulator.js';
+import { apiClient, atlasMedia, digestHeader } from './harness/api-client.js';
+import {
+  ATLAS_KEY,
+  ATLAS_ORG_ID,
+  ATLAS_PROJECT_ID,
+  SERVICE_ACCOUNT,
+  SOURCE_KEY,
+  SOURCE_ORG_ID,
+  standardSimulator,
+} from './simulator/fixture.js';
+import { makePki } from './helpers/tls.js';
+import { Simulator, type Fault } from './simulator/index.js';
 
 const exec = promisify(execFile);
+const OTHER_ORG = 'ffffffffffffffffffffffff';
+const V1 = atlasMedia();
+const JSON_TYPE = 'application/json';
+const atlasOrg = (org = ATLAS_ORG_ID) => `/api/atlas/v2/orgs/${org}`;
+const tokens = (org = ATLAS_ORG_ID) => `${atlasOrg(org)}/liveMigrations/linkTokens`;
+const sourceOrg = (org = SOURCE_ORG_ID) => `/api/public/v1.0/orgs/${org}`;
+const link = (org = SOURCE_ORG_ID) => `${sourceOrg(org)}/liveExport/migrationLink`;
+const status = (org = SOURCE_ORG_ID) => `${link(org)}/status`;
+
 let sim: Simulator;
 let url: string;
-const statusPath = `/api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink/status`;
-const tokenPath = `/api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/linkTokens`;
+let api: ReturnType<typeof apiClient>;
 
-beforeEach(async () => {
-  sim = standardSimulator();
+async function start(options?: Parameters<typeof standardSimulator>[0]) {
+  await sim?.close();
+  sim = standardSimulator(options);
   url = await sim.listen();
-});
+  api = apiClient(url);
+}
+beforeEach(() => start());
 afterEach(() => sim.close());
+
+const atlas = (method: string, path: string, body?: unknown, accept = V1) => api.call(method, path, { key: ATLAS_KEY, accept, body });
+const source = (method: string, path: string, body?: unknown) => api.call(method, path, { key: SOURCE_KEY, accept: JSON_TYPE, body });
 
 /** curl's status code for each response, in order (digest makes two). */
 async function curl(args: string[]): Promise<number[]> {
@@ -23,36 +49,33 @@ async function curl(args: string[]): Promise<number[]> {
   return stdout.trim().split('\n').map(Number);
 }
 
-/** An Authorization header computed here, independently of the action's code. */
-async function handMadeHeader(method: string, target: string, nc: string, uri = target, nonce?: string) {
-  if (!nonce) {
-    const res = await fetch(url + target, { method, headers: { Accept: 'application/json' } });
-    nonce = parseAuthParams(res.headers.get('www-authenticate')!.slice(7)).nonce;
-  }
-  const p = { username: SOURCE_KEY.publicKey, realm: REALM, nonce, nc, cnonce: 'abc123', qop: 'auth', uri };
-  const response = digestResponse({ ...p, password: SOURCE_KEY.privateKey, method });
-  return `Digest username="${p.username}", realm="${REALM}", nonce="${p.nonce}", uri="${uri}", qop=auth, nc=${nc}, cnonce="abc123", response="${response}", algorithm=MD5`;
+/** A challenge's nonce, fetched with an unauthenticated request. */
+async function challenge(target: string) {
+  const res = await fetch(url + target, { headers: { Accept: JSON_TYPE } });
+  return res.headers.get('www-authenticate')!;
 }
 
-describe('the simulator checks digest as strictly as the real service', () => {
-  it('accepts curl --digest with the right key (the query is part of uri)', async () => {
-    sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
+describe('digest, as strict as the real service (proved with curl)', () => {
+  it('accepts curl --digest with the right key; the query is part of uri', async () => {
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
     const codes = await curl([
       '--digest',
       '-u',
       `${SOURCE_KEY.publicKey}:${SOURCE_KEY.privateKey}`,
       '-H',
-      'Accept: application/json',
-      `${url}${statusPath}?pretty=true`,
+      `Accept: ${JSON_TYPE}`,
+      `${url}${status()}?pretty=true`,
     ]);
     expect(codes).toEqual([200]);
-    expect(sim.requests.map((r) => r.status)).toEqual([401, 200]);
-    expect(sim.requests[0].status).toBe(401);
-    expect(String(sim.requests[1].headers.authorization)).toMatch(/uri="[^"]+\?pretty=true"/);
+    expect(sim.requests().map((r) => [r.status, r.auth, r.route])).toEqual([
+      [401, 'none', 'source.link.status'],
+      [200, 'digest', 'source.link.status'],
+    ]);
+    expect(String(sim.requests()[1].headers.authorization)).toContain(`uri="${status()}?pretty=true"`);
   });
 
-  it('sends the documented challenge', async () => {
-    const res = await fetch(url + statusPath, { headers: { Accept: 'application/json' } });
+  it('sends the documented challenge with a NOT_AUTHORIZED body', async () => {
+    const res = await fetch(url + status(), { headers: { Accept: JSON_TYPE } });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(
       /^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=false$/,
@@ -60,65 +83,460 @@ describe('the simulator checks digest as strictly as the real service', () => {
     expect(await res.json()).toMatchObject({ error: 401, errorCode: 'NOT_AUTHORIZED' });
   });
 
-  it('rejects curl --digest with a wrong private key', async () => {
-    const codes = await curl(['--digest', '-u', `${SOURCE_KEY.publicKey}:wrong-key`, '-H', 'Accept: application/json', url + statusPath]);
-    expect(codes).toEqual([401]);
-    expect(sim.requests.map((r) => [r.status, r.rejected])).toEqual([
-      [401, undefined],
-      [401, 'wrong response hash'],
-    ]);
+  it('refuses curl --digest with a wrong private key, on both sides', async () => {
+    expect(await curl(['--digest', '-u', `${SOURCE_KEY.publicKey}:wrong`, '-H', `Accept: ${JSON_TYPE}`, url + status()])).toEqual([401]);
+    expect(await curl(['--digest', '-u', `${ATLAS_KEY.publicKey}:wrong`, '-H', `Accept: ${V1}`, url + atlasOrg()])).toEqual([401]);
+    expect(sim.requests().map((r) => r.rejected)).toEqual([undefined, 'wrong response hash', undefined, 'wrong response hash']);
   });
 
-  it('rejects a replayed nonce count', async () => {
-    sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    const header = await handMadeHeader('GET', statusPath, '00000001');
-    const args = ['-H', `Authorization: ${header}`, '-H', 'Accept: application/json', url + statusPath];
+  it('refuses a replayed nonce count', async () => {
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const header = digestHeader(await challenge(status()), SOURCE_KEY, 'GET', status(), '00000001');
+    const args = ['-H', `Authorization: ${header}`, '-H', `Accept: ${JSON_TYPE}`, url + status()];
     expect(await curl(args)).toEqual([200]);
     expect(await curl(args)).toEqual([401]);
-    expect(sim.requests.at(-1)?.rejected).toBe('nonce count 1 replayed (last 1)');
+    expect(sim.requests().at(-1)?.rejected).toBe('nonce count 1 replayed (last 1)');
   });
 
-  it('rejects a uri that is not the request target, and unknown nonces', async () => {
-    const header = await handMadeHeader('GET', `${statusPath}?pretty=true`, '00000001', statusPath);
-    expect(await curl(['-H', `Authorization: ${header}`, '-H', 'Accept: application/json', `${url}${statusPath}?pretty=true`])).toEqual([
-      401,
-    ]);
-    expect(sim.requests.at(-1)?.rejected).toMatch(/is not the request target/);
-    const forged = header.replace(/nonce="[^"]+"/, 'nonce="bm90LWlzc3VlZA=="');
-    expect(await curl(['-H', `Authorization: ${forged}`, '-H', 'Accept: application/json', url + statusPath])).toEqual([401]);
-    expect(sim.requests.at(-1)?.rejected).toBe('unknown nonce');
+  it('refuses a uri without the query, and a nonce it never issued', async () => {
+    const target = `${status()}?pretty=true`;
+    const header = digestHeader(await challenge(target), SOURCE_KEY, 'GET', status());
+    expect(await curl(['-H', `Authorization: ${header}`, '-H', `Accept: ${JSON_TYPE}`, url + target])).toEqual([401]);
+    expect(sim.requests().at(-1)?.rejected).toMatch(/is not the request target/);
+    const forged = digestHeader('Digest realm="MMS Public API", nonce="bm90LWlzc3VlZA=="', SOURCE_KEY, 'GET', status());
+    expect(await curl(['-H', `Authorization: ${forged}`, '-H', `Accept: ${JSON_TYPE}`, url + status()])).toEqual([401]);
+    expect(sim.requests().at(-1)?.rejected).toBe('unknown nonce');
   });
 
-  it('marks a nonce stale after its allowed uses', async () => {
-    await sim.close();
-    sim = standardSimulator({ nonceStaleAfterUses: 1 });
-    sim.preLink(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    url = await sim.listen();
-    const first = await handMadeHeader('GET', statusPath, '00000001');
-    expect(await curl(['-H', `Authorization: ${first}`, '-H', 'Accept: application/json', url + statusPath])).toEqual([200]);
-    const second = await handMadeHeader('GET', statusPath, '00000002', statusPath, parseAuthParams(first.slice(7)).nonce);
-    const res = await fetch(url + statusPath, { headers: { Authorization: second, Accept: 'application/json' } });
+  it('answers a nonce used too often with stale=true; the new nonce then works', async () => {
+    await start({ nonceStaleAfterUses: 1 });
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const first = await challenge(status());
+    const ok = await fetch(url + status(), {
+      headers: { Accept: JSON_TYPE, Authorization: digestHeader(first, SOURCE_KEY, 'GET', status(), '00000001') },
+    });
+    expect(ok.status).toBe(200);
+    const stale = await fetch(url + status(), {
+      headers: { Accept: JSON_TYPE, Authorization: digestHeader(first, SOURCE_KEY, 'GET', status(), '00000002') },
+    });
+    expect(stale.status).toBe(401);
+    const fresh = stale.headers.get('www-authenticate')!;
+    expect(fresh).toMatch(/stale=true$/);
+    const again = await fetch(url + status(), {
+      headers: { Accept: JSON_TYPE, Authorization: digestHeader(fresh, SOURCE_KEY, 'GET', status()) },
+    });
+    expect(again.status).toBe(200);
+  });
+
+  it('forgetNonces() makes every issued nonce unknown', async () => {
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const nonce = await challenge(status());
+    sim.forgetNonces();
+    const res = await fetch(url + status(), {
+      headers: { Accept: JSON_TYPE, Authorization: digestHeader(nonce, SOURCE_KEY, 'GET', status()) },
+    });
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/stale=true$/);
+    expect(sim.requests().at(-1)?.rejected).toBe('unknown nonce');
   });
 });
 
-describe('the simulator checks versioned media types and bodies', () => {
-  const atlas = (extra: string[]) =>
-    curl(['--digest', '-u', `${ATLAS_KEY.publicKey}:${ATLAS_KEY.privateKey}`, '-X', 'POST', ...extra, url + tokenPath]);
-  const v2 = 'application/vnd.atlas.2023-01-01+json';
-
-  it('creates a token with the right headers and body', async () => {
-    expect(await atlas(['-H', `Accept: ${v2}`, '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":["203.0.113.7"]}'])).toEqual([201]);
+describe('the control API', () => {
+  it('addApiKey() again replaces the key: the old private key is refused, the new one accepted', async () => {
+    sim.addApiKey(SOURCE_KEY.publicKey, 'rotated-private-key', SOURCE_ORG_ID);
+    expect((await source('GET', sourceOrg())).status).toBe(401);
+    expect(
+      (await api.call('GET', sourceOrg(), { key: { ...SOURCE_KEY, privateKey: 'rotated-private-key' }, accept: JSON_TYPE })).status,
+    ).toBe(200);
   });
 
-  it('refuses an unknown API version, a wrong content type, and a bad body', async () => {
-    expect(
-      await atlas(['-H', 'Accept: application/vnd.atlas.2023-10-01+json', '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":[]}']),
-    ).toEqual([406]);
-    expect(await atlas(['-H', `Accept: ${v2}`, '-H', 'Content-Type: application/json', '-d', '{"accessListIps":[]}'])).toEqual([415]);
-    expect(await atlas(['-H', `Accept: ${v2}`, '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":["10.0.0.0/33"]}'])).toEqual([400]);
-    expect(await atlas(['-H', `Accept: ${v2}`, '-H', `Content-Type: ${v2}`, '-d', '{"accessListIps":[],"extra":1}'])).toEqual([400]);
-    expect(sim.linkTokens.size).toBe(0);
+  it('refuses arrangements that cannot exist', () => {
+    const fault: Fault = { kind: 'status', times: 0 };
+    expect(() => sim.fail('atlas.org', fault)).toThrow(/times must be positive/);
+    expect(() => sim.setStatus(SOURCE_ORG_ID, 'SYNCED')).toThrow(/has no link/);
+    expect(() => sim.linkSource(OTHER_ORG, ATLAS_ORG_ID)).toThrow(/No source org/);
+    expect(() => sim.addMigration(OTHER_ORG)).toThrow(/No Atlas project/);
+    expect(() => sim.advance(-1)).toThrow(/non-negative/);
+    expect(Simulator.routes).toContain('atlas.migrations.cutover');
+  });
+
+  it('listens on HTTPS with a given certificate too', async () => {
+    const pki = makePki(['127.0.0.1']);
+    try {
+      const secure = await sim.listen({ tls: { key: pki.key, cert: pki.cert } });
+      expect(secure).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const status = await new Promise<number>((resolve, reject) =>
+        https
+          .get(secure + sourceOrg(), { ca: pki.caCert }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject),
+      );
+      expect(status).toBe(401);
+      expect(sim.requests().at(-1)?.route).toBe('source.org');
+    } finally {
+      pki.cleanup();
+    }
+  });
+});
+
+describe('media types', () => {
+  it('Atlas: 406 INVALID_VERSION_DATE for a plain or unpublished version, 415 for a Content-Type other than the Accept', async () => {
+    for (const accept of [JSON_TYPE, atlasMedia('2023-10-01'), atlasMedia('2024-05-30')]) {
+      const res = await atlas('GET', atlasOrg(), undefined, accept);
+      expect([res.status, res.json.errorCode]).toEqual([406, 'INVALID_VERSION_DATE']);
+    }
+    const mismatch = await api.call('POST', tokens(), { key: ATLAS_KEY, accept: V1, contentType: JSON_TYPE, body: { accessListIps: [] } });
+    expect(mismatch.status).toBe(415);
+    const ok = await atlas('POST', tokens(), { accessListIps: ['203.0.113.7', '198.51.100.0/24'] });
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('content-type')).toBe(V1);
+    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([ok.json.linkToken]);
+  });
+
+  it('the token decodes to an API key pair of the Atlas org, and is reported as a secret', async () => {
+    const { json } = await atlas('POST', tokens(), { accessListIps: [] });
+    const decoded = JSON.parse(Buffer.from(json.linkToken, 'base64').toString('utf8'));
+    expect(Object.keys(decoded)).toEqual(['orgId', 'publicKey', 'privateKey']);
+    expect(decoded.orgId).toBe(ATLAS_ORG_ID);
+    expect(sim.secretsIssued()).toEqual([json.linkToken, decoded.privateKey]);
+  });
+
+  it('source: 406 unless Accept is application/json, 415 for another Content-Type', async () => {
+    const html = await api.call('GET', sourceOrg(), { key: SOURCE_KEY, accept: 'text/html' });
+    expect([html.status, html.json.errorCode]).toEqual([406, 'NOT_ACCEPTABLE']);
+    const wrongType = await api.call('POST', link(), {
+      key: SOURCE_KEY,
+      accept: JSON_TYPE,
+      contentType: 'text/plain',
+      body: { linkToken: 'x' },
+    });
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('envelope=true wraps the body with the status; pretty=true indents it', async () => {
+    const res = await atlas('GET', `${atlasOrg()}?envelope=true&pretty=true`);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: 200, content: { id: ATLAS_ORG_ID, name: 'Atlas destination', isDeleted: false, links: [] } });
+    expect(res.text).toContain('\n  "status": 200');
+  });
+});
+
+describe('the 404s are distinct and true', () => {
+  it('an org that does not exist: RESOURCE_NOT_FOUND on Atlas, ORG_NOT_FOUND on the source, on every org route', async () => {
+    const atlasRoutes = [
+      ['GET', atlasOrg(OTHER_ORG)],
+      ['POST', tokens(OTHER_ORG), { accessListIps: [] }],
+      ['DELETE', tokens(OTHER_ORG)],
+      ['GET', `${atlasOrg(OTHER_ORG)}/liveMigrations/availableProjects`],
+    ] as const;
+    for (const [method, path, body] of atlasRoutes) {
+      const res = await atlas(method, path, body);
+      expect([res.status, res.json.errorCode, res.json.detail]).toEqual([
+        404,
+        'RESOURCE_NOT_FOUND',
+        `Cannot find resource organization ${OTHER_ORG}.`,
+      ]);
+    }
+    const sourceRoutes = [
+      ['GET', sourceOrg(OTHER_ORG)],
+      ['GET', status(OTHER_ORG)],
+      ['POST', link(OTHER_ORG), { linkToken: 'x' }],
+      ['DELETE', link(OTHER_ORG)],
+    ] as const;
+    for (const [method, path, body] of sourceRoutes) {
+      const res = await source(method, path, body);
+      expect([res.status, res.json.errorCode, res.json.detail]).toEqual([
+        404,
+        'ORG_NOT_FOUND',
+        `No organization with ID ${OTHER_ORG} exists.`,
+      ]);
+    }
+  });
+
+  it('an org the key does not belong to answers exactly as one that does not exist', async () => {
+    sim.addAtlasOrg(OTHER_ORG).addSourceOrg(OTHER_ORG);
+    expect((await atlas('GET', atlasOrg(OTHER_ORG))).json.errorCode).toBe('RESOURCE_NOT_FOUND');
+    expect((await source('GET', sourceOrg(OTHER_ORG))).json.errorCode).toBe('ORG_NOT_FOUND');
+    expect((await atlas('GET', atlasOrg())).status).toBe(200);
+    expect((await source('GET', sourceOrg())).json).toEqual({ id: SOURCE_ORG_ID, name: 'Ops Manager source', isDeleted: false, links: [] });
+  });
+
+  it('no link: 404 RESOURCE_NOT_FOUND by default, 200 NOT_SYNCED with noLinkAnswer not-synced; delete is 404 in both', async () => {
+    const notFound = await source('GET', status());
+    expect([notFound.status, notFound.json.errorCode, notFound.json.detail]).toEqual([
+      404,
+      'RESOURCE_NOT_FOUND',
+      'No migration link exists for this organization.',
+    ]);
+    expect((await source('DELETE', link())).status).toBe(404);
+    await start({ source: { noLinkAnswer: 'not-synced' } });
+    const notSynced = await source('GET', status());
+    expect([notSynced.status, notSynced.json]).toEqual([200, { status: 'NOT_SYNCED' }]);
+    const del = await source('DELETE', link());
+    expect([del.status, del.json.errorCode]).toEqual([404, 'RESOURCE_NOT_FOUND']);
+  });
+
+  it('deleting link tokens when there are none: 404 UNEXPECTED_ERROR', async () => {
+    const res = await atlas('DELETE', tokens());
+    expect([res.status, res.json.errorCode, res.json.detail]).toEqual([
+      404,
+      'UNEXPECTED_ERROR',
+      'Could not find the requested external organization link.',
+    ]);
+  });
+
+  it('a group that does not exist or is in another org: GROUP_NOT_FOUND; an unknown migration id: RESOURCE_NOT_FOUND', async () => {
+    const otherProject = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+    sim.addAtlasOrg(OTHER_ORG).addAtlasProject(otherProject, { orgId: OTHER_ORG, clusters: ['c'] });
+    for (const group of ['bbbbbbbbbbbbbbbbbbbbbbbb', otherProject]) {
+      const res = await atlas('GET', `/api/atlas/v2/groups/${group}`);
+      expect([res.status, res.json.errorCode, res.json.detail]).toEqual([404, 'GROUP_NOT_FOUND', `No group with ID ${group} exists.`]);
+    }
+    expect((await atlas('GET', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}`)).json).toEqual({
+      id: ATLAS_PROJECT_ID,
+      name: 'migration-target',
+      orgId: ATLAS_ORG_ID,
+    });
+    const unknown = 'cccccccccccccccccccccccc';
+    for (const path of [`liveMigrations/${unknown}`, `liveMigrations/validate/${unknown}`]) {
+      const res = await atlas('GET', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/${path}`);
+      expect([res.status, res.json.errorCode, res.json.detail]).toEqual([
+        404,
+        'RESOURCE_NOT_FOUND',
+        `Cannot find resource live migration ${unknown}.`,
+      ]);
+    }
+  });
+
+  it('an id that is not 24 hexadecimal digits: 400 VALIDATION_ERROR naming the parameter', async () => {
+    const res = await atlas('GET', atlasOrg('not-an-org'));
+    expect([res.status, res.json.errorCode, res.json.badRequestDetail.fields[0].field]).toEqual([400, 'VALIDATION_ERROR', 'orgId']);
+  });
+});
+
+describe('roles', () => {
+  it('ORG_OWNER for everything; describe and validation status also for ORG_MEMBER and ORG_READ_ONLY', async () => {
+    const migrationId = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
+    for (const roles of [['ORG_READ_ONLY'], ['ORG_MEMBER']]) {
+      sim.setRoles(ATLAS_KEY.publicKey, roles);
+      const create = await atlas('POST', tokens(), { accessListIps: [] });
+      expect([create.status, create.json.errorCode]).toEqual([403, 'USER_UNAUTHORIZED']);
+      expect((await atlas('GET', atlasOrg())).status).toBe(403);
+      expect((await atlas('GET', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/${migrationId}`)).status).toBe(200);
+    }
+    sim.setRoles(SOURCE_KEY.publicKey, ['ORG_MEMBER']);
+    expect((await source('GET', status())).json.errorCode).toBe('USER_UNAUTHORIZED');
+  });
+
+  it('404 comes before 403: a key without the role still learns nothing about another org', async () => {
+    sim.setRoles(ATLAS_KEY.publicKey, ['ORG_READ_ONLY']);
+    expect((await atlas('GET', atlasOrg(OTHER_ORG))).status).toBe(404);
+  });
+});
+
+describe('bodies', () => {
+  it('unknown fields, wrong types and bad addresses: 400 VALIDATION_ERROR listing each field; nothing is created', async () => {
+    const res = await atlas('POST', tokens(), { accessListIps: ['10.0.0.0/33', 7], extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.json.errorCode).toBe('VALIDATION_ERROR');
+    expect(res.json.badRequestDetail.fields.map((f: { field: string }) => f.field)).toEqual(['extra', 'accessListIps[1]']);
+    expect((await atlas('POST', tokens(), '{not json')).json.errorCode).toBe('INVALID_JSON');
+    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('connect: NOT_SYNCED until the status was read syncAfterPolls times; setStatus pins any string', async () => {
+    await start({ source: { syncAfterPolls: 2 } });
+    const token = sim.issueToken(ATLAS_ORG_ID);
+    expect((await source('POST', link(), { linkToken: token })).json).toEqual({ status: 'NOT_SYNCED' });
+    expect((await source('GET', status())).json.status).toBe('NOT_SYNCED');
+    expect((await source('GET', status())).json.status).toBe('SYNCED');
+    expect(sim.linkOf(SOURCE_ORG_ID)).toEqual({ token, atlasOrgId: ATLAS_ORG_ID, status: 'SYNCED' });
+    sim.setStatus(SOURCE_ORG_ID, 'PAUSED');
+    expect((await source('GET', status())).json.status).toBe('PAUSED');
+    expect((await source('POST', link(), { linkToken: 'bm90LWEtdG9rZW4=' })).json.errorCode).toBe('INVALID_LINK_TOKEN');
+  });
+
+  it('deleting the link tokens removes every token, breaks the links made with them and empties availableProjects', async () => {
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    sim.issueToken(ATLAS_ORG_ID);
+    const available = `${atlasOrg()}/liveMigrations/availableProjects`;
+    expect((await atlas('GET', available)).json).toHaveLength(1);
+    expect((await atlas('DELETE', tokens())).status).toBe(204);
+    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
+    expect(sim.linkOf(SOURCE_ORG_ID)?.status).toBe('NOT_SYNCED');
+    expect((await source('GET', status())).json.status).toBe('NOT_SYNCED');
+    expect((await atlas('GET', available)).json).toEqual([]);
+  });
+
+  it('409 on either delete during an active migration, flagged or real', async () => {
+    await start({ atlas: { activeMigration: true }, source: { activeMigration: true } });
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    expect((await atlas('DELETE', tokens())).json.errorCode).toBe('CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK');
+    expect((await source('DELETE', link())).status).toBe(409);
+    await start();
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
+    expect((await atlas('DELETE', tokens())).status).toBe(409);
+    expect((await source('DELETE', link())).status).toBe(409);
+    expect(sim.migration(id)?.status).toBe('WORKING');
+  });
+});
+
+describe('service accounts', () => {
+  const basic = `Basic ${Buffer.from(`${SERVICE_ACCOUNT.clientId}:${SERVICE_ACCOUNT.clientSecret}`).toString('base64')}`;
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic };
+  const token = async () => {
+    const res = await fetch(`${url}/api/oauth/token`, { method: 'POST', headers: form, body: 'grant_type=client_credentials' });
+    return (await res.json()) as { access_token: string; expires_in: number; token_type: string };
+  };
+
+  it('a token from Basic credentials works as Bearer on Atlas, and not after revoke', async () => {
+    const { access_token, token_type, expires_in } = await token();
+    expect([token_type, expires_in]).toEqual(['Bearer', 3600]);
+    expect((await api.call('GET', atlasOrg(), { bearer: access_token, accept: V1 })).status).toBe(200);
+    const revoke = await fetch(`${url}/api/oauth/revoke`, {
+      method: 'POST',
+      headers: form,
+      body: `token=${access_token}&token_type_hint=access_token`,
+    });
+    expect(revoke.status).toBe(200);
+    const refused = await api.call('GET', atlasOrg(), { bearer: access_token, accept: V1 });
+    expect([refused.status, refused.json.detail]).toEqual([401, 'Invalid, expired or revoked access token.']);
+    expect(sim.accessTokens()).toEqual([
+      expect.objectContaining({ token: access_token, clientId: SERVICE_ACCOUNT.clientId, revoked: true }),
+    ]);
+    const wrong = await fetch(`${url}/api/oauth/token`, {
+      method: 'POST',
+      headers: { ...form, Authorization: 'Basic eDp5' },
+      body: 'grant_type=client_credentials',
+    });
+    expect([wrong.status, ((await wrong.json()) as { error: string }).error]).toEqual([401, 'invalid_client']);
+  });
+
+  it('a token expires after expires_in seconds on a clock shared with the test', async () => {
+    let t = 1_000_000;
+    await sim.close();
+    sim = new Simulator({ clock: { now: () => t } });
+    sim
+      .addAtlasOrg(ATLAS_ORG_ID)
+      .addServiceAccount(SERVICE_ACCOUNT.clientId, SERVICE_ACCOUNT.clientSecret, ATLAS_ORG_ID, undefined, { expiresInSeconds: 60 });
+    url = await sim.listen();
+    api = apiClient(url);
+    const { access_token, expires_in } = await token();
+    expect(expires_in).toBe(60);
+    expect(sim.accessTokens()[0].expiresAt).toBe(t + 60_000);
+    t += 59_999;
+    expect((await api.call('GET', atlasOrg(), { bearer: access_token, accept: V1 })).status).toBe(200);
+    t += 1;
+    expect((await api.call('GET', atlasOrg(), { bearer: access_token, accept: V1 })).status).toBe(401);
+  });
+
+  it('Bearer is not accepted by the source side (digest only)', async () => {
+    const { access_token } = await token();
+    const res = await api.call('GET', sourceOrg(), { bearer: access_token, accept: JSON_TYPE });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Digest /);
+  });
+});
+
+describe('fail() and respond()', () => {
+  it('fail() answers before auth, the given number of times, on that route only', async () => {
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    sim.fail('source.link.status', { kind: 'status', status: 503, headers: { 'Retry-After': '1' }, times: 2 });
+    expect((await source('GET', sourceOrg())).status).toBe(200);
+    const first = await fetch(url + status(), { headers: { Accept: JSON_TYPE } });
+    expect([first.status, first.headers.get('retry-after'), await first.json()]).toEqual([
+      503,
+      '1',
+      { error: 503, errorCode: 'SIMULATED', detail: 'Simulated 503' },
+    ]);
+    expect((await source('GET', status())).status).toBe(503);
+    expect((await source('GET', status())).status).toBe(200);
+    expect(sim.requests({ route: 'source.link.status' }).map((r) => [r.status, r.injected ?? null])).toEqual([
+      [503, 'status'],
+      [503, 'status'],
+      [401, null],
+      [200, null],
+    ]);
+    expect(() => sim.fail('source.nope', { kind: 'reset' })).toThrow(/Unknown route/);
+  });
+
+  it('fail() kinds: html, malformed, empty, reset, hang', async () => {
+    sim.fail('atlas.org', { kind: 'html' }).fail('atlas.org', { kind: 'malformed' }).fail('atlas.org', { kind: 'empty', status: 204 });
+    const html = await fetch(url + atlasOrg());
+    expect([html.status, html.headers.get('content-type'), (await html.text()).length]).toEqual([502, 'text/html', 136]);
+    expect(await (await fetch(url + atlasOrg())).text()).toBe('{"status": "SYNC');
+    expect((await fetch(url + atlasOrg())).status).toBe(204);
+    sim.fail('atlas.org', { kind: 'reset' });
+    await expect(fetch(url + atlasOrg())).rejects.toThrow();
+    sim.fail('atlas.org', { kind: 'hang', ms: 300 });
+    const started = Date.now();
+    await expect(fetch(url + atlasOrg())).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(sim.requests().map((r) => r.status)).toEqual([502, 200, 204, -1, -2]);
+  });
+
+  it('drip sends the body a byte at a time: a given body, or the real answer', async () => {
+    sim.fail('atlas.org', { kind: 'drip', status: 503, body: { error: 503 }, ms: 20 });
+    let started = Date.now();
+    const dripped = await fetch(url + atlasOrg());
+    expect([dripped.status, await dripped.text()]).toEqual([503, '{"error":503}']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(13 * 20 - 20);
+    sim.fail('source.org', { kind: 'drip', ms: 2, times: 2 });
+    started = Date.now();
+    const real = await source('GET', sourceOrg());
+    expect([real.status, real.json.id]).toEqual([200, SOURCE_ORG_ID]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(real.text.length * 2);
+  });
+
+  it('respond() answers after auth, in place of the service, the given number of times', async () => {
+    sim.respond('atlas.linkTokens.create', (request, real) => {
+      const answer = real();
+      expect(request.auth).toBe('digest');
+      return { ...answer, body: { linkToken: [(answer.body as { linkToken: string }).linkToken] } };
+    });
+    sim.respond('atlas.org', { status: 200, raw: '{"id": 1, "id": 2}', contentType: 'application/json' }, 2);
+    const wrapped = await atlas('POST', tokens(), { accessListIps: [] });
+    expect([wrapped.status, wrapped.json.linkToken]).toEqual([201, sim.tokensOf(ATLAS_ORG_ID)]);
+    expect((await atlas('POST', tokens(), { accessListIps: [] })).json.linkToken).toEqual(expect.any(String));
+    expect((await atlas('GET', atlasOrg())).text).toBe('{"id": 1, "id": 2}');
+    expect((await atlas('GET', atlasOrg())).text).toBe('{"id": 1, "id": 2}');
+    expect((await atlas('GET', atlasOrg())).json.id).toBe(ATLAS_ORG_ID);
+    expect(sim.requests().map((r) => `${r.status} ${r.injected ?? '-'}`)).toEqual([
+      '401 -',
+      '201 respond',
+      '401 -',
+      '201 -',
+      '401 -',
+      '200 respond',
+      '401 -',
+      '200 respond',
+      '401 -',
+      '200 -',
+    ]);
+    sim.respond('atlas.org', () => {
+      throw new Error('a bug in a respond() function');
+    });
+    const broken = await atlas('GET', atlasOrg());
+    expect([broken.status, broken.json.detail]).toEqual([500, expect.stringContaining('a bug in a respond() function')]);
+    expect(sim.requests().at(-1)?.status).toBe(500);
+  });
+});
+
+describe('requests()', () => {
+  it('filters by side, method, route and path part, hands out frozen copies, and clears', async () => {
+    await atlas('GET', atlasOrg());
+    await source('GET', sourceOrg());
+    expect(sim.count('atlas')).toBe(2);
+    expect(sim.count('source', 'GET', '/orgs/')).toBe(2);
+    expect(sim.requests({ route: 'source.org', method: 'GET' }).map((r) => r.seq)).toEqual([3, 4]);
+    const [first] = sim.requests();
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.clock).toBe(sim.now());
+    sim.clearRequests();
+    expect(sim.requests()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
-import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import type { ProxySettings } from './proxy-config.js';
 import { proxyAgent } from './proxy-agent.js';
 
 /** How one side's requests leave the runner: node:http or node:https, and the agent to use. */
@@ -10,17 +10,16 @@ export interface Connection {
 }
 
 /**
- * The connection for one base URL. HTTPS_PROXY/HTTP_PROXY/NO_PROXY (either case) are read with
- * @actions/http-client's own rules. `extraCa` is trusted on top of the system CAs. Node's TLS
+ * The connection for one base URL. TLS is always verified (`rejectUnauthorized: true`, whatever
+ * NODE_TLS_REJECT_UNAUTHORIZED says); `extraCa` is trusted on top of the system CAs. Node's TLS
  * and proxy code load on demand: none of it for http://, no tunnel without a proxy.
  */
-export async function connectionFor(baseUrl: string, timeoutMs: number, extraCa?: string): Promise<Connection> {
-  const url = new URL(baseUrl);
-  const secure = url.protocol === 'https:';
+export async function connectionFor(baseUrl: string, proxy: ProxySettings | undefined, extraCa?: string): Promise<Connection> {
+  const secure = new URL(baseUrl).protocol === 'https:';
   const { request, Agent } = secure ? await import('node:https') : await import('node:http');
   const ca = extraCa ? await trustedWith(extraCa) : undefined;
-  const proxy = getProxyUrl(url);
-  return { request, agent: proxy ? await proxyAgent(proxy, secure, ca, timeoutMs) : new Agent({ keepAlive: true, ca }) };
+  const agent = proxy ? await proxyAgent(proxy, secure, ca) : new Agent({ keepAlive: true, ca, rejectUnauthorized: true });
+  return { request, agent };
 }
 
 /** An explicit `ca` replaces Node's default store, which is where NODE_EXTRA_CA_CERTS lives. */

@@ -1,28 +1,82 @@
-import { randomBytes } from 'node:crypto';
-import DigestClient from 'digest-fetch';
-import nodeFetchIsNotBundled from '../shims/node-fetch.js';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Authenticator } from './auth.js';
 
-// digest-fetch computes the RFC 7616 header; its own fetch loop is not used because it never
-// resets the nonce count on a new nonce, ignores `stale`, and races counts between requests.
-class NonceCountedDigest extends DigestClient {
-  // Its fetch loop must never run: the transport sends every request.
-  override async getClient(): Promise<never> {
-    return nodeFetchIsNotBundled();
-  }
-
-  override makeNonce(): string {
-    return randomBytes(16).toString('hex');
-  }
+/** A server's `WWW-Authenticate: Digest …` challenge. */
+export interface DigestChallenge {
+  realm: string;
+  nonce: string;
+  opaque?: string;
+  /** `MD5` (MongoDB's), `SHA-256`, or their `-sess` forms. */
+  algorithm: string;
+  /** Whether the server offers `qop=auth` (MongoDB does); without it, RFC 2069's form. */
+  qopAuth: boolean;
+  stale: boolean;
 }
 
+const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-256': 'sha256' };
+
+export function parseChallenge(header: string | null): DigestChallenge | undefined {
+  if (!header || !/^Digest\s/i.test(header)) return undefined;
+  const params: Record<string, string> = {};
+  for (const m of header.slice(7).matchAll(/([a-zA-Z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+    params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+  }
+  if (params.realm === undefined || !params.nonce) return undefined;
+  const algorithm = (params.algorithm ?? 'MD5').toUpperCase();
+  if (!HASHES[algorithm.replace(/-SESS$/, '')]) return undefined;
+  return {
+    realm: params.realm,
+    nonce: params.nonce,
+    opaque: params.opaque,
+    algorithm,
+    qopAuth: (params.qop ?? '').split(',').some((q) => q.trim().toLowerCase() === 'auth'),
+    stale: (params.stale ?? '').toLowerCase() === 'true',
+  };
+}
+
+/** The RFC 7616 `Authorization` header for one request; `uri` is the request target (path and query). */
+export function digestHeader(
+  c: DigestChallenge,
+  credentials: { username: string; password: string },
+  request: { method: string; uri: string; nc: number; cnonce: string },
+): string {
+  const hash = (text: string) =>
+    createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
+      .update(text, 'utf8')
+      .digest('hex');
+  const nc = request.nc.toString(16).padStart(8, '0');
+  let ha1 = hash(`${credentials.username}:${c.realm}:${credentials.password}`);
+  if (c.algorithm.endsWith('-SESS')) ha1 = hash(`${ha1}:${c.nonce}:${request.cnonce}`);
+  const ha2 = hash(`${request.method}:${request.uri}`);
+  const response = c.qopAuth ? hash(`${ha1}:${c.nonce}:${nc}:${request.cnonce}:auth:${ha2}`) : hash(`${ha1}:${c.nonce}:${ha2}`);
+  const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
+  const fields = [
+    `username=${quote(credentials.username)}`,
+    `realm=${quote(c.realm)}`,
+    `nonce=${quote(c.nonce)}`,
+    `uri=${quote(request.uri)}`,
+  ];
+  if (c.qopAuth) fields.push('qop=auth', `nc=${nc}`, `cnonce=${quote(request.cnonce)}`);
+  fields.push(`response=${quote(response)}`, `algorithm=${c.algorithm}`);
+  if (c.opaque !== undefined) fields.push(`opaque=${quote(c.opaque)}`);
+  return `Digest ${fields.join(', ')}`;
+}
+
+/**
+ * HTTP digest for an API key pair. One nonce at a time: the count starts at 1 for every new
+ * nonce and rises by one per request, and requests of one key are sent one at a time so two
+ * never share a count. A `stale=true` challenge, or any challenge on a reused nonce, is
+ * answered once more; a 401 on a fresh nonce means wrong credentials.
+ */
 export class DigestAuth implements Authenticator {
-  private readonly client: NonceCountedDigest;
+  private challenge?: DigestChallenge;
+  private nc = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(publicKey: string, privateKey: string) {
-    this.client = new NonceCountedDigest(publicKey, privateKey, { algorithm: 'MD5' });
-  }
+  constructor(
+    private readonly publicKey: string,
+    private readonly privateKey: string,
+  ) {}
 
   exclusive<T>(send: () => Promise<T>): Promise<T> {
     const run = this.queue.then(send, send);
@@ -31,30 +85,34 @@ export class DigestAuth implements Authenticator {
   }
 
   async header(method: string, url: string): Promise<string | undefined> {
-    if (!this.client.hasAuth) return undefined;
-    this.client.digest.nc += 1;
-    const options = this.client.addAuth(url, { method, headers: {} }) as { headers: { Authorization: string } };
-    return options.headers.Authorization;
+    if (!this.challenge) return undefined;
+    this.nc += 1;
+    const { pathname, search } = new URL(url);
+    const cnonce = randomBytes(16).toString('hex');
+    return digestHeader(
+      this.challenge,
+      { username: this.publicKey, password: this.privateKey },
+      { method, uri: pathname + search, nc: this.nc, cnonce },
+    );
   }
 
   prepare(probe: () => Promise<{ headers: { get(name: string): string | null } }>): Promise<void> {
     return this.exclusive(async () => {
-      if (this.client.hasAuth) return;
+      if (this.challenge) return;
       const reply = await probe();
       this.renegotiate(reply.headers.get('www-authenticate'), false);
     });
   }
 
-  renegotiate(challenge: string | null, sentHeader: boolean): boolean {
-    if (!challenge || !/^Digest\s/i.test(challenge)) return false;
-    const stale = /stale="?true"?/i.test(challenge);
-    const freshNonceRejected = sentHeader && this.client.digest.nc === 1 && !stale;
-    if (freshNonceRejected) {
-      this.client.hasAuth = false;
+  renegotiate(header: string | null, sentHeader: boolean): boolean {
+    const challenge = parseChallenge(header);
+    if (!challenge) return false;
+    if (sentHeader && this.nc === 1 && !challenge.stale) {
+      this.challenge = undefined;
       return false;
     }
-    this.client.parseAuth(challenge);
-    this.client.digest.nc = 0;
+    this.challenge = challenge;
+    this.nc = 0;
     return true;
   }
 }

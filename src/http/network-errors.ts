@@ -1,16 +1,6 @@
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
+import { AttemptTimeout } from './exchange.js';
+
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
 
 const TLS_CODES: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the certificate chain',
@@ -21,18 +11,20 @@ const TLS_CODES: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
 };
 
-function causes(err: unknown): Array<{ name?: string; code?: string; message?: string }> {
-  const chain = [];
+interface Cause {
+  name?: string;
+  code?: string;
+  message?: string;
+}
+
+function causes(err: unknown): Cause[] {
+  const chain: Cause[] = [];
   let current: unknown = err;
   for (let i = 0; current && typeof current === 'object' && i < 5; i += 1) {
-    chain.push(current as { name?: string; code?: string; message?: string });
+    chain.push(current as Cause);
     current = (current as { cause?: unknown }).cause;
   }
   return chain;
-}
-
-function isTimeout(err: unknown): boolean {
-  return causes(err).some((e) => e.name === 'TimeoutError' || e.name === 'AbortError');
 }
 
 function code(err: unknown): string | undefined {
@@ -40,29 +32,68 @@ function code(err: unknown): string | undefined {
 }
 
 export function isRetryableNetworkError(err: unknown): boolean {
-  if (isTimeout(err)) return true;
+  if (err instanceof AttemptTimeout) return err.limit === 'request-timeout';
   const c = code(err);
   if (c) return RETRYABLE_CODES.has(c);
-  return causes(err).some((e) => /socket hang up|other side closed|terminated/i.test(e.message ?? ''));
+  return causes(err).some((e) => /socket hang up|other side closed/i.test(e.message ?? ''));
 }
 
-/** A sentence naming the host and the cause; never a stack. */
-export function describeNetworkError(err: unknown, url: string, timeoutMs: number): string {
-  const host = new URL(url).host;
-  if (isTimeout(err)) return `no answer from ${host} within ${timeoutMs / 1000} s (request-timeout)`;
+export interface NetworkFailure {
+  text: string;
+  hint?: string;
+}
+
+/** A sentence naming the host and the cause, and what to do; never a stack. */
+export function describeNetworkError(err: unknown, url: URL): NetworkFailure {
+  const host = url.host;
+  if (err instanceof AttemptTimeout) {
+    return {
+      text: `no answer from ${host} within ${err.ms / 1000} s (request-timeout) while ${err.phase}`,
+      hint: err.phase.includes('proxy')
+        ? 'the proxy did not complete the tunnel in time: check HTTPS_PROXY and NO_PROXY, or raise request-timeout'
+        : 'raise request-timeout, or check the network path (firewall, proxy) from the runner to that host',
+    };
+  }
   const c = code(err);
   if (c && TLS_CODES[c]) {
-    return (
-      `TLS connection to ${host} refused: ${TLS_CODES[c]} (${c}). If the server uses a certificate from a private CA, ` +
-      'pass that CA in source-ca-certificate (Ops Manager), or point NODE_EXTRA_CA_CERTS at it on the runner ' +
-      '(also for a TLS-intercepting proxy).'
-    );
+    return {
+      text: `TLS connection to ${host} refused: ${TLS_CODES[c]} (${c})`,
+      hint:
+        'if the server uses a certificate from a private CA, pass that CA in source-ca-certificate (Ops Manager), or point ' +
+        'NODE_EXTRA_CA_CERTS at it on the runner (also for a TLS-intercepting proxy); TLS verification is never turned off',
+    };
   }
-  if (c === 'ENOTFOUND')
-    return `the host name ${new URL(url).hostname} does not resolve (ENOTFOUND); check the base URL or the proxy settings`;
-  if (c === 'ECONNREFUSED') return `connection to ${host} refused (ECONNREFUSED)`;
-  if (c === 'ECONNRESET' || c === 'UND_ERR_SOCKET') return `connection to ${host} was reset (${c})`;
+  const proxy = causes(err).find((e) => e.code === 'EPROXY');
+  if (proxy) {
+    return {
+      text: `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)`,
+      hint: /\b407\b/.test(proxy.message ?? '')
+        ? 'check the user name and password in HTTPS_PROXY (percent-encoded)'
+        : 'check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly',
+    };
+  }
+  switch (c) {
+    case 'ENOTFOUND':
+      return {
+        text: `the host name ${url.hostname} does not resolve (ENOTFOUND)`,
+        hint: 'check the base URL; if the runner reaches that host through a proxy, set HTTPS_PROXY',
+      };
+    case 'EAI_AGAIN':
+      return { text: `the name server did not answer for ${url.hostname} (EAI_AGAIN)`, hint: 'a DNS problem on the runner; re-run later' };
+    case 'ECONNREFUSED':
+      return {
+        text: `connection to ${host} refused (ECONNREFUSED)`,
+        hint: 'check the base URL and port, and that the server is up and reachable from the runner',
+      };
+    case 'ECONNRESET':
+      return {
+        text: `connection to ${host} was reset (ECONNRESET)`,
+        hint: 'a proxy or firewall between the runner and that host may be closing it',
+      };
+    case 'EBODYTOOLARGE':
+      return { text: `the answer from ${host} is too large (${causes(err)[0].message})` };
+  }
   const last = causes(err).at(-1);
   const message = (last?.message ?? String(err)).split('\n')[0];
-  return `request to ${host} failed: ${message}${c ? ` (${c})` : ''}`;
+  return { text: `request to ${host} failed: ${message}${c ? ` (${c})` : ''}` };
 }

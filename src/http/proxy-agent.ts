@@ -2,57 +2,81 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
+import type { AttemptHooks } from './exchange.js';
+import type { ProxySettings } from './proxy-config.js';
 
 type CreateCallback = (err: Error | null, socket?: Duplex) => void;
+type ConnectOptions = tls.ConnectionOptions & http.ClientRequestArgs & Partial<AttemptHooks>;
 
 /**
  * An agent that reaches its target through a CONNECT tunnel on an HTTP(S) proxy, then speaks
  * TLS to the target itself, so `ca` and the host name check apply to the target exactly as
- * without a proxy. Keep-alive reuses the tunnel. Node modules load here, only when a proxy is set.
+ * without a proxy. Keep-alive reuses the tunnel. The attempt's signal (see exchange.ts) ends a
+ * CONNECT or handshake that is still pending when the attempt's deadline fires, so neither a
+ * silent nor a dripping proxy can hold the process.
  */
-export async function proxyAgent(proxy: URL, secureTarget: boolean, ca: Buffer[] | undefined, timeoutMs: number): Promise<http.Agent> {
+export async function proxyAgent(proxy: ProxySettings, secureTarget: boolean, ca: Buffer[] | undefined): Promise<http.Agent> {
   const [httpModule, httpsModule, tlsModule] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
-  const authorization =
-    proxy.username || proxy.password
-      ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
-      : undefined;
   const Base = secureTarget ? httpsModule.Agent : httpModule.Agent;
+  const { url } = proxy;
 
   class TunnelAgent extends Base {
-    override createConnection(options: tls.ConnectionOptions & http.ClientRequestArgs, callback: CreateCallback): undefined {
+    override createConnection(options: ConnectOptions, callback: CreateCallback): undefined {
       const target = `${options.host}:${options.port}`;
-      const connect = (proxy.protocol === 'https:' ? httpsModule : httpModule).request({
-        host: proxy.hostname,
-        port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+      const signal = options.attemptSignal;
+      let done = false;
+      const settle = (err: Error | null, socket?: Duplex) => {
+        if (done) return;
+        done = true;
+        signal?.removeEventListener('abort', onAbort);
+        callback(err, socket);
+      };
+      options.onPhase?.(`the proxy's CONNECT to ${target}`);
+      const connect = (url.protocol === 'https:' ? httpsModule : httpModule).request({
+        host: url.hostname,
+        port: url.port || (url.protocol === 'https:' ? 443 : 80),
         method: 'CONNECT',
         path: target,
-        headers: { Host: target, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
+        headers: { Host: target, ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}) },
         agent: false,
       });
+      let secure: tls.TLSSocket | undefined;
+      const onAbort = () => {
+        const reason = signal?.reason instanceof Error ? signal.reason : new Error('aborted');
+        connect.destroy(reason);
+        secure?.destroy(reason);
+        settle(reason);
+      };
+      if (signal?.aborted) {
+        onAbort();
+        return undefined;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
       connect.once('connect', (res, socket) => {
         if (res.statusCode !== 200) {
           socket.destroy();
-          callback(Object.assign(new Error(`the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${target}`), { code: 'EPROXY' }));
+          settle(Object.assign(new Error(`the proxy ${url.host} answered ${res.statusCode} to CONNECT ${target}`), { code: 'EPROXY' }));
           return;
         }
         if (!secureTarget) {
-          callback(null, socket);
+          settle(null, socket);
           return;
         }
-        const secure = tlsModule.connect({ ...options, socket, servername: options.servername || String(options.host) });
-        secure.once('error', (err) => callback(err));
-        secure.once('secureConnect', () => callback(null, secure));
+        options.onPhase?.(`the TLS handshake with ${target} through the proxy`);
+        secure = tlsModule.connect({
+          ...options,
+          socket,
+          servername: options.servername || String(options.host),
+          rejectUnauthorized: true,
+        });
+        secure.once('error', (err) => settle(err));
+        secure.once('secureConnect', () => settle(null, secure));
       });
-      // The caller's time-out ends its request, not this one: without its own, a silent proxy
-      // would keep the process alive.
-      connect.setTimeout(timeoutMs, () =>
-        connect.destroy(Object.assign(new Error(`the proxy ${proxy.host} did not answer CONNECT ${target}`), { name: 'TimeoutError' })),
-      );
-      connect.once('error', (err) => callback(err));
+      connect.once('error', (err) => settle(err));
       connect.end();
       return undefined;
     }
   }
   // `ca` reaches createConnection's options, where tls.connect uses it for the target.
-  return new TunnelAgent({ keepAlive: true, ca } as https.AgentOptions);
+  return new TunnelAgent({ keepAlive: true, ca, rejectUnauthorized: true } as https.AgentOptions);
 }

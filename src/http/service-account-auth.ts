@@ -1,37 +1,38 @@
-import * as core from '@actions/core';
-import { ApiError } from '../errors.js';
+import { oauthRevoke, oauthToken } from '../api/oauth-routes.js';
+import type { Clock } from '../clock.js';
+import type { Log } from '../output/log.js';
 import type { Authenticator } from './auth.js';
-import type { RequestSpec, Route, Transport } from './transport.js';
+import type { Transport } from './transport.js';
 
-const FORM = 'application/x-www-form-urlencoded';
-const HINTS = { 401: 'check atlas-client-id and atlas-client-secret, and that the service account is not deleted or expired' };
+/** Renew a token this long before it expires, so no request goes out with one about to lapse. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+const DEFAULT_LIFETIME_S = 3600;
 
-export function oauthRoutes(baseUrl: string) {
-  return {
-    token: { method: 'POST', url: `${baseUrl}/api/oauth/token`, operation: 'get a service account access token' },
-    revoke: { method: 'POST', url: `${baseUrl}/api/oauth/revoke`, operation: 'revoke the service account access token' },
-  } as const;
+interface IssuedToken {
+  value: string;
+  expiresAt: number;
 }
 
 /**
- * OAuth 2 client credentials: one access token per run, fetched on first use, revoked by
- * `revoke()` at the end. The token endpoint is rate limited, so it is never fetched twice.
+ * OAuth 2 client credentials: one access token, fetched on first use, renewed (and the old one
+ * revoked) only when it would expire during a long wait, and revoked by `revoke()` at the end.
+ * The token endpoint is rate limited, so it is never asked twice for nothing.
  */
 export class ServiceAccountAuth implements Authenticator {
-  private token?: Promise<string>;
+  private token?: Promise<IssuedToken>;
   private readonly basic: string;
-  private readonly routes: ReturnType<typeof oauthRoutes>;
 
   constructor(
+    /** A transport of the same side without authentication of its own. */
     private readonly transport: Transport,
-    baseUrl: string,
     clientId: string,
     clientSecret: string,
+    private readonly clock: Clock,
+    private readonly log: Log,
   ) {
     const encoded = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64');
-    core.setSecret(encoded);
+    log.secret(encoded);
     this.basic = `Basic ${encoded}`;
-    this.routes = oauthRoutes(baseUrl);
   }
 
   exclusive<T>(send: () => Promise<T>): Promise<T> {
@@ -39,7 +40,7 @@ export class ServiceAccountAuth implements Authenticator {
   }
 
   async header(): Promise<string> {
-    return `Bearer ${await this.accessToken()}`;
+    return `Bearer ${(await this.current()).value}`;
   }
 
   renegotiate(): boolean {
@@ -47,57 +48,59 @@ export class ServiceAccountAuth implements Authenticator {
   }
 
   async prepare(): Promise<void> {
-    await this.accessToken();
-  }
-
-  /** True when a token was fetched (and so must be revoked). */
-  get used(): boolean {
-    return this.token !== undefined;
-  }
-
-  accessToken(): Promise<string> {
-    this.token ??= this.fetchToken();
-    return this.token;
+    await this.current();
   }
 
   /** Revokes the token if one was issued; failures are warnings, never the step's outcome. */
   async revoke(): Promise<boolean> {
-    if (!this.token) return false;
-    let token: string;
+    const pending = this.token;
+    this.token = undefined;
+    if (!pending) return false;
+    let token: IssuedToken;
     try {
-      token = await this.token;
+      token = await pending;
     } catch {
       return false;
     }
-    try {
-      const spec = this.form(this.routes.revoke, new URLSearchParams({ token, token_type_hint: 'access_token' }));
-      const reply = await this.transport.send(spec);
-      if (reply.status >= 200 && reply.status < 300) return true;
-      core.warning(this.transport.error(spec, reply).message);
-    } catch (err) {
-      core.warning(err instanceof Error ? err.message : String(err));
-    }
-    return false;
+    return this.revokeToken(token.value);
   }
 
-  private async fetchToken(): Promise<string> {
-    const spec = this.form(this.routes.token, new URLSearchParams({ grant_type: 'client_credentials' }));
-    const body = (await this.transport.json(spec)) as { access_token?: unknown };
-    if (typeof body.access_token !== 'string' || body.access_token === '') {
-      throw new ApiError(`Atlas: ${spec.operation}: the answer has no access_token.`);
-    }
-    core.setSecret(body.access_token);
-    return body.access_token;
+  private async current(): Promise<IssuedToken> {
+    this.token ??= this.fetch();
+    const pending = this.token;
+    const token = await pending;
+    if (token.expiresAt - this.clock.now() > RENEW_BEFORE_MS) return token;
+    // Only the first caller to see the old token renews it; the others wait for that renewal.
+    if (this.token === pending) this.token = this.renew(token);
+    return this.token;
   }
 
-  private form(route: Route, form: URLSearchParams): RequestSpec {
-    return {
-      ...route,
-      accept: 'application/json',
-      contentType: FORM,
-      body: form.toString(),
+  private async renew(old: IssuedToken): Promise<IssuedToken> {
+    const fresh = await this.fetch();
+    this.log.info('Renewed the service account access token before it expired, and revoked the old one.');
+    await this.revokeToken(old.value);
+    return fresh;
+  }
+
+  private async fetch(): Promise<IssuedToken> {
+    const issued = await this.transport.call(oauthToken, {
+      form: { grant_type: 'client_credentials' },
       headers: { Authorization: this.basic },
-      hints: HINTS,
-    };
+    });
+    this.log.secret(issued.access_token);
+    return { value: issued.access_token, expiresAt: this.clock.now() + (issued.expires_in ?? DEFAULT_LIFETIME_S) * 1000 };
+  }
+
+  private async revokeToken(value: string): Promise<boolean> {
+    try {
+      await this.transport.call(oauthRevoke, {
+        form: { token: value, token_type_hint: 'access_token' },
+        headers: { Authorization: this.basic },
+      });
+      return true;
+    } catch (err) {
+      this.log.annotate('warning', `Could not revoke the service account access token: ${this.log.describe(err)}`);
+      return false;
+    }
   }
 }

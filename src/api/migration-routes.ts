@@ -1,0 +1,98 @@
+import type { AbsentRoute, Route } from './route.js';
+import { array, boolean, matching, number, object, optional, string, type Infer } from './shape.js';
+import { OBJECT_ID } from './ids.js';
+
+/** The destination Atlas project, read only to tell a wrong project id from a wrong validation or migration id. */
+export const atlasProject: Route<null> = {
+  name: 'atlas.project',
+  side: 'atlas',
+  method: 'GET',
+  path: '/api/atlas/v2/groups/{groupId}',
+  operation: 'read the project',
+  version: '2023-01-01',
+  reply: null,
+};
+
+const projectAbsent = {
+  proof: atlasProject,
+  input: 'atlas-project-id',
+  param: 'groupId',
+  what: 'Atlas project',
+  hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
+};
+const PROJECT_HINTS = {
+  404: 'check atlas-project-id, and that the project belongs to the organization of the Atlas API key or service account',
+};
+const id = matching(OBJECT_ID, '24 hexadecimal digits');
+
+const validation = object({
+  _id: id,
+  status: string,
+  errorMessage: optional(string),
+});
+export type Validation = Infer<typeof validation>;
+
+const migration = object({
+  _id: id,
+  status: string,
+  readyForCutover: optional(boolean),
+  lagTimeSeconds: optional(number),
+  migrationHosts: optional(array(string)),
+});
+export type Migration = Infer<typeof migration>;
+
+const base = '/api/atlas/v2/groups/{groupId}/liveMigrations';
+
+export const startValidation: Route<Validation> = {
+  name: 'atlas.migrations.validate',
+  side: 'atlas',
+  method: 'POST',
+  path: `${base}/validate`,
+  operation: 'start a validation of the migration',
+  version: '2024-05-30',
+  reply: validation,
+  hints: PROJECT_HINTS,
+};
+
+export const readValidation: AbsentRoute<Validation> = {
+  name: 'atlas.migrations.validation',
+  side: 'atlas',
+  method: 'GET',
+  path: `${base}/validate/{validationId}`,
+  operation: 'read the validation',
+  version: '2023-01-01',
+  reply: validation,
+  absent: projectAbsent,
+};
+
+export const createMigration: Route<Migration> = {
+  name: 'atlas.migrations.create',
+  side: 'atlas',
+  method: 'POST',
+  path: base,
+  operation: 'start the migration',
+  version: '2024-05-30',
+  reply: migration,
+  hints: { ...PROJECT_HINTS, 409: 'a migration into this destination cluster is already running: pass its migration-id to watch it' },
+};
+
+export const readMigration: AbsentRoute<Migration> = {
+  name: 'atlas.migrations.describe',
+  side: 'atlas',
+  method: 'GET',
+  path: `${base}/{liveMigrationId}`,
+  operation: 'read the migration',
+  version: '2023-01-01',
+  reply: migration,
+  absent: projectAbsent,
+};
+
+export const cutover: Route<null> = {
+  name: 'atlas.migrations.cutover',
+  side: 'atlas',
+  method: 'PUT',
+  path: `${base}/{liveMigrationId}/cutover`,
+  operation: 'cut over',
+  version: '2023-01-01',
+  reply: null,
+};

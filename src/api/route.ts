@@ -1,0 +1,64 @@
+import type { Shape } from './shape.js';
+
+export type Side = 'atlas' | 'source';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One call of MongoDB's API, and what its answers mean: the transport reads a route and
+ * nothing else, so no caller checks a status itself.
+ */
+export interface Route<T = unknown> {
+  /** A stable name, e.g. `source.link.status`. */
+  name: string;
+  side: Side;
+  method: Method;
+  /** Path with `{param}` placeholders, e.g. `/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens`. */
+  path: string;
+  /** What the call does, for logs and errors: "create the link token". */
+  operation: string;
+  /**
+   * Atlas Admin API v2 version date that the shapes here were written for; sent as
+   * `application/vnd.atlas.<date>+json`. Absent: `application/json` (the source's v1.0 API).
+   */
+  version?: string;
+  /** `form` bodies are `application/x-www-form-urlencoded` (OAuth); others JSON. */
+  form?: boolean;
+  /** The 2xx body; `null` when none is expected (any body is then ignored). */
+  reply: Shape<T> | null;
+  /** When a 404 means "nothing there" rather than an error (see AbsentRule). */
+  absent?: AbsentRule;
+  /** Hints by status that replace the generic ones. */
+  hints?: Partial<Record<number, string>>;
+}
+
+/**
+ * MongoDB answers 404 both for "nothing there" and for an organization (or project) that does
+ * not exist or that the key cannot see. A 404 counts as "nothing there" only once `proof`, a
+ * read of that organization, succeeds; otherwise the 404 is blamed on `input`.
+ */
+export interface AbsentRule {
+  proof: Route<unknown>;
+  /** The input whose value `param` is: `source-org-id`. */
+  input: string;
+  param: string;
+  /** What `proof` reads, in words: "source organization". */
+  what: string;
+  /** What to check when the proof fails too. */
+  hint: string;
+}
+
+export type AbsentRoute<T> = Route<T> & { absent: AbsentRule };
+
+export type Params = Record<string, string | undefined>;
+
+/** The path with its placeholders filled (each value URL-encoded); a missing one stays `{name}`. */
+export function fillPath(path: string, params: Params): string {
+  return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : encodeURIComponent(value);
+  });
+}
+
+export function mediaType(route: Route): string {
+  return route.version ? `application/vnd.atlas.${route.version}+json` : 'application/json';
+}

@@ -1,0 +1,31 @@
+import { command, type Step } from './command.js';
+import {
+  cutoverStep,
+  migrationFacts,
+  migrationNext,
+  migrationOutputs,
+  readStep,
+  startMigrationState,
+  watchStep,
+  type MigrationState,
+} from './migration-steps.js';
+
+export const cutover = command<MigrationState>({
+  name: 'cutover',
+  title: 'MongoDB live migration: cutover',
+  start: startMigrationState,
+  steps(settings) {
+    const steps: Array<Step<MigrationState>> = [readStep(), cutoverStep()];
+    const waitFor = settings.migration.waitForSeconds;
+    if (waitFor) steps.push(watchStep('Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
+    return steps;
+  },
+  waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
+  outputs: (state) => migrationOutputs(state, state.cutoverRequested),
+  facts: migrationFacts,
+  outcome: (state) =>
+    state.cutoverRequested
+      ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
+      : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
+  next: (state) => migrationNext(state),
+});

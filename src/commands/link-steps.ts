@@ -1,0 +1,155 @@
+import { atlasOrg, availableProjects, linkStatus, type AvailableProject } from '../api/organization-routes.js';
+import type { Lenient } from '../api/shape.js';
+import { ApiError } from '../errors.js';
+import { ABSENT } from '../http/transport.js';
+import type { Log } from '../output/log.js';
+import type { SummaryTable } from '../output/summary.js';
+import type { Settings } from '../settings.js';
+import type { Step } from './command.js';
+import { waitUntil } from './wait.js';
+
+/** What `link` and `status` learn and do. */
+export interface LinkState {
+  /** The status read first: SYNCED, NOT_SYNCED, UNLINKED (no link), or a value MongoDB added. */
+  before?: string;
+  /** The latest status. */
+  status?: string;
+  token?: string;
+  tokenCreated: boolean;
+  connected: boolean;
+  projects?: Lenient<AvailableProject>;
+}
+
+export const KNOWN_STATUSES = ['SYNCED', 'NOT_SYNCED', 'UNLINKED'];
+
+export function startLinkState(settings: Settings): LinkState {
+  return { tokenCreated: false, connected: false, token: settings.link.linkToken };
+}
+
+/** A status MongoDB may add later is passed on, treated as not synced, with a warning. */
+function noteStatus(status: string, log: Log): void {
+  if (!KNOWN_STATUSES.includes(status)) {
+    log.annotate(
+      'warning',
+      `The source reports the link status "${status}", which this action does not know; it is treated as not synced.`,
+      'Unknown link status',
+    );
+  }
+}
+
+export async function readSourceStatus(ctx: { api: import('../api/api.js').Api; log: Log }): Promise<string> {
+  const answer = await ctx.api.call(linkStatus);
+  const status = answer === ABSENT ? 'UNLINKED' : answer.status;
+  noteStatus(status, ctx.log);
+  return status;
+}
+
+export function readStatusStep(settings: Settings, prepareAtlas: boolean): Step<LinkState> {
+  return {
+    title: "Read the source's link status",
+    calls: [{ route: linkStatus }],
+    async run(state, ctx) {
+      // With Atlas calls to come, their authentication round trip overlaps this read.
+      const [status] = await Promise.all([readSourceStatus(ctx), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
+      state.before = state.status = status;
+      ctx.log.info(`Source organization ${settings.source.orgId}: link status ${status}.`);
+      return status === 'UNLINKED' ? 'no link (the organization reads, so the 404 meant no link)' : status;
+    },
+  };
+}
+
+export function waitForSyncStep(settings: Settings): Step<LinkState> {
+  const seconds = settings.link.waitForSyncSeconds;
+  return {
+    title: 'Wait for SYNCED',
+    calls: [{ route: linkStatus, repeated: `until SYNCED, up to ${seconds} s` }],
+    skip: { when: 'the link is already SYNCED', test: (state) => state.status === 'SYNCED' },
+    async run(state, ctx) {
+      state.status = await waitUntil(
+        {
+          goal: 'SYNCED',
+          seconds,
+          first: state.status,
+          read: async () => (state.status = await readSourceStatus(ctx)),
+          done: (status) => status === 'SYNCED',
+          show: (status) => status,
+          timeout: (last) => `source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`,
+          maxIntervalMs: 15_000,
+        },
+        ctx,
+      );
+      return 'SYNCED';
+    },
+  };
+}
+
+export function projectsStep(settings: Settings): Step<LinkState> {
+  return {
+    title: 'List the projects Atlas can migrate',
+    calls: [{ route: availableProjects }],
+    skip: { when: 'the link is not SYNCED', test: (state) => state.status !== 'SYNCED' },
+    // The link stands whatever this read says, unless it shows atlas-org-id to be wrong.
+    soft: (err) => !(err instanceof ApiError && err.problem.blame),
+    async run(state, ctx) {
+      const answer = await ctx.api.call(availableProjects);
+      const projects = answer === ABSENT ? { items: [], skipped: [] } : answer;
+      state.projects = projects;
+      for (const skipped of projects.skipped.slice(0, 5)) {
+        ctx.log.annotate('warning', `Atlas listed a project this action cannot read, left out: ${skipped.message}.`, 'Available projects');
+      }
+      if (projects.skipped.length > 5) ctx.log.info(`… and ${projects.skipped.length - 5} more entries left out.`);
+      const deployments = deploymentsOf(projects.items).length;
+      ctx.log.info(
+        `Atlas organization ${settings.atlas.orgId} sees ${projects.items.length} project(s) with ${deployments} deployment(s) available for migration.`,
+      );
+      return `${projects.items.length} project(s), ${deployments} deployment(s)`;
+    },
+  };
+}
+
+/** One entry a deployment: the `deployments` output, ready for a matrix of `migrate` jobs. */
+export interface DeploymentEntry {
+  'source-project-id': string;
+  'source-project-name': string;
+  'source-cluster-name': string;
+  /** Only when the project has exactly one migration host. */
+  'migration-host'?: string;
+  'mongodb-version'?: string;
+  sharded?: boolean;
+  tls?: boolean;
+}
+
+export function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
+  return projects.flatMap((p) =>
+    p.deployments.items.map((d) => ({
+      'source-project-id': p.projectId,
+      'source-project-name': p.name,
+      'source-cluster-name': d.name,
+      ...(p.migrationHosts.length === 1 ? { 'migration-host': p.migrationHosts[0] } : {}),
+      ...(d.mongoDBVersion !== undefined ? { 'mongodb-version': d.mongoDBVersion } : {}),
+      ...(d.sharded !== undefined ? { sharded: d.sharded } : {}),
+      ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
+    })),
+  );
+}
+
+export function projectTables(state: LinkState): SummaryTable[] {
+  if (!state.projects) return [];
+  return [
+    {
+      title: 'Deployments Atlas can migrate',
+      head: ['Project', 'Project id', 'Deployment', 'Version', 'Sharded', 'TLS', 'Migration hosts'],
+      rows: state.projects.items.flatMap((p) =>
+        p.deployments.items.map((d) => [
+          p.name,
+          p.projectId,
+          d.name,
+          d.mongoDBVersion ?? '',
+          d.sharded === undefined ? '' : d.sharded ? 'yes' : 'no',
+          d.tlsEnabled === undefined ? '' : d.tlsEnabled ? 'yes' : 'no',
+          p.migrationHosts.join(', '),
+        ]),
+      ),
+    },
+  ];
+}

@@ -1,0 +1,113 @@
+import { connectLink, createLinkToken } from '../api/organization-routes.js';
+import { command, type Step } from './command.js';
+import {
+  deploymentsOf,
+  projectsStep,
+  projectTables,
+  readStatusStep,
+  startLinkState,
+  waitForSyncStep,
+  type LinkState,
+} from './link-steps.js';
+
+const alreadySynced = (force: boolean) => ({
+  when: "the source already reports SYNCED and force is not 'true'",
+  test: (state: LinkState) => state.before === 'SYNCED' && !force,
+});
+
+export const link = command<LinkState>({
+  name: 'link',
+  title: 'MongoDB live migration: link',
+  start: startLinkState,
+  steps(settings) {
+    const hasAtlas = settings.atlas.credentials !== undefined;
+    const steps: Array<Step<LinkState>> = [readStatusStep(settings, hasAtlas)];
+    const skip = alreadySynced(settings.link.force);
+    if (settings.link.linkToken === undefined) {
+      const entries = settings.link.accessListIps.length;
+      steps.push({
+        title: 'Create a link token in Atlas',
+        calls: [{ route: createLinkToken }],
+        skip,
+        async run(state, ctx) {
+          const { linkToken } = await ctx.api.call(createLinkToken, { body: { accessListIps: settings.link.accessListIps } });
+          ctx.log.linkToken(linkToken);
+          state.token = linkToken;
+          state.tokenCreated = true;
+          ctx.output('link-token', { secret: linkToken });
+          ctx.log.info(
+            `Created a link token in Atlas organization ${settings.atlas.orgId} with ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}.`,
+          );
+          return `created, ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}`;
+        },
+      });
+    }
+    steps.push({
+      title: 'Connect the source organization with the link token',
+      calls: [{ route: connectLink }],
+      skip,
+      async run(state, ctx) {
+        const { status } = await ctx.api.call(connectLink, { body: { linkToken: state.token } });
+        state.status = status;
+        state.connected = true;
+        ctx.log.info(`Connected the source organization: it reports ${status}.`);
+        return status;
+      },
+    });
+    if (settings.link.waitForSyncSeconds > 0) steps.push(waitForSyncStep(settings));
+    if (hasAtlas) steps.push(projectsStep(settings));
+    return steps;
+  },
+  waitSeconds: (settings) => settings.link.waitForSyncSeconds,
+  outputs: (state) => ({
+    status: state.status,
+    changed: String(state.tokenCreated || state.connected),
+    'link-token': state.token !== undefined && (state.tokenCreated || state.connected) ? { secret: state.token } : undefined,
+    'available-projects': state.projects
+      ? { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) }
+      : undefined,
+    deployments: state.projects ? { json: deploymentsOf(state.projects.items) } : undefined,
+  }),
+  facts: (state, settings) => [
+    ['Atlas organization', settings.atlas.orgId ?? '—'],
+    ['Source organization', settings.source.orgId ?? '—'],
+    ['Status before', state.before ?? '—'],
+    ['Status', state.status ?? '—'],
+    [
+      'Link token',
+      state.tokenCreated
+        ? `created (${settings.link.accessListIps.length} access-list entries)`
+        : settings.link.linkToken
+          ? 'given in link-token'
+          : 'none created',
+    ],
+    ['Changed', state.tokenCreated || state.connected ? 'yes' : 'no'],
+  ],
+  tables: (state) => projectTables(state),
+  outcome: (state) =>
+    !state.connected && state.before === 'SYNCED'
+      ? "The source already reported SYNCED, so no token was created and nothing changed (set force: 'true' to relink)."
+      : `Linked: the source reports ${state.status}.`,
+  next(state, settings, error) {
+    if (error) {
+      if (state.tokenCreated && !state.connected) {
+        return [
+          `A link token was created in Atlas organization ${settings.atlas.orgId} but not used (it is in the link-token output of this step). ` +
+            'Fix the error above and re-run link: a new token is created, and an unused one is harmless.',
+          `To remove unused tokens, run unlink with Atlas credentials: it deletes every link token of Atlas organization ${settings.atlas.orgId}, ` +
+            'which also breaks the link of any other source organization linked with it.',
+        ];
+      }
+      if (!state.tokenCreated && !state.connected) return ['Nothing was created or changed. Fix the error above and re-run link.'];
+      return ['The source was connected; fix the error above and re-run link (it reports SYNCED without a new token once synced).'];
+    }
+    if (state.status === 'SYNCED') {
+      return [
+        "Validate and start a migration: run this action with command: 'migrate', atlas-project-id, atlas-cluster-name and one deployment from the table above (or fan out over the deployments output with a matrix).",
+      ];
+    }
+    return [
+      `The source reports ${state.status}: run status with wait-for-sync, and check that the Ops Manager host can reach Atlas from an address on the token's access list.`,
+    ];
+  },
+});

@@ -1,0 +1,29 @@
+import { command, type Step } from './command.js';
+import {
+  isReady,
+  migrationFacts,
+  migrationNext,
+  migrationOutputs,
+  readStep,
+  startMigrationState,
+  watchStep,
+  type MigrationState,
+} from './migration-steps.js';
+
+export const migrationStatus = command<MigrationState>({
+  name: 'migration-status',
+  title: 'MongoDB live migration: status',
+  start: startMigrationState,
+  steps(settings) {
+    const steps: Array<Step<MigrationState>> = [readStep()];
+    const waitFor = settings.migration.waitForSeconds;
+    if (waitFor) steps.push(watchStep('Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
+    return steps;
+  },
+  waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
+  outputs: (state) => migrationOutputs(state, false),
+  facts: migrationFacts,
+  outcome: (state) =>
+    `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
+  next: (state) => migrationNext(state),
+});

@@ -1,0 +1,76 @@
+import { oauthRevoke, oauthToken } from '../api/oauth-routes.js';
+import { fillPath, type Route, type Side } from '../api/route.js';
+import { endpointOf } from '../endpoints.js';
+import type { Settings } from '../settings.js';
+import type { Command } from './command.js';
+
+export interface PlannedCall {
+  side: Side;
+  method: string;
+  host: string;
+  path: string;
+  operation: string;
+  /** Made only in some cases (the call's own condition, its step's, or a 404 before it). */
+  conditions: string[];
+  repeated?: string;
+}
+
+export interface PlannedStep {
+  title: string;
+  skipWhen?: string;
+  calls: PlannedCall[];
+}
+
+/** The steps a command would run and the calls each would make, from the same definition that runs. */
+export function planOf(command: Command<unknown>, settings: Settings): PlannedStep[] {
+  const planned = (route: Route<unknown>, conditions: string[], repeated?: string): PlannedCall => {
+    const { baseUrl, params } = endpointOf(settings, route.side);
+    return {
+      side: route.side,
+      method: route.method,
+      host: new URL(baseUrl).host,
+      path: fillPath(route.path, params),
+      operation: route.operation,
+      conditions,
+      repeated,
+    };
+  };
+  const steps: PlannedStep[] = command.steps(settings).map((step) => ({
+    title: step.title,
+    skipWhen: step.skip?.when,
+    calls: step.calls.flatMap((call) => {
+      const conditions = [...(step.skip ? [`the step is not skipped`] : []), ...(call.when ? [call.when] : [])];
+      const main = planned(call.route, conditions, call.repeated);
+      if (!call.route.absent) return [main];
+      return [main, planned(call.route.absent.proof, [...conditions, 'the call above answers 404'])];
+    }),
+  }));
+  const usesAtlas = steps.some((s) => s.calls.some((c) => c.side === 'atlas'));
+  if (settings.atlas.credentials?.kind === 'service-account' && usesAtlas) {
+    steps.push({
+      title: 'Atlas service account access token',
+      calls: [
+        planned(oauthToken, ['an Atlas call is made'], 'once; again only to renew it before it expires'),
+        planned(oauthRevoke, ['a token was fetched'], 'at the end, and for a renewed token'),
+      ],
+    });
+  }
+  return steps;
+}
+
+export function describeCall(call: PlannedCall): string {
+  const notes = [
+    ...call.conditions.filter((c) => c !== 'the step is not skipped').map((c) => `only if ${c}`),
+    ...(call.repeated ? [`repeated ${call.repeated}`] : []),
+  ];
+  return `${call.method} ${call.host} ${call.path} — ${call.operation}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+export function planLines(plan: PlannedStep[]): string[] {
+  const lines: string[] = [];
+  plan.forEach((step, i) => {
+    lines.push(`${i + 1}. ${step.title}${step.skipWhen ? ` (skipped if ${step.skipWhen})` : ''}`);
+    for (const call of step.calls) lines.push(`   ${describeCall(call)}`);
+  });
+  return lines;
+}

@@ -1,0 +1,211 @@
+import { InputError } from '../errors.js';
+import { COMMANDS, type AtlasCredentials, type CommandName, type InputNote, type Settings, type SourceCredentials } from '../settings.js';
+import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from './command-inputs.js';
+import {
+  Findings,
+  looksLikePrivateKey,
+  readBaseUrl,
+  readBoolean,
+  readCaCertificate,
+  readInteger,
+  readObjectId,
+  readPublicKey,
+  shown,
+  type InputReader,
+} from './fields.js';
+import { readLinkInputs } from './link-inputs.js';
+import { checkMigrationSpec, readMigrationInputs } from './migration-inputs.js';
+import { looksLikeCredential } from './access-list.js';
+
+export type { InputReader } from './fields.js';
+
+const CLOUD_MANAGER = DEFAULTS['source-base-url'];
+
+/** Inputs whose whole value is a secret. */
+const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password'];
+
+const isObjectId = (v: string) => /^[0-9a-fA-F]{24}$/.test(v);
+/** Inputs a secret is often pasted into by mistake; masked when their value is not of the expected form. */
+const MISTAKE_PRONE_INPUTS: Record<string, (value: string) => boolean> = {
+  'atlas-org-id': isObjectId,
+  'source-org-id': isObjectId,
+  'atlas-project-id': isObjectId,
+  'source-project-id': isObjectId,
+  'migration-id': isObjectId,
+  'atlas-public-key': (v) => !looksLikePrivateKey(v),
+  'source-public-key': (v) => !looksLikePrivateKey(v),
+  'atlas-client-id': (v) => !looksLikePrivateKey(v) && v.length <= 64,
+  'source-username': (v) => !looksLikePrivateKey(v),
+};
+
+/** Values to mask before anything else runs. */
+export function secretValues(read: InputReader): string[] {
+  const values = SECRET_INPUTS.map(read);
+  for (const [name, isExpected] of Object.entries(MISTAKE_PRONE_INPUTS)) {
+    const value = read(name);
+    if (value && !isExpected(value)) values.push(value);
+  }
+  // A key pasted among the addresses: mask each piece of it.
+  values.push(
+    ...read('access-list-ips')
+      .split(/[\s,]+/)
+      .filter(looksLikeCredential),
+  );
+  return values.filter((v) => v.length > 0);
+}
+
+/**
+ * Turns raw inputs into validated settings: every input's form, then what the command
+ * requires. Throws InputError naming every bad input; never echoes a value that could be a secret.
+ */
+export function readSettings(read: InputReader): { settings: Settings; notes: InputNote[] } {
+  const f = new Findings();
+  const command = readCommand(read, f);
+  const uses = COMMAND_INPUTS[command] as Record<string, string>;
+  const allowInsecureHttp = readBoolean(read, 'allow-insecure-http', false, f);
+  const dryRun = readBoolean(read, 'dry-run', false, f);
+  const requestTimeoutSeconds = readInteger(read, 'request-timeout', { fallback: 30, min: 1, max: 600 }, f);
+  const maxRetries = readInteger(read, 'max-retries', { fallback: 3, min: 0, max: 10 }, f);
+
+  const atlasCredentials = readAtlasCredentials(read, f);
+  const atlas = {
+    baseUrl: readBaseUrl(read, 'atlas-base-url', DEFAULTS['atlas-base-url'], allowInsecureHttp, f),
+    orgId: readObjectId(read, 'atlas-org-id', 'an Atlas organization id', f),
+    projectId: readObjectId(read, 'atlas-project-id', 'an Atlas project id', f),
+    credentials: atlasCredentials,
+  };
+  const source = {
+    baseUrl: readBaseUrl(read, 'source-base-url', CLOUD_MANAGER, allowInsecureHttp, f),
+    orgId: readObjectId(read, 'source-org-id', 'a Cloud Manager or Ops Manager organization id', f),
+    credentials: readSourceCredentials(read, f),
+    caCertificate: readCaCertificate(read, 'source-ca-certificate', f),
+  };
+  const createsToken = command === 'link' && !read('link-token');
+  const link = readLinkInputs(read, f, createsToken, source.baseUrl === CLOUD_MANAGER);
+  const migration = readMigrationInputs(read, f);
+  const settings: Settings = { command, dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
+
+  requireForCommand(settings, read, f);
+  const ignored = Object.keys(knownInputs()).filter((name) => !(name in uses) && !COMMON_INPUTS.includes(name) && isSet(read, name));
+  if (ignored.length) f.note('notice', `'${command}' does not use ${ignored.map((n) => `'${n}'`).join(', ')}; ignored.`);
+
+  if (f.problems.length) throw new InputError(f.problems);
+  return { settings, notes: f.notes };
+}
+
+function readCommand(read: InputReader, f: Findings): CommandName {
+  const text = read('command').toLowerCase() || 'link';
+  const command = COMMANDS.find((c) => c === text);
+  if (!command) f.fail('command', `expected one of ${COMMANDS.join(', ')}; got ${shown(read('command'))}.`);
+  return command ?? 'link';
+}
+
+/** Every input name any command reads. */
+function knownInputs(): Record<string, true> {
+  return Object.fromEntries(Object.values(COMMAND_INPUTS).flatMap((uses) => Object.keys(uses).map((n) => [n, true])));
+}
+
+function isSet(read: InputReader, name: string): boolean {
+  const value = read(name);
+  return value !== '' && value !== (DEFAULTS as Record<string, string>)[name];
+}
+
+function requireForCommand(s: Settings, read: InputReader, f: Findings): void {
+  const need = (input: string, present: unknown, why: string) => {
+    if (!present && !f.has(input)) f.fail(input, `is required ${why}.`);
+  };
+  const atlasCredentialsRequired = (why: string) => {
+    if (!s.atlas.credentials && !f.problems.some((p) => p.input.startsWith('atlas-'))) {
+      f.fail(
+        'atlas-public-key',
+        `Atlas credentials are required ${why}: set atlas-public-key and atlas-private-key, or atlas-client-id and atlas-client-secret.`,
+      );
+    }
+  };
+  const m = s.migration;
+  switch (s.command) {
+    case 'link':
+    case 'status':
+    case 'unlink':
+      need('source-org-id', s.source.orgId, 'for this command: the source organization id, 24 hexadecimal digits (Organization Settings)');
+      need(
+        'source-public-key',
+        s.source.credentials,
+        'for this command: the public key of a Cloud Manager / Ops Manager API key with the Organization Owner role',
+      );
+      need(
+        'source-private-key',
+        read('source-private-key'),
+        'for this command: the private key that goes with source-public-key (pass it from a secret)',
+      );
+      if (s.command === 'link' && !s.link.linkToken) {
+        atlasCredentialsRequired('to create a link token (or pass an existing token in link-token)');
+        need('atlas-org-id', s.atlas.orgId, 'to create a link token: the destination Atlas organization id');
+      } else if (s.atlas.credentials) {
+        need('atlas-org-id', s.atlas.orgId, 'with Atlas credentials: the destination Atlas organization id');
+      }
+      return;
+    case 'validate':
+    case 'migrate':
+      atlasCredentialsRequired(`for ${s.command}`);
+      need('atlas-project-id', s.atlas.projectId, 'for the migration commands: the destination Atlas project id');
+      if (s.command === 'migrate' && m.migrationId) return;
+      need('atlas-cluster-name', m.clusterName, 'for validate and migrate: the destination cluster in atlas-project-id');
+      if (!s.atlas.orgId) {
+        const fill = ' (or give atlas-org-id to fill it in from the projects Atlas lists)';
+        need('source-project-id', m.sourceProjectId, `for validate and migrate: the source Cloud/Ops Manager project id${fill}`);
+        need('source-cluster-name', m.sourceClusterName, `for validate and migrate: the deployment to migrate${fill}`);
+        need('migration-host', m.migrationHost, `for validate and migrate: the migration host's name${fill}`);
+      }
+      checkMigrationSpec(m, f);
+      if (m.dropDestinationData) {
+        f.note(
+          'warning',
+          `drop-destination-data is 'true': the migration deletes all data in destination cluster ${m.clusterName} ` +
+            `(Atlas project ${s.atlas.projectId}) before it copies.`,
+          'Destination data will be dropped',
+        );
+      }
+      return;
+    case 'migration-status':
+    case 'cutover':
+      atlasCredentialsRequired(`for ${s.command}`);
+      need('atlas-project-id', s.atlas.projectId, 'for the migration commands: the destination Atlas project id');
+      need('migration-id', m.migrationId, 'for this command: the migration-id output of migrate');
+      return;
+  }
+}
+
+function readSourceCredentials(read: InputReader, f: Findings): SourceCredentials | undefined {
+  const publicKey = readPublicKey(read, 'source-public-key', f);
+  const privateKey = read('source-private-key');
+  return publicKey && privateKey ? { publicKey, privateKey } : undefined;
+}
+
+function readAtlasCredentials(read: InputReader, f: Findings): AtlasCredentials | undefined {
+  const publicKey = readPublicKey(read, 'atlas-public-key', f);
+  const privateKey = read('atlas-private-key');
+  const clientId = read('atlas-client-id');
+  const clientSecret = read('atlas-client-secret');
+  const hasKey = Boolean(publicKey || privateKey);
+  const hasAccount = Boolean(clientId || clientSecret);
+  if (hasKey && hasAccount) {
+    f.fail(
+      'atlas-client-id',
+      'give either an API key (atlas-public-key, atlas-private-key) or a service account (atlas-client-id, atlas-client-secret), not both.',
+    );
+    return undefined;
+  }
+  if (hasKey) {
+    if (!publicKey) f.fail('atlas-public-key', 'is required with atlas-private-key.');
+    if (!privateKey) f.fail('atlas-private-key', 'is required with atlas-public-key (pass it from a secret).');
+    return publicKey && privateKey ? { kind: 'api-key', publicKey, privateKey } : undefined;
+  }
+  if (hasAccount) {
+    if (!clientId) f.fail('atlas-client-id', 'is required with atlas-client-secret.');
+    if (!clientSecret) f.fail('atlas-client-secret', 'is required with atlas-client-id (pass it from a secret).');
+    if (clientId && /[\s:]/.test(clientId)) f.fail('atlas-client-id', 'must not contain white space or a colon.');
+    return clientId && clientSecret ? { kind: 'service-account', clientId, clientSecret } : undefined;
+  }
+  return undefined;
+}

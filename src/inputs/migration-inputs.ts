@@ -1,0 +1,62 @@
+import { HOST_NAME } from '../api/ids.js';
+import type { DestinationNetwork, MigrationSettings } from '../settings.js';
+import { readBoolean, readEnum, readInteger, readObjectId, shown, type Findings, type InputReader } from './fields.js';
+
+const NETWORKS: readonly DestinationNetwork[] = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
+/** Atlas cluster names: ASCII letters, digits and hyphens, at most 64. */
+const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** A Cloud/Ops Manager deployment (replica set or sharded cluster) name: printable, no spaces. */
+const SOURCE_CLUSTER = /^[\x21-\x7e]{1,128}$/;
+
+export const MAX_WAIT_FOR_SECONDS = 86_400;
+
+/** Reads and checks every migration input's form; which are required is the command's business (see input-helper). */
+export function readMigrationInputs(read: InputReader, f: Findings): MigrationSettings {
+  const text = (name: string, pattern: RegExp, expected: string): string | undefined => {
+    const value = read(name);
+    if (value === '') return undefined;
+    if (!pattern.test(value)) f.fail(name, `expected ${expected}; got ${shown(value)}.`);
+    return value;
+  };
+  const waitFor = read('wait-for');
+  return {
+    clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
+    sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
+    sourceClusterName: text('source-cluster-name', SOURCE_CLUSTER, 'the name of a deployment in that project, without spaces'),
+    migrationHost: text('migration-host', HOST_NAME, 'the host name of a migration host, such as mh-1.example.net'),
+    managedAuthentication: readBoolean(read, 'source-managed-authentication', true, f),
+    username: read('source-username') || undefined,
+    password: read('source-password') || undefined,
+    ssl: readBoolean(read, 'source-ssl', true, f),
+    caCertificatePath: text(
+      'source-ca-certificate-path',
+      /^\/[\x20-\x7e]{0,1023}$/,
+      'an absolute path on the migration host, such as /etc/ssl/ca.pem',
+    ),
+    network: readEnum(read, 'destination-network', NETWORKS, 'PUBLIC', f),
+    privateLinkId: readObjectId(read, 'private-link-id', 'an Atlas private endpoint id', f),
+    dropDestinationData: readBoolean(read, 'drop-destination-data', false, f),
+    migrationId: readObjectId(read, 'migration-id', 'a live migration id (the migration-id output of migrate)', f),
+    waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
+  };
+}
+
+/** The combinations MongoDB refuses, checked before any call (for validate and a migrate that creates). */
+export function checkMigrationSpec(m: MigrationSettings, f: Findings): void {
+  if (m.managedAuthentication && (m.username || m.password)) {
+    f.fail(
+      m.username ? 'source-username' : 'source-password',
+      "is set, but source-managed-authentication is 'true' (the default), where the migration host logs in on its own. " +
+        "Set source-managed-authentication: 'false' to log in with source-username and source-password.",
+    );
+  }
+  if (!m.managedAuthentication) {
+    if (!m.username) f.fail('source-username', "is required when source-managed-authentication is 'false'.");
+    if (!m.password) f.fail('source-password', "is required when source-managed-authentication is 'false' (pass it from a secret).");
+  }
+  if (m.network === 'PRIVATE_LINK' && !m.privateLinkId) f.fail('private-link-id', 'is required when destination-network is PRIVATE_LINK.');
+  if (m.network !== 'PRIVATE_LINK' && m.privateLinkId)
+    f.fail('private-link-id', `is only used with destination-network: PRIVATE_LINK (it is ${m.network}).`);
+  if (m.caCertificatePath && !m.ssl)
+    f.fail('source-ca-certificate-path', "needs source-ssl: 'true' (a CA certificate is only used over TLS).");
+}

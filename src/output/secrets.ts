@@ -1,0 +1,83 @@
+/**
+ * The secrets of this run: registered with the runner (`add-mask`) the moment they are known,
+ * and redacted from any text before it is cut or printed, so that neither a cut piece of a
+ * secret nor a secret the runner's mask misses (a substring, a decoded form) reaches the log.
+ */
+export class SecretSet {
+  private readonly values = new Set<string>();
+  /** Every WINDOW-character piece of every secret, to find pieces echoed on their own. */
+  private readonly pieces = new Set<string>();
+
+  constructor(private readonly mask: (value: string) => void) {}
+
+  /** A secret, and its URL-encoded form (a server may echo it from a query or form). */
+  add(value: string): void {
+    this.insert(value);
+    this.insert(encodeURIComponent(value));
+  }
+
+  private insert(value: string): void {
+    if (!value || this.values.has(value)) return;
+    this.values.add(value);
+    for (let i = 0; i + WINDOW <= value.length; i += 1) this.pieces.add(value.slice(i, i + WINDOW));
+    this.mask(value);
+  }
+
+  /**
+   * A link token is base64 of JSON that holds an Atlas API key pair: the key values inside are
+   * secrets of their own (the token's prefix decodes to them).
+   */
+  addLinkToken(token: string): void {
+    this.add(token);
+    for (const value of secretsInside(token)) this.add(value);
+  }
+
+  /** Replaces every known secret, and any token-like run holding a piece of one, with `***`. */
+  redact(text: string): string {
+    if (this.values.size === 0) return text;
+    let out = text;
+    for (const value of [...this.values].sort((a, b) => b.length - a.length)) {
+      if (value.length >= 3) out = out.split(value).join('***');
+    }
+    if (this.pieces.size === 0) return out;
+    return out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
+  }
+
+  private holdsPiece(run: string): boolean {
+    for (let i = 0; i + WINDOW <= run.length; i += 1) if (this.pieces.has(run.slice(i, i + WINDOW))) return true;
+    return false;
+  }
+}
+
+/** A piece of a secret this long, echoed alone (say, a cut prefix), is still redacted. */
+const WINDOW = 16;
+/** Runs of the characters tokens and keys are made of. */
+const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
+const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;
+
+function secretsInside(token: string): string[] {
+  for (const encoding of ['base64', 'base64url'] as const) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(token, encoding).toString('utf8'));
+    } catch {
+      continue;
+    }
+    if (parsed && typeof parsed === 'object') return leaves(parsed as Record<string, unknown>);
+  }
+  return [];
+}
+
+function leaves(object: Record<string, unknown>, depth = 0): string[] {
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'string') {
+      // Ids of organizations and projects are printed on purpose; key material is not.
+      const isId = /^[0-9a-f]{24}$/i.test(value);
+      if (!isId && value.length >= 6 && (SECRET_FIELD.test(key) || value.length >= 20)) found.push(value);
+    } else if (value && typeof value === 'object' && depth < 4) {
+      found.push(...leaves(value as Record<string, unknown>, depth + 1));
+    }
+  }
+  return found;
+}

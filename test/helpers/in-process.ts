@@ -1,0 +1,57 @@
+// Runs the action's own run() in this process, against the simulator over loopback, with an
+// injected clock: the waits and retries of hours or minutes take no real time. The runner's
+// stdout and files are recorded and read as the runner reads them.
+import { run } from '../../src/main.js';
+import type { Clock } from '../../src/clock.js';
+import type { RunnerIO } from '../../src/output/runner.js';
+import { parseOutputFile, parseRunnerStdout, type ActionRun } from '../harness/run-action.js';
+import { inputEnv } from '../simulator/fixture.js';
+import { expectNoInjectedCommand } from './run-action.js';
+
+/** A clock whose sleeps return at once and move its time on; it records every sleep. */
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
+  constructor(private time = Date.now()) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.time += ms;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export async function runInProcess(
+  inputs: Record<string, string>,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<ActionRun> {
+  let stdout = '';
+  let code = 0;
+  const files: Record<string, string> = { output: '', summary: '' };
+  const io: RunnerIO = {
+    env: { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', RUNNER_DEBUG: '1', ...inputEnv(inputs), ...options.env },
+    write: (text) => void (stdout += text),
+    append: (path, text) => void (files[path] += text),
+    setExitCode: (c) => void (code = c),
+  };
+  const started = performance.now();
+  await run({ io, clock: options.clock ?? new FakeClock() });
+  const result: ActionRun = {
+    code,
+    stdout,
+    stderr: '',
+    ms: performance.now() - started,
+    outputs: parseOutputFile(files.output),
+    summary: files.summary,
+    ...parseRunnerStdout(stdout),
+  };
+  expectNoInjectedCommand(result);
+  return result;
+}

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RunnerLog } from '../../src/output/log.js';
+import { Runner, type RunnerIO } from '../../src/output/runner.js';
+import { clip, neutralize } from '../../src/output/sanitize.js';
+import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/output/summary.js';
+import { parseRunnerStdout } from '../harness/run-action.js';
+
+function recorder(env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  const io: RunnerIO = { env, write: (t) => void (stdout += t), append: () => {}, setExitCode: () => {} };
+  return { log: new RunnerLog(new Runner(io)), stdout: () => stdout };
+}
+
+const HOSTILE = [
+  'ok\r::warning::injected',
+  'ok\n::error file=x.js,line=1::injected',
+  'text ##[error]injected',
+  '::stop-commands::abc',
+  '\u00a0::add-mask::x',
+  '\u2028::warning::after a line separator',
+  'a\u0085::warning::after NEL',
+  '\x1b[31mred\x1b[0m and \x1b]8;;https://evil.example\x07link\x1b]8;;\x07',
+  'right-to-left \u202egnp.exe and zero\u200bwidth',
+  'NUL \x00 BEL \x07 DEL \x7f',
+  '%0A::warning::percent-encoded newline',
+];
+
+describe('neutralize: no text from outside becomes a runner command', () => {
+  for (const text of HOSTILE) {
+    it(JSON.stringify(text), () => {
+      const safe = neutralize(text);
+      expect(safe).not.toMatch(/[\r\n\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b]/);
+      expect(safe).not.toContain('##[');
+      expect(safe).not.toMatch(/^\s*::/);
+      const { log, stdout } = recorder();
+      log.info(text);
+      const parsed = parseRunnerStdout(stdout());
+      expect(parsed.lines).toHaveLength(1);
+      expect(parsed.commands).toEqual([]);
+    });
+  }
+
+  it('shows line breaks and controls visibly', () => {
+    expect(neutralize('a\r\nb\nc\rd')).toBe('a\\r\\nb\\nc\\rd');
+    expect(neutralize('x\u202ey')).toBe('x<U+202E>y');
+    expect(neutralize('bell\x07')).toBe('bell\\x07');
+    expect(neutralize('##[group]x')).toBe('## [group]x');
+  });
+
+  it('for any text, one log line and no command (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const { log, stdout } = recorder();
+        log.info(text);
+        log.annotate('warning', text, text);
+        const parsed = parseRunnerStdout(stdout());
+        expect(parsed.lines).toHaveLength(2);
+        expect(parsed.commands.map((c) => c.name)).toEqual(['warning']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('secrets are redacted from the text itself, before it is cut', () => {
+  const token = Buffer.from(
+    JSON.stringify({ orgId: '5f1a2b3c4d5e6f7a8b9c0d1e', publicKey: 'abcdefgh', privateKey: '8f14e45f-ceea-467a-9af0-3a1b2c3d4e5f' }),
+  ).toString('base64');
+
+  it('a whole secret, and a cut prefix of one, become ***', () => {
+    const { log } = recorder();
+    log.linkToken(token);
+    const echoed = `The token ${token} is invalid`;
+    expect(log.safe(echoed, 60)).not.toContain(token.slice(0, 16));
+    expect(log.safe(echoed, 1000)).toBe('The token *** is invalid');
+    // A server that echoes only the first 385 characters of a token: still redacted.
+    expect(log.safe(`bad token ${token.slice(0, 40)}`, 1000)).toBe('bad token ***');
+  });
+
+  it('the key inside a link token is a secret of its own, masked at once', () => {
+    const { log, stdout } = recorder();
+    log.linkToken(token);
+    expect(parseRunnerStdout(stdout()).masks).toEqual(expect.arrayContaining([token, '8f14e45f-ceea-467a-9af0-3a1b2c3d4e5f']));
+    expect(parseRunnerStdout(stdout()).masks).not.toContain('5f1a2b3c4d5e6f7a8b9c0d1e');
+    expect(log.safe('key 8f14e45f-ceea-467a-9af0-3a1b2c3d4e5f leaked')).toBe('key *** leaked');
+  });
+
+  it('a secret split by an escape sequence is redacted once the sequence is gone', () => {
+    const { log } = recorder();
+    log.secret('s3cr3t-value-123456');
+    expect(log.safe('x s3cr3t-\x1b[0mvalue-123456 y')).toBe('x *** y');
+  });
+
+  it('clip says how much it left out and never splits a surrogate pair', () => {
+    expect(clip('abcdef', 3)).toBe('abc… (3 more characters)');
+    expect(clip('ab😀cd', 3)).toBe('ab… (4 more characters)');
+  });
+});
+
+describe('the job summary', () => {
+  const base = { title: 'T', outcome: 'ok', failed: false, facts: [], steps: [], next: [] };
+
+  it('escapes every cell and holds no blank line, whatever a server sent', () => {
+    const { log } = recorder();
+    const name = 'orders</td></tr></table>\n\n# Verified by MongoDB\n![x](https://evil.example/p.png)';
+    const html = renderSummary({ ...base, tables: [{ title: 'Projects', head: ['Project'], rows: [[name]] }] }, log);
+    expect(html).not.toMatch(/\n\s*\n/);
+    expect(html).not.toContain('</table>\n\n');
+    expect(html).not.toContain('![x]');
+    expect(html).not.toContain('<tr><td>orders</td></tr></table>');
+    expect(html).toContain('orders&#60;/td&#62;');
+  });
+
+  it('stays under 512 KiB with a 900 KB name and thousands of rows, saying how many were left out', () => {
+    const { log } = recorder();
+    const rows = Array.from({ length: 5000 }, (_, i) => [`project-${i}`, 'x'.repeat(900_000 / 5000)]);
+    rows[0][1] = 'y'.repeat(900_000);
+    const html = renderSummary({ ...base, tables: [{ title: 'Projects', head: ['Project', 'Name'], rows }] }, log);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(html).toMatch(/… and 4900 more/);
+    expect(html).toContain('(899700 more characters)');
+  });
+});
+
+describe('registering secrets', () => {
+  it('masks a secret and its URL-encoded form once each, whatever characters it holds', () => {
+    const { log, stdout } = recorder();
+    log.secret('a=b%c');
+    log.secret('a=b%c');
+    expect(parseRunnerStdout(stdout()).masks).toEqual(['a=b%c', 'a%3Db%25c']);
+  });
+});
