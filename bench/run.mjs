@@ -1,36 +1,52 @@
 // @ts-check
-// `npm run bench`: the whole `node dist/index.js` link run against the simulator (through the
-// shared runner, test/harness/run-action.js), interleaved with a bare `node -e 0` and the
-// hand-made floor (bench/floor-link.mjs); medians and ratios, requests per command, and the
-// bundle's size. Each "fresh source" round links a new source organization, arranged through the
-// simulator's control API. Usage: npm run bench [-- --rounds N]
+// `npm run bench`: the bundled action (node dist/index.js) against the simulator, interleaved with
+// a bare Node start and a hand-made floor, reported as medians:
+//   - start → first request: spawn to the first connection the server sees, for the action and
+//     for a bare `node -e` that only connects (the action's own start-up is the difference);
+//   - last answer → exit: the last byte of the last answer to the process's exit;
+//   - whole runs: a link on a fresh source, the same at 50 ms round-trip time, a dry run, and the
+//     floor (bench/floor-link.mjs: a digest link over node:http with 4 requests and no checks);
+//   - requests per command, and the bundle's size.
+// Usage: npm run bench [-- --rounds N]
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE, ROOT, runAction } from '../test/harness/run-action.js';
-import { ATLAS_KEY, ATLAS_ORG_ID, linkInputs, SOURCE_KEY, standardSimulator } from '../test/simulator/fixture.js';
+import { BUNDLE, ROOT } from '../test/harness/run-action.js';
+import { ATLAS_KEY, ATLAS_ORG_ID, inputEnv, linkInputs, SOURCE_KEY, standardSimulator } from '../test/simulator/fixture.js';
+import { startTap } from './tap.mjs';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 21;
 const sim = standardSimulator();
-const url = await sim.listen();
+const simUrl = await sim.listen();
+const simPort = Number(new URL(simUrl).port);
+const tap = await startTap(simPort);
+const far = await startTap(simPort, { rttMs: 50 });
+const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
 
-/** Milliseconds from spawn to exit of `node ...args`, with only PATH in the environment. @param {string[]} args */
-function timed(args) {
-  const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH }, stdio: 'ignore' });
+/**
+ * Runs `node ...args` and times it: whole run, spawn → first connection, last answer → exit.
+ * @param {string[]} args @param {Record<string, string>} [env] @param {Awaited<ReturnType<typeof startTap>>} [through]
+ */
+function timed(args, env = {}, through = tap) {
+  through.reset();
+  const output = join(scratch, 'output');
+  writeFileSync(output, '');
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: output, ...env }, stdio: 'ignore' });
   return new Promise((resolve, reject) =>
-    child.on('close', (code) =>
-      code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`${args.join(' ')} exited ${code}`)),
-    ),
+    child.on('exit', (code) => {
+      const ended = performance.now();
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited ${code}`));
+      const { firstConnection, lastAnswer } = through.state;
+      resolve({
+        total: ended - started,
+        toFirstRequest: Number.isFinite(firstConnection) ? firstConnection - started : NaN,
+        afterLastAnswer: lastAnswer > 0 ? ended - lastAnswer : NaN,
+      });
+    }),
   );
-}
-
-/** @param {Record<string, string>} inputs */
-async function action(inputs) {
-  const run = await runAction(inputs, { debug: false });
-  if (run.code !== 0) throw new Error(`the action exited ${run.code}: ${run.errors.map((e) => e.message).join('; ')}`);
-  return run.ms;
 }
 
 let sources = 0;
@@ -43,26 +59,40 @@ function freshSource() {
   return { 'source-org-id': id, 'source-public-key': publicKey };
 }
 
-/** @type {Record<string, () => Promise<number>>} */
+const action = (/** @type {string} */ url, /** @type {Record<string, string>} */ extra) => [BUNDLE, inputEnv(linkInputs(url, url, extra))];
+/** @type {Record<string, () => Promise<{ total: number, toFirstRequest: number, afterLastAnswer: number }>>} */
 const scenarios = {
-  'node -e 0': () => timed(['-e', '0']),
-  'floor (bench/floor-link.mjs)': () => {
-    const source = freshSource();
-    const floorArgs = [
+  'node -e 0': () => timed(['-e', '0'], {}),
+  'bare node: connect once': () =>
+    timed(['-e', `require('node:net').connect(${tap.port}, '127.0.0.1').on('connect', () => process.exit(0))`]),
+  'floor: hand-made digest link': () => {
+    const s = freshSource();
+    return timed([
+      join(ROOT, 'bench', 'floor-link.mjs'),
+      tap.url,
       ATLAS_ORG_ID,
       ATLAS_KEY.publicKey,
       ATLAS_KEY.privateKey,
-      source['source-org-id'],
-      source['source-public-key'],
+      s['source-org-id'],
+      s['source-public-key'],
       SOURCE_KEY.privateKey,
-    ];
-    return timed([join(ROOT, 'bench', 'floor-link.mjs'), url, ...floorArgs]);
+    ]);
   },
-  'action link, fresh source': () => action(linkInputs(url, url, freshSource())),
-  'action start-up only (dry-run)': () => action(linkInputs(url, url, { 'dry-run': 'true' })),
+  'action: link, fresh source': () => {
+    const [bundle, env] = action(tap.url, freshSource());
+    return timed([/** @type {string} */ (bundle)], /** @type {Record<string, string>} */ (env));
+  },
+  'action: link at 50 ms RTT': () => {
+    const [bundle, env] = action(far.url, freshSource());
+    return timed([/** @type {string} */ (bundle)], /** @type {Record<string, string>} */ (env), far);
+  },
+  'action: dry run': () => {
+    const [bundle, env] = action(tap.url, { 'dry-run': 'true' });
+    return timed([/** @type {string} */ (bundle)], /** @type {Record<string, string>} */ (env));
+  },
 };
 
-/** @type {Record<string, number[]>} */
+/** @type {Record<string, Array<{ total: number, toFirstRequest: number, afterLastAnswer: number }>>} */
 const samples = Object.fromEntries(Object.keys(scenarios).map((k) => [k, []]));
 for (const run of Object.values(scenarios)) await run(); // warm the file cache
 for (let i = 0; i < rounds; i += 1) {
@@ -70,31 +100,45 @@ for (let i = 0; i < rounds; i += 1) {
 }
 /** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const medians = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+/** @param {string} name @param {'total' | 'toFirstRequest' | 'afterLastAnswer'} figure */
+const m = (name, figure) => median(samples[name].map((s) => s[figure]));
+const ms = (/** @type {number} */ x) => `${x.toFixed(1).padStart(7)} ms`;
 
-/** The requests one run makes, by side. @param {Record<string, string>} inputs */
-async function requestsFor(inputs) {
+/** The requests one run makes, by side. @param {Record<string, string>} extra */
+async function requestsFor(extra) {
   sim.clearRequests();
-  await action(inputs);
+  const [bundle, env] = action(simUrl, extra);
+  await timed([/** @type {string} */ (bundle)], /** @type {Record<string, string>} */ (env));
   const sides = ['atlas', 'source', 'oauth'].map((side) => `${side} ${sim.count(/** @type {'atlas' | 'source' | 'oauth'} */ (side))}`);
   return `${sim.count()} (${sides.join(', ')})`;
 }
 const source = freshSource();
 const requests = {
-  'link, fresh source': await requestsFor(linkInputs(url, url, source)),
-  'link, already SYNCED source': await requestsFor(linkInputs(url, url, source)),
-  status: await requestsFor(linkInputs(url, url, { ...source, command: 'status', 'atlas-public-key': '', 'atlas-private-key': '' })),
-  unlink: await requestsFor(linkInputs(url, url, { ...source, command: 'unlink' })),
+  'link, fresh source': await requestsFor(source),
+  'link, already SYNCED source': await requestsFor(source),
+  'status (source only)': await requestsFor({
+    ...source,
+    command: 'status',
+    'atlas-public-key': '',
+    'atlas-private-key': '',
+    'atlas-org-id': '',
+  }),
+  unlink: await requestsFor({ ...source, command: 'unlink' }),
 };
 
-const floor = medians['floor (bench/floor-link.mjs)'];
-const linkMs = medians['action link, fresh source'];
-const bundle = statSync(BUNDLE).size;
+const startUp = m('action: link, fresh source', 'toFirstRequest') - m('bare node: connect once', 'toFirstRequest');
 console.log(`Node ${process.version}, ${rounds} interleaved rounds, medians:`);
-for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)} ms`);
-console.log(`  action link / floor                 ${(linkMs / floor).toFixed(2)} x   (target <= 1.20)`);
-console.log(`  action link / node -e 0             ${(linkMs / medians['node -e 0']).toFixed(2)} x`);
-console.log('Requests per command:');
-for (const [name, n] of Object.entries(requests)) console.log(`  ${name.padEnd(34)} ${n}`);
-console.log(`Bundle: dist/index.js ${(bundle / 1024).toFixed(0)} KiB (target < 1024 KiB)`);
-await sim.close();
+console.log(`  node -e 0                                ${ms(m('node -e 0', 'total'))}`);
+console.log(`  start → first request, bare node          ${ms(m('bare node: connect once', 'toFirstRequest'))}`);
+console.log(`  start → first request, action (link)      ${ms(m('action: link, fresh source', 'toFirstRequest'))}`);
+console.log(`    the action's own start-up               ${ms(startUp)}   (target <= 15 ms)`);
+console.log(`  last answer → exit, action (link)         ${ms(m('action: link, fresh source', 'afterLastAnswer'))}   (target <= 5 ms)`);
+console.log(`  link on a fresh source, whole run         ${ms(m('action: link, fresh source', 'total'))}`);
+console.log(`  floor: hand-made digest link (4 requests) ${ms(m('floor: hand-made digest link', 'total'))}`);
+console.log(`  link at 50 ms round-trip time             ${ms(m('action: link at 50 ms RTT', 'total'))}`);
+console.log(`  dry run, whole run                        ${ms(m('action: dry run', 'total'))}`);
+console.log('Requests per command (digest):');
+for (const [name, n] of Object.entries(requests)) console.log(`  ${name.padEnd(32)} ${n}`);
+console.log(`Bundle: dist/index.js ${(statSync(BUNDLE).size / 1024).toFixed(0)} KiB`);
+await Promise.all([tap.close(), far.close(), sim.close()]);
+rmSync(scratch, { recursive: true, force: true });

@@ -120,7 +120,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: ./src/errors.ts
-/** One or more inputs are invalid. Raised before any network call. */
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -129,7 +128,6 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** The runner's environment is unusable (a proxy URL, say). Raised before any network call. */
 class ConfigError extends Error {
     name = 'ConfigError';
 }
@@ -137,7 +135,6 @@ const DETAIL_MAX = 400;
 function sideLabel(side) {
     return side === 'atlas' ? 'Atlas' : 'source';
 }
-/** One line: side, operation, status, errorCode, detail, what the 404 was traced to, and a hint. */
 function describeProblem(p, field) {
     const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
     let text = `${sideLabel(p.side)}: ${p.operation}`;
@@ -168,7 +165,6 @@ function describeProblem(p, field) {
 function sentence(text) {
     return /[.!?]$/.test(text) ? text : `${text}.`;
 }
-/** An expected failure talking to Atlas or the source. */
 class ApiError extends Error {
     problem;
     constructor(problem) {
@@ -180,7 +176,6 @@ class ApiError extends Error {
         return this.problem.status;
     }
 }
-/** A wait ran out of time; `last` is the last state read. */
 class WaitTimeoutError extends Error {
     last;
     name = 'WaitTimeoutError';
@@ -189,18 +184,15 @@ class WaitTimeoutError extends Error {
         this.last = last;
     }
 }
-/** The step's own time budget (or a request-timeout) ran out; the message says which and where. */
 class DeadlineError extends Error {
     name = 'DeadlineError';
 }
-/** A command refuses to go on, for a reason the message gives (a failed validation, a migration not ready for cutover). */
 class RefusedError extends Error {
     name = 'RefusedError';
 }
 function isExpectedError(err) {
     return [InputError, ConfigError, ApiError, WaitTimeoutError, DeadlineError, RefusedError].some((type) => err instanceof type);
 }
-/** The error in one safe line, for the log, an annotation and the summary. */
 function describeError(err, field) {
     if (err instanceof ApiError)
         return describeProblem(err.problem, field);
@@ -216,18 +208,12 @@ const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-/**
- * The step's time budget: what the user allowed for waiting plus a margin for the requests, so
- * that retries and polls can never keep a step running past it.
- */
 class Budget {
     clock;
     seconds;
     makeup;
     endsAt;
-    constructor(clock, seconds, 
-    /** How the budget was made, for the message when it runs out: "wait-for-sync 60 s + 150 s for requests". */
-    makeup) {
+    constructor(clock, seconds, makeup) {
         this.clock = clock;
         this.seconds = seconds;
         this.makeup = makeup;
@@ -236,7 +222,6 @@ class Budget {
     remainingMs() {
         return Math.max(0, this.endsAt - this.clock.now());
     }
-    /** Throws when `ms` more would pass the end of the budget. */
     ensure(ms, during) {
         if (this.clock.now() + ms > this.endsAt)
             throw this.exceeded(during);
@@ -247,7 +232,6 @@ class Budget {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/command.ts
-/** Lets a registry hold commands of different states. */
 function command(definition) {
     return definition;
 }
@@ -299,11 +283,9 @@ function matching(pattern, description) {
         return text;
     };
 }
-/** Absent and null are the same here: MongoDB sends either for "not set". */
 function optional(shape) {
     return (value, path) => (value === undefined || value === null ? undefined : shape(value, path));
 }
-/** Fields not named are ignored (MongoDB adds fields over time). */
 function object(fields) {
     return (value, path) => {
         if (!value || typeof value !== 'object' || Array.isArray(value))
@@ -321,7 +303,6 @@ function array(item) {
         return value.map((v, i) => item(v, `${path}[${i}]`));
     };
 }
-/** An array whose malformed entries are left out (and reported) instead of failing the whole answer. */
 function lenientArray(item) {
     return (value, path) => {
         if (!Array.isArray(value))
@@ -340,21 +321,17 @@ function lenientArray(item) {
         return result;
     };
 }
-/** Accepts `value` or a one-element array of it (the v1.0 link-token example is an array). */
 function oneOrSingleton(shape) {
     return (value, path) => (Array.isArray(value) && value.length === 1 ? shape(value[0], `${path}[0]`) : shape(value, path));
 }
 
 ;// CONCATENATED MODULE: ./src/api/ids.ts
-/** Organization, project and object ids: 24 hexadecimal digits. */
 const OBJECT_ID = /^[0-9a-f]{24}$/;
-/** A DNS host name (the migration host), letters, digits, hyphens and dots. */
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 ;// CONCATENATED MODULE: ./src/api/migration-routes.ts
 
 
-/** The destination Atlas project, read only to tell a wrong project id from a wrong validation or migration id. */
 const atlasProject = {
     name: 'atlas.project',
     side: 'atlas',
@@ -441,7 +418,6 @@ const cutover = {
 ;// CONCATENATED MODULE: ./src/api/organization-routes.ts
 
 
-/** Both services: "Get One Organization", read only to prove that a 404 meant "nothing there". */
 const atlasOrg = {
     name: 'atlas.org',
     side: 'atlas',
@@ -475,7 +451,6 @@ const sourceOrgAbsent = {
 };
 const ACTIVE_MIGRATION = 'a live migration is in progress; let it finish (or cut it over), then re-run';
 const linkToken = object({
-    // The v1.0 example documents a one-element array; the schema says string. Take both.
     linkToken: oneOrSingleton(matching(/^[A-Za-z0-9+/=_.-]{16,16384}$/, 'a link token (base64 text)')),
 });
 const createLinkToken = {
@@ -488,7 +463,6 @@ const createLinkToken = {
     reply: linkToken,
     hints: { 404: atlasOrgAbsent.hint },
 };
-/** Deletes the Atlas organization's link (every token, for every source linked with it). */
 const deleteLinkTokens = {
     name: 'atlas.linkTokens.delete',
     side: 'atlas',
@@ -514,7 +488,6 @@ const project = object({
     deployments: lenientArray(deployment),
     migrationHosts: array(matching(HOST_NAME, 'a host name')),
 });
-/** A 404 with the organization readable is an empty list; otherwise atlas-org-id is wrong. */
 const availableProjects = {
     name: 'atlas.availableProjects',
     side: 'atlas',
@@ -526,7 +499,6 @@ const availableProjects = {
     absent: atlasOrgAbsent,
 };
 const linkState = object({ status: string });
-/** `status` is whatever the source says: SYNCED, NOT_SYNCED, or a value MongoDB adds later. */
 const linkStatus = {
     name: 'source.link.status',
     side: 'source',
@@ -555,427 +527,12 @@ const deleteLink = {
     hints: { 409: ACTIVE_MIGRATION },
 };
 
-;// CONCATENATED MODULE: ./src/api/route.ts
-/** The path with its placeholders filled (each value URL-encoded); a missing one stays `{name}`. */
-function fillPath(path, params) {
-    return path.replace(/\{(\w+)\}/g, (whole, name) => {
-        const value = params[name];
-        return value === undefined ? whole : encodeURIComponent(value);
-    });
-}
-function mediaType(route) {
-    return route.version ? `application/vnd.atlas.${route.version}+json` : 'application/json';
-}
-
-;// CONCATENATED MODULE: ./src/http/exchange.ts
-/** The attempt's deadline fired. `limit` says which: the per-attempt request-timeout or the step's budget. */
-class AttemptTimeout extends Error {
-    phase;
-    ms;
-    limit;
-    name = 'TimeoutError';
-    constructor(phase, ms, limit) {
-        super(`no answer within ${ms} ms while ${phase}`);
-        this.phase = phase;
-        this.ms = ms;
-        this.limit = limit;
-    }
-}
-const MAX_BODY_BYTES = 8 << 20;
-/**
- * One HTTP exchange, bounded end to end by `ms`: name resolution, TCP, a proxy's CONNECT, TLS,
- * the headers and the whole body (a server that drips bytes is cut off too).
- */
-function exchange(request, connection, ms, limit) {
-    return new Promise((resolve, reject) => {
-        const abort = new AbortController();
-        const secure = request.url.startsWith('https:');
-        let phase = 'connecting';
-        let settled = false;
-        const finish = (err, reply) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (err)
-                reject(err);
-            else
-                resolve(reply);
-        };
-        const hooks = { attemptSignal: abort.signal, onPhase: (p) => (phase = p) };
-        const req = connection.request(request.url, { method: request.method, headers: request.headers, agent: connection.agent, ...hooks }, (res) => {
-            phase = 'reading the answer';
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES)
-                    req.destroy(Object.assign(new Error(`the answer is larger than ${MAX_BODY_BYTES >> 20} MiB`), { code: 'EBODYTOOLARGE' }));
-                else
-                    chunks.push(chunk);
-            });
-            res.on('error', (err) => finish(err));
-            res.on('end', () => finish(undefined, {
-                status: res.statusCode ?? 0,
-                headers: replyHeaders(res.headers),
-                contentType: String(res.headers['content-type'] ?? ''),
-                text: Buffer.concat(chunks).toString('utf8'),
-            }));
-        });
-        req.on('socket', (socket) => {
-            if (!socket.connecting) {
-                phase = 'waiting for the answer';
-                return;
-            }
-            socket.once('connect', () => (phase = secure ? 'the TLS handshake' : 'waiting for the answer'));
-            socket.once('secureConnect', () => (phase = 'waiting for the answer'));
-        });
-        req.on('error', (err) => finish(err));
-        const timer = setTimeout(() => {
-            const err = new AttemptTimeout(phase, ms, limit);
-            abort.abort(err);
-            req.destroy(err);
-            finish(err);
-        }, ms);
-        req.end(request.body);
-    });
-}
-function replyHeaders(raw) {
-    return {
-        get: (name) => {
-            const value = raw[name.toLowerCase()];
-            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/http/network-errors.ts
-
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
-const TLS_CODES = {
-    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the certificate chain',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get the local issuer certificate',
-    CERT_HAS_EXPIRED: 'certificate has expired',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
-};
-function causes(err) {
-    const chain = [];
-    let current = err;
-    for (let i = 0; current && typeof current === 'object' && i < 5; i += 1) {
-        chain.push(current);
-        current = current.cause;
-    }
-    return chain;
-}
-function code(err) {
-    return causes(err).find((e) => typeof e.code === 'string')?.code;
-}
-function isRetryableNetworkError(err) {
-    if (err instanceof AttemptTimeout)
-        return err.limit === 'request-timeout';
-    const c = code(err);
-    if (c)
-        return RETRYABLE_CODES.has(c);
-    return causes(err).some((e) => /socket hang up|other side closed/i.test(e.message ?? ''));
-}
-/** A sentence naming the host and the cause, and what to do; never a stack. */
-function describeNetworkError(err, url) {
-    const host = url.host;
-    if (err instanceof AttemptTimeout) {
-        return {
-            text: `no answer from ${host} within ${err.ms / 1000} s (request-timeout) while ${err.phase}`,
-            hint: err.phase.includes('proxy')
-                ? 'the proxy did not complete the tunnel in time: check HTTPS_PROXY and NO_PROXY, or raise request-timeout'
-                : 'raise request-timeout, or check the network path (firewall, proxy) from the runner to that host',
-        };
-    }
-    const c = code(err);
-    if (c && TLS_CODES[c]) {
-        return {
-            text: `TLS connection to ${host} refused: ${TLS_CODES[c]} (${c})`,
-            hint: 'if the server uses a certificate from a private CA, pass that CA in source-ca-certificate (Ops Manager), or point ' +
-                'NODE_EXTRA_CA_CERTS at it on the runner (also for a TLS-intercepting proxy); TLS verification is never turned off',
-        };
-    }
-    const proxy = causes(err).find((e) => e.code === 'EPROXY');
-    if (proxy) {
-        return {
-            text: `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)`,
-            hint: /\b407\b/.test(proxy.message ?? '')
-                ? 'check the user name and password in HTTPS_PROXY (percent-encoded)'
-                : 'check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly',
-        };
-    }
-    switch (c) {
-        case 'ENOTFOUND':
-            return {
-                text: `the host name ${url.hostname} does not resolve (ENOTFOUND)`,
-                hint: 'check the base URL; if the runner reaches that host through a proxy, set HTTPS_PROXY',
-            };
-        case 'EAI_AGAIN':
-            return { text: `the name server did not answer for ${url.hostname} (EAI_AGAIN)`, hint: 'a DNS problem on the runner; re-run later' };
-        case 'ECONNREFUSED':
-            return {
-                text: `connection to ${host} refused (ECONNREFUSED)`,
-                hint: 'check the base URL and port, and that the server is up and reachable from the runner',
-            };
-        case 'ECONNRESET':
-            return {
-                text: `connection to ${host} was reset (ECONNRESET)`,
-                hint: 'a proxy or firewall between the runner and that host may be closing it',
-            };
-        case 'EBODYTOOLARGE':
-            return { text: `the answer from ${host} is too large (${causes(err)[0].message})` };
-    }
-    const last = causes(err).at(-1);
-    const message = (last?.message ?? String(err)).split('\n')[0];
-    return { text: `request to ${host} failed: ${message}${c ? ` (${c})` : ''}` };
-}
-
-;// CONCATENATED MODULE: ./src/http/problem.ts
-/** Hints for the common answers, when the route has none of its own. */
-const HINTS = {
-    401: 'check the public and private key, and that the runner’s IP address is on the API key’s access list',
-    403: 'the API key needs the Organization Owner role in this organization (or the organization requires an IP access list for API keys)',
-    404: 'check the organization or project id, and that the API key belongs to that organization',
-    409: 'the request conflicts with the current state (a live migration in progress?); see the detail',
-    429: 'the API rate limit was hit; wait and re-run, or run less often',
-};
-function hintFor(status, own) {
-    return own?.[status] ?? HINTS[status];
-}
-/** MongoDB error bodies and OAuth error bodies; nothing from HTML or other bodies. */
-function readProblem(reply) {
-    if (!isJson(reply))
-        return {};
-    let body;
-    try {
-        body = JSON.parse(reply.text);
-    }
-    catch {
-        return {};
-    }
-    if (!body || typeof body !== 'object')
-        return {};
-    const b = body;
-    const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
-    let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
-    const fields = b.badRequestDetail?.fields;
-    if (Array.isArray(fields) && fields.length) {
-        const list = fields
-            .filter((f) => Boolean(f) && typeof f === 'object')
-            .map((f) => `${String(f.field)}: ${String(f.description)}`)
-            .join('; ');
-        detail = detail ? `${detail} (${list})` : list;
-    }
-    return { errorCode, detail };
-}
-function isJson(reply) {
-    return /[/+]json\b/i.test(reply.contentType);
-}
-/** What a body was, without showing it: "an empty body", "a text/html body (136 bytes, not shown)". */
-function bodyShape(reply) {
-    if (reply.text.length === 0)
-        return 'an empty body';
-    const type = reply.contentType
-        .split(';')[0]
-        .trim()
-        .replace(/[^\w.+/-]/g, '')
-        .slice(0, 60);
-    return `a ${type || 'untyped'} body (${reply.text.length} bytes, not shown)`;
-}
-
-;// CONCATENATED MODULE: ./src/http/transport.ts
-
-
-
-
-
-
-const USER_AGENT = 'mongodb-live-migration-action/1';
+;// CONCATENATED MODULE: ./src/api/api.ts
 const ABSENT = Symbol('absent');
-/**
- * Everything HTTP for one side: the request a route describes, authentication, per-attempt
- * deadlines, retries, and the one reading of the answer the route declares: typed data, ABSENT
- * (a 404 the route allows, once proven), or an ApiError.
- */
-class Transport {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    get side() {
-        return this.options.side;
-    }
-    url(route, params = {}) {
-        return `${this.options.baseUrl}${fillPath(route.path, { ...this.options.params, ...params })}`;
-    }
-    async call(route, args = {}) {
-        const answer = await this.send(route, this.request(route, args));
-        if (answer.status >= 200 && answer.status < 300)
-            return this.read(route, answer);
-        if (answer.status === 404 && route.absent)
-            return this.prove(route, args, answer);
-        throw new ApiError(this.problem(route, answer));
-    }
-    /**
-     * Readies the credentials with an unauthenticated request for `route` (a digest nonce) or a
-     * token. A failure is only logged: the first real call negotiates on its own, with retries.
-     */
-    async prepare(route) {
-        const auth = this.options.auth;
-        if (!auth)
-            return;
-        try {
-            await auth.prepare(() => this.attempt(this.request(route, {}), undefined));
-        }
-        catch (err) {
-            this.options.log.debug(`${sideLabel(this.side)}: preparing credentials failed (${this.options.log.describe(err)}).`);
-        }
-    }
-    request(route, args) {
-        const media = mediaType(route);
-        const headers = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
-        let body;
-        if (args.form) {
-            body = new URLSearchParams(args.form).toString();
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        }
-        else if (args.body !== undefined) {
-            body = JSON.stringify(args.body);
-            headers['Content-Type'] = media;
-        }
-        if (body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(body));
-        return { method: route.method, url: this.url(route, args.params), headers, body };
-    }
-    async send(route, request) {
-        const { retry, log } = this.options;
-        for (let attempt = 1;; attempt += 1) {
-            let reply;
-            try {
-                reply = await this.authenticated(request, route.form === true);
-            }
-            catch (err) {
-                if (err instanceof ApiError)
-                    throw err;
-                if (err instanceof AttemptTimeout && err.limit === 'budget')
-                    throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
-                const failure = describeNetworkError(err, new URL(request.url));
-                const decision = retry.afterNetworkError(attempt, err);
-                if (!decision.retry) {
-                    throw new ApiError({ side: this.side, operation: route.operation, attempts: attempt, network: failure.text, hint: failure.hint });
-                }
-                await this.pause(route, failure.text, decision.waitMs, attempt);
-                continue;
-            }
-            const decision = retry.afterReply(attempt, reply);
-            if (!decision.retry)
-                return { ...reply, attempts: attempt, hint: decision.hint };
-            log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
-            await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);
-        }
-    }
-    authenticated(request, ownCredentials) {
-        const auth = this.options.auth;
-        if (!auth || ownCredentials)
-            return this.attempt(request, undefined);
-        return auth.exclusive(async () => {
-            let header = await auth.header(request.method, request.url);
-            let reply = await this.attempt(request, header);
-            if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
-                header = await auth.header(request.method, request.url);
-                reply = await this.attempt(request, header);
-            }
-            return reply;
-        });
-    }
-    async attempt(request, authorization) {
-        const { budget, requestTimeoutMs, log, clock } = this.options;
-        const left = budget.remainingMs();
-        if (left <= 0)
-            throw budget.exceeded(`before ${request.method} ${new URL(request.url).pathname}`);
-        const ms = Math.min(requestTimeoutMs, left);
-        const headers = authorization ? { ...request.headers, Authorization: authorization } : request.headers;
-        const path = new URL(request.url).pathname;
-        log.debug(`${sideLabel(this.side)}: ${request.method} ${request.url}`);
-        const started = clock.now();
-        const reply = await exchange({ ...request, headers }, await this.options.connection, ms, ms < requestTimeoutMs ? 'budget' : 'request-timeout');
-        log.debug(`${sideLabel(this.side)}: ${request.method} ${path} answered ${reply.status} in ${clock.now() - started} ms`);
-        return reply;
-    }
-    async pause(route, what, waitMs, attempt) {
-        const { budget, clock, log, retry } = this.options;
-        log.info(`${sideLabel(this.side)}: ${route.operation}: ${what}; retry ${attempt} of ${retry.maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`);
-        budget.ensure(waitMs, `before retry ${attempt} of ${retry.maxRetries} (${route.operation})`);
-        await clock.sleep(waitMs);
-    }
-    read(route, answer) {
-        if (route.reply === null)
-            return null;
-        const malformed = (text) => new ApiError({ side: this.side, operation: route.operation, attempts: answer.attempts, malformed: text });
-        if (!isJson(answer) || answer.text.trim() === '') {
-            throw malformed(`expected a JSON body but got HTTP ${answer.status} with ${bodyShape(answer)}`);
-        }
-        let value;
-        try {
-            value = JSON.parse(answer.text);
-        }
-        catch {
-            throw malformed(`HTTP ${answer.status} with malformed JSON (${answer.text.length} bytes, not shown)`);
-        }
-        try {
-            return route.reply(value, 'the answer');
-        }
-        catch (err) {
-            if (err instanceof ShapeError)
-                throw malformed(`HTTP ${answer.status} with a body of an unexpected form: ${err.message}`);
-            throw err;
-        }
-    }
-    /** A 404 is "nothing there" only if the organization (or project) it names can be read. */
-    async prove(route, args, answer) {
-        const rule = route.absent;
-        try {
-            await this.call(rule.proof, args);
-        }
-        catch (err) {
-            if (!(err instanceof ApiError) || err.problem.status === undefined)
-                throw err;
-            const value = args.params?.[rule.param] ?? this.options.params[rule.param] ?? '';
-            throw new ApiError({
-                ...this.problem(route, answer),
-                blame: { input: rule.input, value, what: rule.what, status: err.problem.status, errorCode: err.problem.errorCode },
-                hint: rule.hint,
-            });
-        }
-        this.options.log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP 404, and the ${rule.what} reads: nothing is there.`);
-        return ABSENT;
-    }
-    problem(route, answer) {
-        const { errorCode, detail } = readProblem(answer);
-        return {
-            side: this.side,
-            operation: route.operation,
-            attempts: answer.attempts,
-            status: answer.status,
-            errorCode,
-            detail,
-            body: errorCode || detail ? undefined : bodyShape(answer),
-            hint: answer.hint ?? hintFor(answer.status, route.hints),
-        };
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/commands/wait.ts
 
 const FIRST_INTERVAL_MS = 2000;
-/**
- * Polls until `done`, with a growing interval (2 s, then ×1.5 up to `maxIntervalMs`), never
- * sleeping past the wait's end nor the step's budget.
- */
 async function waitUntil(wait, ctx) {
     const { clock, budget, log } = ctx;
     const start = clock.now();
@@ -1009,12 +566,14 @@ const VALIDATION_WAIT_SECONDS = 300;
 const MAX_POLL_INTERVAL_MS = 60_000;
 const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
 const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
+const usesSpec = (settings) => settings.command === 'validate' || settings.command === 'migrate';
 function startMigrationState(settings) {
     const m = settings.migration;
+    const spec = usesSpec(settings);
     return {
-        sourceProjectId: m.sourceProjectId,
-        sourceClusterName: m.sourceClusterName,
-        migrationHost: m.migrationHost,
+        sourceProjectId: spec ? m.sourceProjectId : undefined,
+        sourceClusterName: spec ? m.sourceClusterName : undefined,
+        migrationHost: spec ? m.migrationHost : undefined,
         filled: [],
         migrationId: m.migrationId,
         created: false,
@@ -1036,15 +595,15 @@ function noteUnknown(status, log) {
         log.annotate('warning', `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
     }
 }
-async function describeMigration(api, log, id) {
+async function describeMigration(api, log, id, projectId) {
     const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
     if (answer === ABSENT) {
-        throw new RefusedError(`Input 'migration-id': Atlas project has no live migration ${id} (the project reads, so the id is wrong or belongs to another project).`);
+        throw new RefusedError(`Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
+            'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.');
     }
     noteUnknown(answer.status, log);
     return answer;
 }
-/** Fills the source deployment and migration host from the projects Atlas lists, when that leaves exactly one choice. */
 function resolveSourceStep(settings) {
     return {
         title: 'Find the source deployment among the projects Atlas can migrate',
@@ -1052,7 +611,7 @@ function resolveSourceStep(settings) {
         async run(state, ctx) {
             const answer = await ctx.api.call(availableProjects);
             const items = answer === ABSENT ? [] : answer.items;
-            const pick = chooseDeployment(items, state);
+            const pick = chooseDeployment(items, state, settings.atlas.orgId);
             for (const [input, value] of [
                 ['source-project-id', pick.projectId],
                 ['source-cluster-name', pick.clusterName],
@@ -1071,8 +630,13 @@ function resolveSourceStep(settings) {
         },
     };
 }
-function chooseDeployment(projects, s) {
+function chooseDeployment(projects, s, orgId) {
     const list = (names) => `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+    if (projects.length === 0) {
+        const input = s.sourceProjectId === undefined ? 'source-project-id' : s.sourceClusterName === undefined ? 'source-cluster-name' : 'migration-host';
+        throw new RefusedError(`Input '${input}': cannot be filled in: Atlas organization ${orgId} lists no project it can migrate. Is the source linked and SYNCED (run status)? ` +
+            'Otherwise give source-project-id, source-cluster-name and migration-host.');
+    }
     let candidates = projects.filter((p) => (s.sourceProjectId ? p.projectId === s.sourceProjectId : true));
     if (s.sourceProjectId && candidates.length === 0) {
         throw new RefusedError(`Input 'source-project-id': project ${s.sourceProjectId} is not among the projects Atlas can migrate (${list(projects.map((p) => p.projectId)) || 'none'}). Is the link SYNCED?`);
@@ -1082,7 +646,7 @@ function chooseDeployment(projects, s) {
     if (candidates.length !== 1) {
         const input = s.sourceProjectId ? 'source-cluster-name' : 'source-project-id';
         const found = candidates.length === 0
-            ? 'no project has it'
+            ? `no project has a deployment named ${s.sourceClusterName}`
             : `${candidates.length} projects could be meant: ${list(candidates.map((p) => `${p.name} (${p.projectId})`))}`;
         throw new RefusedError(`Input '${input}': cannot tell which source deployment to migrate: ${found}. Give source-project-id and source-cluster-name.`);
     }
@@ -1101,7 +665,6 @@ function chooseDeployment(projects, s) {
     }
     return { projectId: project.projectId, clusterName, host };
 }
-/** The request body of validate and create, version 2024-05-30. */
 function migrationBody(settings, state) {
     const m = settings.migration;
     return {
@@ -1132,9 +695,11 @@ function validationSteps(settings, waitSeconds) {
             title: `Start a validation of the migration${dropNote(settings)}`,
             calls: [{ route: startValidation }],
             async run(state, ctx) {
+                await ctx.api.prepare('atlas', atlasProject);
                 const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
                 state.validationId = validation._id;
                 state.validationStatus = validation.status;
+                state.validationMessage = validation.errorMessage;
                 ctx.output('validation-id', validation._id);
                 ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
                 return `validation ${validation._id}`;
@@ -1148,12 +713,13 @@ function validationSteps(settings, waitSeconds) {
                 const result = await waitUntil({
                     goal: 'the validation result',
                     seconds: waitSeconds,
-                    first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: undefined },
+                    first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: state.validationMessage },
                     read: async () => {
                         const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
                         if (answer === ABSENT)
                             throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
                         state.validationStatus = answer.status;
+                        state.validationMessage = answer.errorMessage;
                         return answer;
                     },
                     done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
@@ -1162,8 +728,9 @@ function validationSteps(settings, waitSeconds) {
                     maxIntervalMs: MAX_POLL_INTERVAL_MS,
                 }, ctx);
                 if (result.status === 'FAILED') {
-                    state.validationError = result.errorMessage ?? '(no reason given)';
-                    throw new RefusedError(`Atlas: the validation failed: ${state.validationError} Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.`);
+                    state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
+                    throw new RefusedError(`Atlas: validation ${id} FAILED: ${migration_steps_sentence(state.validationError)} Nothing was started. ` +
+                        'Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.');
                 }
                 ctx.log.info(`Validation ${id} succeeded.`);
                 return 'SUCCESS';
@@ -1187,20 +754,19 @@ function createStep(settings) {
         },
     };
 }
-function readStep() {
+function readStep(settings) {
     return {
         title: 'Read the migration',
         calls: [{ route: readMigration }],
         async run(state, ctx) {
-            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId);
+            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId);
             ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
             refuseIfFinishedBadly(state);
             return showMigration(state.migration);
         },
     };
 }
-/** Polls the migration until `goal` (or a terminal status); FAILED and EXPIRED fail the step. */
-function watchStep(title, goal, seconds, done) {
+function watchStep(settings, title, goal, seconds, done) {
     return {
         title,
         calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
@@ -1214,7 +780,7 @@ function watchStep(title, goal, seconds, done) {
                 goal,
                 seconds,
                 first: state.migration,
-                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id)),
+                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
                 done: (m) => done(m) || TERMINAL.includes(m.status),
                 show: showMigration,
                 timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
@@ -1225,7 +791,6 @@ function watchStep(title, goal, seconds, done) {
         },
     };
 }
-/** FAILED and EXPIRED end a command that watches or cuts over. */
 function refuseIfFinishedBadly(state) {
     const m = state.migration;
     if (m?.status === 'FAILED')
@@ -1243,7 +808,8 @@ function cutoverStep() {
             const m = state.migration;
             if (!isReady(m)) {
                 throw new RefusedError(`Atlas: migration ${state.migrationId} is not ready for cutover (${showMigration(m)}); nothing was sent. ` +
-                    'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again.');
+                    'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again. ' +
+                    'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.');
             }
             await ctx.api.call(cutover, { params: { liveMigrationId: state.migrationId } });
             state.cutoverRequested = true;
@@ -1267,7 +833,7 @@ function migrationOutputs(state, changed) {
 function migrationFacts(state, settings) {
     const m = state.migration;
     const rows = [['Atlas project', settings.atlas.projectId ?? '—']];
-    if (settings.migration.clusterName)
+    if (usesSpec(settings) && settings.migration.clusterName)
         rows.push(['Destination cluster', settings.migration.clusterName]);
     if (state.sourceProjectId)
         rows.push(['Source project', state.sourceProjectId]);
@@ -1275,6 +841,8 @@ function migrationFacts(state, settings) {
         rows.push(['Source deployment', state.sourceClusterName]);
     if (state.migrationHost)
         rows.push(['Migration host', state.migrationHost]);
+    else if (m?.migrationHosts?.length)
+        rows.push(['Migration host', m.migrationHosts.join(', ')]);
     if (state.filled.length)
         rows.push(['Filled in from Atlas', state.filled.join(', ')]);
     if (state.validationId)
@@ -1294,7 +862,12 @@ function migrationFacts(state, settings) {
     }
     return rows;
 }
-/** The next step to run, for a migration in this state. */
+function failedBeforeRead(state) {
+    return [
+        `Nothing was changed: migration ${state.migrationId ?? '—'} could not be read. Fix the error above ` +
+            '(migration-id is the migration-id output of migrate; atlas-project-id is the project it runs in), then re-run.',
+    ];
+}
 function migrationNext(state) {
     const m = state.migration;
     const id = state.migrationId;
@@ -1317,7 +890,13 @@ function migrationNext(state) {
             `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
         ];
     }
-    return [`Keep migration-id ${id}. Watch it with command: 'migration-status' and wait-for; when ready-for-cutover is true, run cutover.`];
+    return [
+        `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
+            `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+    ];
+}
+function migration_steps_sentence(text) {
+    return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/cutover.ts
@@ -1328,10 +907,10 @@ const cutover_cutover = command({
     title: 'MongoDB live migration: cutover',
     start: startMigrationState,
     steps(settings) {
-        const steps = [readStep(), cutoverStep()];
+        const steps = [readStep(settings), cutoverStep()];
         const waitFor = settings.migration.waitForSeconds;
         if (waitFor)
-            steps.push(watchStep('Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
+            steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
         return steps;
     },
     waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
@@ -1340,7 +919,7 @@ const cutover_cutover = command({
     outcome: (state) => state.cutoverRequested
         ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
         : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-    next: (state) => migrationNext(state),
+    next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
 });
 
 ;// CONCATENATED MODULE: ./src/commands/link-steps.ts
@@ -1352,7 +931,6 @@ const KNOWN_STATUSES = ['SYNCED', 'NOT_SYNCED', 'UNLINKED'];
 function startLinkState(settings) {
     return { tokenCreated: false, connected: false, token: settings.link.linkToken };
 }
-/** A status MongoDB may add later is passed on, treated as not synced, with a warning. */
 function noteStatus(status, log) {
     if (!KNOWN_STATUSES.includes(status)) {
         log.annotate('warning', `The source reports the link status "${status}", which this action does not know; it is treated as not synced.`, 'Unknown link status');
@@ -1369,7 +947,6 @@ function readStatusStep(settings, prepareAtlas) {
         title: "Read the source's link status",
         calls: [{ route: linkStatus }],
         async run(state, ctx) {
-            // With Atlas calls to come, their authentication round trip overlaps this read.
             const [status] = await Promise.all([readSourceStatus(ctx), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
             state.before = state.status = status;
             ctx.log.info(`Source organization ${settings.source.orgId}: link status ${status}.`);
@@ -1403,7 +980,6 @@ function projectsStep(settings) {
         title: 'List the projects Atlas can migrate',
         calls: [{ route: availableProjects }],
         skip: { when: 'the link is not SYNCED', test: (state) => state.status !== 'SYNCED' },
-        // The link stands whatever this read says, unless it shows atlas-org-id to be wrong.
         soft: (err) => !(err instanceof ApiError && err.problem.blame),
         async run(state, ctx) {
             const answer = await ctx.api.call(availableProjects);
@@ -1559,7 +1135,9 @@ const link_link = command({
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
 
-/** The source deployment or migration host is to be filled in from the projects Atlas lists. */
+function validationWaitSeconds(settings) {
+    return settings.migration.waitForSeconds || VALIDATION_WAIT_SECONDS;
+}
 function needsSourceLookup(settings) {
     const m = settings.migration;
     return !(m.sourceProjectId && m.sourceClusterName && m.migrationHost);
@@ -1570,9 +1148,9 @@ const validate = command({
     start: startMigrationState,
     steps(settings) {
         const steps = needsSourceLookup(settings) ? [resolveSourceStep(settings)] : [];
-        return [...steps, ...validationSteps(settings, settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS)];
+        return [...steps, ...validationSteps(settings, validationWaitSeconds(settings))];
     },
-    waitSeconds: (settings) => settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS,
+    waitSeconds: validationWaitSeconds,
     outputs: (state) => migrationOutputs(state, false),
     facts: migrationFacts,
     outcome: (state, settings) => `Validation ${state.validationId} succeeded: deployment ${state.sourceClusterName} can be migrated to ${settings.migration.clusterName}.`,
@@ -1597,20 +1175,18 @@ const migrate = command({
         const waitFor = settings.migration.waitForSeconds;
         const steps = [];
         if (settings.migration.migrationId) {
-            // A re-run with the id of an earlier run: nothing is created, the migration is watched.
-            steps.push(readStep());
+            steps.push(readStep(settings));
         }
         else {
             if (needsSourceLookup(settings))
                 steps.push(resolveSourceStep(settings));
-            steps.push(...validationSteps(settings, waitFor ?? VALIDATION_WAIT_SECONDS), createStep(settings));
+            steps.push(...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
         }
         if (waitFor)
-            steps.push(watchStep('Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
+            steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
         return steps;
     },
-    waitSeconds: (settings) => (settings.migration.migrationId ? 0 : (settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS)) +
-        (settings.migration.waitForSeconds ?? 0),
+    waitSeconds: (settings) => (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
     outputs: (state) => migrationOutputs(state, state.created),
     facts: migrationFacts,
     outcome: (state) => state.created
@@ -1621,7 +1197,15 @@ const migrate = command({
             return ['Nothing was started: fix what the validation names, then re-run migrate.'];
         if (error && !state.migrationId)
             return ['Nothing was started. Fix the error above and re-run migrate.'];
-        return migrationNext(state);
+        if (error && !state.migration)
+            return failedBeforeRead(state);
+        const keep = state.created
+            ? [
+                `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
+                    'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
+            ]
+            : [];
+        return [...keep, ...migrationNext(state)];
     },
 });
 
@@ -1633,17 +1217,17 @@ const migrationStatus = command({
     title: 'MongoDB live migration: status',
     start: startMigrationState,
     steps(settings) {
-        const steps = [readStep()];
+        const steps = [readStep(settings)];
         const waitFor = settings.migration.waitForSeconds;
         if (waitFor)
-            steps.push(watchStep('Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
+            steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
         return steps;
     },
     waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
     outputs: (state) => migrationOutputs(state, false),
     facts: migrationFacts,
     outcome: (state) => `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
-    next: (state) => migrationNext(state),
+    next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
 });
 
 ;// CONCATENATED MODULE: ./src/commands/status.ts
@@ -1711,7 +1295,6 @@ const unlink = command({
                 },
             },
         ];
-        // Only after the source side succeeded: deleting the Atlas token breaks every source linked with it.
         if (settings.atlas.credentials) {
             steps.push({
                 title: "Delete the Atlas organization's link token",
@@ -1773,12 +1356,11 @@ const COMMAND_DEFINITIONS = {
 
 ;// CONCATENATED MODULE: ./src/api/oauth-routes.ts
 
-const oauth_routes_HINTS = { 401: 'check atlas-client-id and atlas-client-secret, and that the service account is not deleted or expired' };
+const HINTS = { 401: 'check atlas-client-id and atlas-client-secret, and that the service account is not deleted or expired' };
 const token = object({
     access_token: matching(/^[A-Za-z0-9+/=_.~-]{8,8192}$/, 'an access token'),
     expires_in: optional(number),
 });
-/** OAuth 2 client credentials for an Atlas service account. */
 const oauthToken = {
     name: 'oauth.token',
     side: 'atlas',
@@ -1787,7 +1369,7 @@ const oauthToken = {
     operation: 'get a service account access token',
     form: true,
     reply: token,
-    hints: oauth_routes_HINTS,
+    hints: HINTS,
 };
 const oauthRevoke = {
     name: 'oauth.revoke',
@@ -1797,11 +1379,21 @@ const oauthRevoke = {
     operation: 'revoke the service account access token',
     form: true,
     reply: null,
-    hints: oauth_routes_HINTS,
+    hints: HINTS,
 };
 
+;// CONCATENATED MODULE: ./src/api/route.ts
+function fillPath(path, params) {
+    return path.replace(/\{(\w+)\}/g, (whole, name) => {
+        const value = params[name];
+        return value === undefined ? whole : encodeURIComponent(value);
+    });
+}
+function mediaType(route) {
+    return route.version ? `application/vnd.atlas.${route.version}+json` : 'application/json';
+}
+
 ;// CONCATENATED MODULE: ./src/endpoints.ts
-/** A side's base URL and the placeholders every one of its routes fills; the transports and dry-run both use this. */
 function endpointOf(settings, side) {
     if (side === 'source')
         return { baseUrl: settings.source.baseUrl, params: { orgId: settings.source.orgId } };
@@ -1815,7 +1407,6 @@ function endpointOf(settings, side) {
 
 
 
-/** The steps a command would run and the calls each would make, from the same definition that runs. */
 function planOf(command, settings) {
     const planned = (route, conditions, repeated) => {
         const { baseUrl, params } = endpointOf(settings, route.side);
@@ -1870,11 +1461,6 @@ function planLines(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/run-steps.ts
-/**
- * Runs a command's steps in order, each in a log group, recording what each did; the first
- * failure stops the command (a `soft` step's failure is a warning) and the rest are recorded
- * as not attempted. Never throws: the report carries the error.
- */
 async function runSteps(command, settings, context) {
     const state = command.start(settings);
     const steps = command.steps(settings);
@@ -1898,7 +1484,6 @@ async function runSteps(command, settings, context) {
     }
     return { state, steps: records };
 }
-/** The step's view of the API: a route it does not declare is a programming error, so dry-run cannot drift from what runs. */
 function declaredOnly(api, step) {
     const declared = new Set(step.calls.map((c) => c.route.name));
     const check = (name) => {
@@ -1999,7 +1584,7 @@ const COMMAND_INPUTS = {
     'atlas-base-url': 'optional',
     'wait-for-sync': 'optional',
   },
-  unlink: { ...sourceSide, 'atlas-org-id': 'optional', ...command_inputs_all(ATLAS_CREDENTIALS, 'optional'), 'atlas-base-url': 'optional' },
+  unlink: { ...sourceSide, 'atlas-org-id': 'conditional', ...command_inputs_all(ATLAS_CREDENTIALS, 'optional'), 'atlas-base-url': 'optional' },
   validate: { ...migrationTarget, ...migrationSpec },
   migrate: { ...migrationTarget, ...migrationSpec, 'migration-id': 'optional' },
   'migration-status': { ...migrationTarget, 'migration-id': 'required', 'wait-for': 'optional' },
@@ -2008,7 +1593,10 @@ const COMMAND_INPUTS = {
 
 /** When each `conditional` input is required, in words (the README's footnotes). */
 const CONDITIONS = [
-  { inputs: ['atlas-org-id'], text: 'link: required unless link-token is given.' },
+  {
+    inputs: ['atlas-org-id'],
+    text: 'link: required unless link-token is given. status, unlink: required with Atlas credentials (which add the projects and deployments Atlas can migrate, and for unlink the deletion of the Atlas link token).',
+  },
   {
     inputs: ATLAS_CREDENTIALS,
     text:
@@ -2026,11 +1614,13 @@ const CONDITIONS = [
   { inputs: ['private-link-id'], text: 'Required when destination-network is PRIVATE_LINK; refused otherwise.' },
 ];
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/lazy-crypto.ts
+function lazy_crypto_crypto() {
+    return process.getBuiltinModule('node:crypto');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/fields.ts
 
-/** Collects what is wrong (errors) and what is worth saying (notes) about the inputs. */
 class Findings {
     problems = [];
     notes = [];
@@ -2048,7 +1638,6 @@ const OBJECT_ID_EXAMPLE = '5f1a2b3c4d5e6f7a8b9c0d1e';
 function looksLikePrivateKey(value) {
     return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
-/** A value fit to print in an error: short printable values only, anything else by its length. */
 function shown(value) {
     if (value === '')
         return 'an empty value';
@@ -2075,7 +1664,6 @@ function readInteger(read, name, range, f) {
     }
     return Number(value);
 }
-/** An organization, project or object id: 24 hexadecimal digits, lower-cased with a notice. */
 function readObjectId(read, name, what, f) {
     const value = read(name);
     if (value === '')
@@ -2108,7 +1696,6 @@ function readEnum(read, name, values, fallback, f) {
         f.fail(name, `expected one of ${values.join(', ')}; got ${shown(value)}.`);
     return found ?? fallback;
 }
-/** Hosts of Atlas for Government, where MongoDB offers no push live migration (its own CLI refuses link tokens there). */
 const GOVERNMENT_HOSTS = /(^|\.)mongodbgov\.com$/i;
 function readBaseUrl(read, name, fallback, allowInsecureHttp, f) {
     const value = read(name) || fallback;
@@ -2158,7 +1745,7 @@ function readCaCertificate(read, name, f) {
     }
     for (const block of blocks) {
         try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
+            new (lazy_crypto_crypto().X509Certificate)(block);
         }
         catch {
             f.fail(name, 'contains a PEM block that is not a valid X.509 certificate.');
@@ -2174,7 +1761,6 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 const BITS = { 4: 32, 6: 128 };
 const WIDE_BELOW = { 4: 16, 6: 32 };
-/** Splits on commas, white space and new lines; see AccessListReport for what each list holds. */
 function parseAccessList(raw) {
     const report = {
         entries: [],
@@ -2196,7 +1782,6 @@ function parseAccessList(raw) {
             continue;
         }
         const { canonical } = block;
-        // The canonical text is a one-to-one function of (family, network, prefix), so it serves as the de-duplication key.
         if (seen.has(canonical)) {
             report.duplicates.push(typed);
             continue;
@@ -2209,30 +1794,23 @@ function parseAccessList(raw) {
         const kind = nonPublicKind(block);
         if (kind)
             report.nonPublic.push({ entry: canonical, kind });
-        // A non-public block exposes nothing, however wide, and is already reported above.
         else if (block.prefix < WIDE_BELOW[block.family])
             report.wide.push({ entry: canonical, addresses: size(block).toString() });
     }
     report.open = openness(blocks);
     return report;
 }
-/**
- * True for values shaped like a secret pasted into the wrong input. Never true for a valid address or CIDR block, which
- * always has a dot or a colon (refused by the base64 rule) and never a `-` or `_` (required by the others).
- */
 function looksLikeCredential(entry) {
     const text = entry.trim();
     return (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ||
         (/^[A-Za-z0-9+/=_-]{20,}$/.test(text) && /[A-Za-z]/.test(text) && /[0-9]/.test(text)) ||
         text.toLowerCase().startsWith('mdb_sa_') ||
-        // Five dashes: PEM armour, and also the `KEY-----` left over when a pasted PEM block is split on white space.
         text.includes('-----'));
 }
 function parseEntry(typed) {
     const slash = typed.indexOf('/');
     const address = slash < 0 ? typed : typed.slice(0, slash);
     const prefixText = slash < 0 ? undefined : typed.slice(slash + 1);
-    // node:net accepts IPv6 zone ids (fe80::1%eth0); they mean nothing on a public access list.
     const family = address.includes('%') ? 0 : (0,external_node_net_namespaceObject.isIP)(address);
     if (family !== 4 && family !== 6)
         return undefined;
@@ -2252,11 +1830,9 @@ function parseEntry(typed) {
     const text = family === 4 ? formatIPv4(groups[0], groups[1]) : formatIPv6(groups);
     return { family, groups, prefix, canonical: prefix === bits ? text : `${text}/${prefix}`, hostBits };
 }
-/** The mask of one 16-bit group when `bits` bits of the prefix remain at its start. */
 function groupMask(bits) {
     return bits >= 16 ? 0xffff : bits <= 0 ? 0 : (0xffff << (16 - bits)) & 0xffff;
 }
-/** Whether the block `groups/prefix` lies wholly inside the block `outer/outerPrefix`. */
 function within(groups, prefix, outer, outerPrefix) {
     if (prefix < outerPrefix)
         return false;
@@ -2269,10 +1845,9 @@ function ipv4Groups(text) {
     const octets = text.split('.');
     return [(Number(octets[0]) << 8) | Number(octets[1]), (Number(octets[2]) << 8) | Number(octets[3])];
 }
-/** Only called on text node:net accepted, so the only empty parts are the one or two of a single `::`. */
 function ipv6Groups(text) {
     const groups = [];
-    let gap = 0; // where the zeros of `::` go; without one there are eight groups already
+    let gap = 0;
     for (const part of text.split(':')) {
         if (part === '')
             gap = groups.length;
@@ -2285,12 +1860,10 @@ function ipv6Groups(text) {
         groups.splice(gap, 0, 0);
     return groups;
 }
-/** ::ffff:0:0/96 */
 const isMapped = (g) => g.length === 8 && g[5] === 0xffff && (g[0] | g[1] | g[2] | g[3] | g[4]) === 0;
 function formatIPv4(high, low) {
     return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
 }
-/** RFC 5952: lower case, no leading zeros, the longest run of two or more zero groups as `::` (the first on a tie). */
 function formatIPv6(groups) {
     if (isMapped(groups))
         return `::ffff:${formatIPv4(groups[6], groups[7])}`;
@@ -2333,7 +1906,6 @@ const NON_PUBLIC = {
         range('ff00::', 8, 'multicast'),
     ],
 };
-/** The kind of the non-public range the block lies wholly inside, if any; `::ffff:a.b.c.d/96` and longer are judged as IPv4. */
 function nonPublicKind({ family, groups, prefix }) {
     if (family === 6 && prefix >= 96 && isMapped(groups))
         return nonPublicKind({ family: 4, groups: groups.slice(6), prefix: prefix - 96 });
@@ -2357,10 +1929,6 @@ function openness(blocks) {
         Object.assign(open, { isOpen: true, reason: reasons.join('; ') });
     return open;
 }
-/**
- * Addresses covered by the union of the blocks (all of one family). Two CIDR blocks either nest or are disjoint, so once
- * sorted by start (the wider first on a tie) each block lies inside the last block counted or wholly after it.
- */
 function unionSize(blocks) {
     const sorted = [...blocks].sort((a, b) => {
         for (let i = 0; i < a.groups.length; i++)
@@ -2378,10 +1946,9 @@ function unionSize(blocks) {
     }
     return covered;
 }
-/** E.g. "0.0.0.0/1 and 128.0.0.0/1 together cover 100% of IPv4"; names the two widest when there are more than three. */
 function describeCover(family, blocks, covered, total) {
     const names = [...blocks].sort((a, b) => a.prefix - b.prefix).map((b) => b.canonical);
-    const hundredths = (covered * 10000n) / total; // rounded down, so nearly-all never reads as 100%
+    const hundredths = (covered * 10000n) / total;
     const percent = `${Number(hundredths) / 100}%`;
     const of = `of IPv${family}`;
     if (names.length === 1)
@@ -2442,12 +2009,9 @@ function readLinkInputs(read, f, createsToken, isCloudManager) {
 
 
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
-/** Atlas cluster names: ASCII letters, digits and hyphens, at most 64. */
 const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-/** A Cloud/Ops Manager deployment (replica set or sharded cluster) name: printable, no spaces. */
 const SOURCE_CLUSTER = /^[\x21-\x7e]{1,128}$/;
 const MAX_WAIT_FOR_SECONDS = 86_400;
-/** Reads and checks every migration input's form; which are required is the command's business (see input-helper). */
 function readMigrationInputs(read, f) {
     const text = (name, pattern, expected) => {
         const value = read(name);
@@ -2475,7 +2039,6 @@ function readMigrationInputs(read, f) {
         waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
     };
 }
-/** The combinations MongoDB refuses, checked before any call (for validate and a migrate that creates). */
 function checkMigrationSpec(m, f) {
     if (m.managedAuthentication && (m.username || m.password)) {
         f.fail(m.username ? 'source-username' : 'source-password', "is set, but source-managed-authentication is 'true' (the default), where the migration host logs in on its own. " +
@@ -2504,10 +2067,8 @@ function checkMigrationSpec(m, f) {
 
 
 const CLOUD_MANAGER = DEFAULTS['source-base-url'];
-/** Inputs whose whole value is a secret. */
 const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password'];
 const isObjectId = (v) => /^[0-9a-fA-F]{24}$/.test(v);
-/** Inputs a secret is often pasted into by mistake; masked when their value is not of the expected form. */
 const MISTAKE_PRONE_INPUTS = {
     'atlas-org-id': isObjectId,
     'source-org-id': isObjectId,
@@ -2519,7 +2080,6 @@ const MISTAKE_PRONE_INPUTS = {
     'atlas-client-id': (v) => !looksLikePrivateKey(v) && v.length <= 64,
     'source-username': (v) => !looksLikePrivateKey(v),
 };
-/** Values to mask before anything else runs. */
 function secretValues(read) {
     const values = SECRET_INPUTS.map(read);
     for (const [name, isExpected] of Object.entries(MISTAKE_PRONE_INPUTS)) {
@@ -2527,14 +2087,11 @@ function secretValues(read) {
         if (value && !isExpected(value))
             values.push(value);
     }
-    // A key pasted among the addresses: mask each piece of it.
-    values.push(...read('access-list-ips').split(/[\s,]+/).filter(looksLikeCredential));
+    values.push(...read('access-list-ips')
+        .split(/[\s,]+/)
+        .filter(looksLikeCredential));
     return values.filter((v) => v.length > 0);
 }
-/**
- * Turns raw inputs into validated settings: every input's form, then what the command
- * requires. Throws InputError naming every bad input; never echoes a value that could be a secret.
- */
 function readSettings(read) {
     const f = new Findings();
     const command = readCommand(read, f);
@@ -2575,7 +2132,6 @@ function readCommand(read, f) {
         f.fail('command', `expected one of ${COMMANDS.join(', ')}; got ${shown(read('command'))}.`);
     return command ?? 'link';
 }
-/** Every input name any command reads. */
 function knownInputs() {
     return Object.fromEntries(Object.values(COMMAND_INPUTS).flatMap((uses) => Object.keys(uses).map((n) => [n, true])));
 }
@@ -2672,17 +2228,8 @@ function readAtlasCredentials(read, f) {
 }
 
 ;// CONCATENATED MODULE: ./src/output/sanitize.ts
-/**
- * Text that did not come from this program's source (server bodies and headers, OAuth errors,
- * project and host names, statuses, input values, Node's error messages) made fit for one log
- * line, annotation, output or summary cell. The GitHub runner splits lines on CR as well as LF,
- * acts on `::` at a line start and on `##[` anywhere in a line, and terminals act on escape
- * sequences; none of that may come through.
- */
-/* eslint-disable no-control-regex -- matching control characters is the point here */
 function neutralize(text) {
     let out = text
-        // ANSI control sequences (CSI) and strings (OSC, DCS, …), dropped whole.
         .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
         .replace(/\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '')
         .replace(/\r\n|\r|\n/g, (m) => (m === '\n' ? '\\n' : m === '\r' ? '\\r' : '\\r\\n'))
@@ -2694,35 +2241,24 @@ function neutralize(text) {
         out = out.replace('::', ': :');
     return out;
 }
-/* eslint-enable no-control-regex */
-/** Bidirectional controls, zero-width characters and Unicode line separators. */
 const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-/** Cuts text to `max` characters, saying how much was left out of `length` (the text's own, or the original's when it was cut before). */
 function clip(text, max, length = text.length) {
     if (text.length <= max && length === text.length)
         return text;
     let end = Math.min(max, text.length);
-    // Do not split a surrogate pair.
     if (/[\ud800-\udbff]/.test(text[end - 1]))
         end -= 1;
     return `${text.slice(0, end)}… (${length - end} more characters)`;
 }
 
 ;// CONCATENATED MODULE: ./src/output/secrets.ts
-/**
- * The secrets of this run: registered with the runner (`add-mask`) the moment they are known,
- * and redacted from any text before it is cut or printed, so that neither a cut piece of a
- * secret nor a secret the runner's mask misses (a substring, a decoded form) reaches the log.
- */
 class SecretSet {
     mask;
     values = new Set();
-    /** Every WINDOW-character piece of every secret, to find pieces echoed on their own. */
     pieces = new Set();
     constructor(mask) {
         this.mask = mask;
     }
-    /** A secret, and its URL-encoded form (a server may echo it from a query or form). */
     add(value) {
         this.insert(value);
         this.insert(encodeURIComponent(value));
@@ -2735,16 +2271,11 @@ class SecretSet {
             this.pieces.add(value.slice(i, i + WINDOW));
         this.mask(value);
     }
-    /**
-     * A link token is base64 of JSON that holds an Atlas API key pair: the key values inside are
-     * secrets of their own (the token's prefix decodes to them).
-     */
     addLinkToken(token) {
         this.add(token);
         for (const value of secretsInside(token))
             this.add(value);
     }
-    /** Replaces every known secret, and any token-like run holding a piece of one, with `***`. */
     redact(text) {
         if (this.values.size === 0)
             return text;
@@ -2764,9 +2295,7 @@ class SecretSet {
         return false;
     }
 }
-/** A piece of a secret this long, echoed alone (say, a cut prefix), is still redacted. */
 const WINDOW = 16;
-/** Runs of the characters tokens and keys are made of. */
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
 const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;
 function secretsInside(token) {
@@ -2787,7 +2316,6 @@ function leaves(object, depth = 0) {
     const found = [];
     for (const [key, value] of Object.entries(object)) {
         if (typeof value === 'string') {
-            // Ids of organizations and projects are printed on purpose; key material is not.
             const isId = /^[0-9a-f]{24}$/i.test(value);
             if (!isId && value.length >= 6 && (SECRET_FIELD.test(key) || value.length >= 20))
                 found.push(value);
@@ -2805,7 +2333,6 @@ function leaves(object, depth = 0) {
 
 const LINE_MAX = 4000;
 const TITLE_MAX = 200;
-/** GitHub shows at most 10 error and 10 warning annotations a step; more are log lines. */
 const ANNOTATIONS_PER_LEVEL = 10;
 class RunnerLog {
     runner;
@@ -2820,7 +2347,6 @@ class RunnerLog {
         return this.runner.debugEnabled;
     }
     safe(text, max = LINE_MAX) {
-        // Cut generously first so that a huge text costs little; the final cut is far inside it.
         const head = text.length > max * 4 + 1024 ? text.slice(0, max * 4 + 1024) : text;
         const safe = this.secrets.redact(neutralize(this.secrets.redact(head)));
         return head === text ? clip(safe, max) : clip(safe, max, safe.length + text.length - head.length);
@@ -2866,7 +2392,6 @@ class RunnerLog {
 
 ;// CONCATENATED MODULE: ./src/output/outputs.ts
 const TEXT_MAX = 1000;
-/** Step outputs, through the same sanitiser as the log; each set once (the last value wins). */
 class Outputs {
     runner;
     log;
@@ -2876,18 +2401,26 @@ class Outputs {
         this.log = log;
     }
     set(name, value) {
-        if (value === undefined)
-            return;
-        const text = typeof value === 'string'
-            ? this.log.safe(value, TEXT_MAX)
-            : 'secret' in value
-                ? value.secret
-                : JSON.stringify(this.safeJson(value.json));
-        if (this.written.get(name) === text)
-            return;
-        this.written.set(name, text);
-        if (!this.runner.setOutput(name, text))
-            this.log.debug(`GITHUB_OUTPUT is not set: output ${name} not written.`);
+        this.setAll({ [name]: value });
+    }
+    setAll(values) {
+        const pending = [];
+        for (const [name, value] of Object.entries(values)) {
+            if (value === undefined)
+                continue;
+            const text = typeof value === 'string'
+                ? this.log.safe(value, TEXT_MAX)
+                : 'secret' in value
+                    ? value.secret
+                    : JSON.stringify(this.safeJson(value.json));
+            if (this.written.get(name) === text)
+                continue;
+            this.written.set(name, text);
+            pending.push([name, text]);
+        }
+        if (pending.length && !this.runner.setOutputs(pending)) {
+            this.log.debug(`GITHUB_OUTPUT is not set: outputs ${pending.map(([n]) => n).join(', ')} not written.`);
+        }
     }
     safeJson(value) {
         if (typeof value === 'string')
@@ -2916,11 +2449,6 @@ const processIO = {
         process.exitCode = code;
     },
 };
-/**
- * GitHub's runner protocol, as documented for workflow commands and environment files: the
- * only code that speaks it. It escapes what the runner decodes; making text safe to show is
- * the caller's job (see log.ts).
- */
 class Runner {
     io;
     constructor(io) {
@@ -2929,7 +2457,6 @@ class Runner {
     get debugEnabled() {
         return this.io.env.RUNNER_DEBUG === '1';
     }
-    /** An input as the runner passes it: `INPUT_<NAME>`, spaces as underscores, trimmed. */
     input(name) {
         return (this.io.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }
@@ -2943,18 +2470,20 @@ class Runner {
     line(text) {
         this.io.write(`${text}${external_node_os_namespaceObject.EOL}`);
     }
-    /** Sets a step output through GITHUB_OUTPUT; false when the file is not set (a local run). */
-    setOutput(name, value) {
+    setOutputs(outputs) {
         const file = this.io.env.GITHUB_OUTPUT;
         if (!file)
             return false;
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-        if (name.includes(delimiter) || value.includes(delimiter))
-            throw new Error('an output contains its own delimiter');
-        this.io.append(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`);
+        const text = outputs.map(([name, value]) => {
+            const delimiter = `ghadelimiter_${lazy_crypto_crypto().randomUUID()}`;
+            if (name.includes(delimiter) || value.includes(delimiter))
+                throw new Error('an output contains its own delimiter');
+            return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
+        });
+        if (text.length)
+            this.io.append(file, text.join(''));
         return true;
     }
-    /** Appends to the job summary; false when GITHUB_STEP_SUMMARY is not set. */
     appendSummary(text) {
         const file = this.io.env.GITHUB_STEP_SUMMARY;
         if (!file)
@@ -2966,6 +2495,9 @@ class Runner {
         this.io.setExitCode(1);
     }
 }
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
+}
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -2976,7 +2508,6 @@ function escapeProperty(text) {
 ;// CONCATENATED MODULE: ./src/output/summary.ts
 const CELL_MAX = 300;
 const ROWS_MAX = 100;
-/** GitHub refuses a step summary over 1 MiB; stay well under it. */
 const SUMMARY_MAX_BYTES = 512 * 1024;
 const RESULT_MARK = {
     done: '✅ done',
@@ -2984,11 +2515,6 @@ const RESULT_MARK = {
     failed: '❌ failed',
     'not attempted': '⏹️ not attempted',
 };
-/**
- * The job summary as HTML: every cell escaped, no Markdown from a server (a blank line would
- * end an HTML block early, so no cell holds a line break), tables cut to a row limit and the
- * whole held under SUMMARY_MAX_BYTES.
- */
 function renderSummary(content, log) {
     const cell = (text) => escapeHtml(log.safe(text, CELL_MAX));
     let rowsMax = ROWS_MAX;
@@ -3029,13 +2555,6 @@ function escapeHtml(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/proxy-agent.ts
-/**
- * An agent that reaches its target through a CONNECT tunnel on an HTTP(S) proxy, then speaks
- * TLS to the target itself, so `ca` and the host name check apply to the target exactly as
- * without a proxy. Keep-alive reuses the tunnel. The attempt's signal (see exchange.ts) ends a
- * CONNECT or handshake that is still pending when the attempt's deadline fires, so neither a
- * silent nor a dripping proxy can hold the process.
- */
 async function proxyAgent(proxy, secureTarget, ca) {
     const [httpModule, httpsModule, tlsModule] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23))]);
     const Base = secureTarget ? httpsModule.Agent : httpModule.Agent;
@@ -3098,18 +2617,12 @@ async function proxyAgent(proxy, secureTarget, ca) {
             return undefined;
         }
     }
-    // `ca` reaches createConnection's options, where tls.connect uses it for the target.
     return new TunnelAgent({ keepAlive: true, ca, rejectUnauthorized: true });
 }
 
 ;// CONCATENATED MODULE: ./src/http/connection.ts
 
 
-/**
- * The connection for one base URL. TLS is always verified (`rejectUnauthorized: true`, whatever
- * NODE_TLS_REJECT_UNAUTHORIZED says); `extraCa` is trusted on top of the system CAs. Node's TLS
- * and proxy code load on demand: none of it for http://, no tunnel without a proxy.
- */
 async function connectionFor(baseUrl, proxy, extraCa) {
     const secure = new URL(baseUrl).protocol === 'https:';
     const { request, Agent } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
@@ -3117,7 +2630,6 @@ async function connectionFor(baseUrl, proxy, extraCa) {
     const agent = proxy ? await proxyAgent(proxy, secure, ca) : new Agent({ keepAlive: true, ca, rejectUnauthorized: true });
     return { request, agent };
 }
-/** An explicit `ca` replaces Node's default store, which is where NODE_EXTRA_CA_CERTS lives. */
 async function trustedWith(extraCa) {
     const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
     const pems = [...rootCertificates, extraCa];
@@ -3127,7 +2639,6 @@ async function trustedWith(extraCa) {
             pems.push((0,external_node_fs_namespaceObject.readFileSync)(extraFile, 'utf8'));
         }
         catch {
-            // An unreadable NODE_EXTRA_CA_CERTS is Node's own warning to give, not ours.
         }
     }
     return pems.map((pem) => Buffer.from(pem));
@@ -3157,9 +2668,8 @@ function parseChallenge(header) {
         stale: (params.stale ?? '').toLowerCase() === 'true',
     };
 }
-/** The RFC 7616 `Authorization` header for one request; `uri` is the request target (path and query). */
 function digestHeader(c, credentials, request) {
-    const hash = (text) => (0,external_node_crypto_namespaceObject.createHash)(HASHES[c.algorithm.replace(/-SESS$/, '')])
+    const hash = (text) => lazy_crypto_crypto().createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
         .update(text, 'utf8')
         .digest('hex');
     const nc = request.nc.toString(16).padStart(8, '0');
@@ -3182,12 +2692,6 @@ function digestHeader(c, credentials, request) {
         fields.push(`opaque=${quote(c.opaque)}`);
     return `Digest ${fields.join(', ')}`;
 }
-/**
- * HTTP digest for an API key pair. One nonce at a time: the count starts at 1 for every new
- * nonce and rises by one per request, and requests of one key are sent one at a time so two
- * never share a count. A `stale=true` challenge, or any challenge on a reused nonce, is
- * answered once more; a 401 on a fresh nonce means wrong credentials.
- */
 class DigestAuth {
     publicKey;
     privateKey;
@@ -3208,7 +2712,7 @@ class DigestAuth {
             return undefined;
         this.nc += 1;
         const { pathname, search } = new URL(url);
-        const cnonce = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
+        const cnonce = lazy_crypto_crypto().randomBytes(16).toString('hex');
         return digestHeader(this.challenge, { username: this.publicKey, password: this.privateKey }, { method, uri: pathname + search, nc: this.nc, cnonce });
     }
     prepare(probe) {
@@ -3327,11 +2831,6 @@ class DecodedURL extends URL {
 ;// CONCATENATED MODULE: ./src/http/proxy-config.ts
 
 
-/**
- * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (either case), or none when NO_PROXY or
- * loopback says to go direct (@actions/http-client's own rules). Credentials in the proxy URL
- * must be valid percent-encoding; they are never printed.
- */
 function proxyFor(target, env = process.env) {
     if (checkBypass(target))
         return undefined;
@@ -3375,29 +2874,182 @@ function decode(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/http/exchange.ts
+class AttemptTimeout extends Error {
+    phase;
+    ms;
+    limit;
+    name = 'TimeoutError';
+    constructor(phase, ms, limit) {
+        super(`no answer within ${ms} ms while ${phase}`);
+        this.phase = phase;
+        this.ms = ms;
+        this.limit = limit;
+    }
+}
+const MAX_BODY_BYTES = 8 << 20;
+function exchange(request, connection, ms, limit) {
+    return new Promise((resolve, reject) => {
+        const abort = new AbortController();
+        const secure = request.url.startsWith('https:');
+        let phase = 'connecting';
+        let settled = false;
+        const finish = (err, reply) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (err)
+                reject(err);
+            else
+                resolve(reply);
+        };
+        const hooks = { attemptSignal: abort.signal, onPhase: (p) => (phase = p) };
+        const req = connection.request(request.url, { method: request.method, headers: request.headers, agent: connection.agent, ...hooks }, (res) => {
+            phase = 'reading the answer';
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES)
+                    req.destroy(Object.assign(new Error(`the answer is larger than ${MAX_BODY_BYTES >> 20} MiB`), { code: 'EBODYTOOLARGE' }));
+                else
+                    chunks.push(chunk);
+            });
+            res.on('error', (err) => finish(err));
+            res.on('end', () => finish(undefined, {
+                status: res.statusCode ?? 0,
+                headers: replyHeaders(res.headers),
+                contentType: String(res.headers['content-type'] ?? ''),
+                text: Buffer.concat(chunks).toString('utf8'),
+            }));
+        });
+        req.on('socket', (socket) => {
+            if (!socket.connecting) {
+                phase = 'waiting for the answer';
+                return;
+            }
+            socket.once('connect', () => (phase = secure ? 'the TLS handshake' : 'waiting for the answer'));
+            socket.once('secureConnect', () => (phase = 'waiting for the answer'));
+        });
+        req.on('error', (err) => finish(err));
+        const timer = setTimeout(() => {
+            const err = new AttemptTimeout(phase, ms, limit);
+            abort.abort(err);
+            req.destroy(err);
+            finish(err);
+        }, ms);
+        req.end(request.body);
+    });
+}
+function replyHeaders(raw) {
+    return {
+        get: (name) => {
+            const value = raw[name.toLowerCase()];
+            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/http/network-errors.ts
+
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+const TLS_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the certificate chain',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unable to get the local issuer certificate',
+    CERT_HAS_EXPIRED: 'certificate has expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
+};
+function causes(err) {
+    const chain = [];
+    let current = err;
+    for (let i = 0; current && typeof current === 'object' && i < 5; i += 1) {
+        chain.push(current);
+        current = current.cause;
+    }
+    return chain;
+}
+function code(err) {
+    return causes(err).find((e) => typeof e.code === 'string')?.code;
+}
+function isRetryableNetworkError(err) {
+    if (err instanceof AttemptTimeout)
+        return err.limit === 'request-timeout';
+    const c = code(err);
+    if (c)
+        return RETRYABLE_CODES.has(c);
+    return causes(err).some((e) => /socket hang up|other side closed/i.test(e.message ?? ''));
+}
+function describeNetworkError(err, url) {
+    const host = url.host;
+    if (err instanceof AttemptTimeout) {
+        return {
+            text: `no answer from ${host} within ${err.ms / 1000} s (request-timeout) while ${err.phase}`,
+            hint: err.phase.includes('proxy')
+                ? 'the proxy did not complete the tunnel in time: check HTTPS_PROXY and NO_PROXY, or raise request-timeout'
+                : 'raise request-timeout, or check the network path (firewall, proxy) from the runner to that host',
+        };
+    }
+    const c = code(err);
+    if (c && TLS_CODES[c]) {
+        return {
+            text: `TLS connection to ${host} refused: ${TLS_CODES[c]} (${c})`,
+            hint: 'if the server uses a certificate from a private CA, pass that CA in source-ca-certificate (Ops Manager), or point ' +
+                'NODE_EXTRA_CA_CERTS at it on the runner (also for a TLS-intercepting proxy); TLS verification is never turned off',
+        };
+    }
+    const proxy = causes(err).find((e) => e.code === 'EPROXY');
+    if (proxy) {
+        return {
+            text: `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)`,
+            hint: /\b407\b/.test(proxy.message ?? '')
+                ? 'check the user name and password in HTTPS_PROXY (percent-encoded)'
+                : 'check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly',
+        };
+    }
+    switch (c) {
+        case 'ENOTFOUND':
+            return {
+                text: `the host name ${url.hostname} does not resolve (ENOTFOUND)`,
+                hint: 'check the base URL; if the runner reaches that host through a proxy, set HTTPS_PROXY',
+            };
+        case 'EAI_AGAIN':
+            return { text: `the name server did not answer for ${url.hostname} (EAI_AGAIN)`, hint: 'a DNS problem on the runner; re-run later' };
+        case 'ECONNREFUSED':
+            return {
+                text: `connection to ${host} refused (ECONNREFUSED)`,
+                hint: 'check the base URL and port, and that the server is up and reachable from the runner',
+            };
+        case 'ECONNRESET':
+            return {
+                text: `connection to ${host} was reset (ECONNRESET)`,
+                hint: 'a proxy or firewall between the runner and that host may be closing it',
+            };
+        case 'EBODYTOOLARGE':
+            return { text: `the answer from ${host} is too large (${causes(err)[0].message})` };
+    }
+    const last = causes(err).at(-1);
+    const message = (last?.message ?? String(err)).split('\n')[0];
+    return { text: `request to ${host} failed: ${message}${c ? ` (${c})` : ''}` };
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const MAX_RETRY_AFTER_SECONDS = 60;
-/**
- * When to try again: 429, 502, 503 and 504, resets, refusals and time-outs, up to `maxRetries`
- * times, after `Retry-After` when the server sends one (up to a minute) or with exponential
- * backoff and jitter (0.5–1 s, 1–2 s, 2–4 s, … at most 30 s).
- */
 class RetryPolicy {
     maxRetries;
     random;
-    now;
-    constructor(maxRetries, random = Math.random, now = Date.now) {
+    constructor(maxRetries, random = Math.random) {
         this.maxRetries = maxRetries;
         this.random = random;
-        this.now = now;
     }
-    /** `attempt` counts from 1. */
-    afterReply(attempt, reply) {
+    afterReply(attempt, reply, now) {
         if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries)
             return { retry: false };
-        const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), this.now());
+        const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
         if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
             return {
                 retry: false,
@@ -3419,7 +3071,6 @@ class RetryPolicy {
         return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
     }
 }
-/** Seconds from a Retry-After header: delta-seconds or an HTTP date. */
 function parseRetryAfter(value, now) {
     if (!value)
         return undefined;
@@ -3434,23 +3085,15 @@ function parseRetryAfter(value, now) {
 
 ;// CONCATENATED MODULE: ./src/http/service-account-auth.ts
 
-/** Renew a token this long before it expires, so no request goes out with one about to lapse. */
 const RENEW_BEFORE_MS = 5 * 60_000;
 const DEFAULT_LIFETIME_S = 3600;
-/**
- * OAuth 2 client credentials: one access token, fetched on first use, renewed (and the old one
- * revoked) only when it would expire during a long wait, and revoked by `revoke()` at the end.
- * The token endpoint is rate limited, so it is never asked twice for nothing.
- */
 class ServiceAccountAuth {
     transport;
     clock;
     log;
     token;
     basic;
-    constructor(
-    /** A transport of the same side without authentication of its own. */
-    transport, clientId, clientSecret, clock, log) {
+    constructor(transport, clientId, clientSecret, clock, log) {
         this.transport = transport;
         this.clock = clock;
         this.log = log;
@@ -3470,7 +3113,6 @@ class ServiceAccountAuth {
     async prepare() {
         await this.current();
     }
-    /** Revokes the token if one was issued; failures are warnings, never the step's outcome. */
     async revoke() {
         const pending = this.token;
         this.token = undefined;
@@ -3491,7 +3133,6 @@ class ServiceAccountAuth {
         const token = await pending;
         if (token.expiresAt - this.clock.now() > RENEW_BEFORE_MS)
             return token;
-        // Only the first caller to see the old token renews it; the others wait for that renewal.
         if (this.token === pending)
             this.token = this.renew(token);
         return this.token;
@@ -3525,6 +3166,228 @@ class ServiceAccountAuth {
     }
 }
 
+;// CONCATENATED MODULE: ./src/http/problem.ts
+const problem_HINTS = {
+    401: 'check the public and private key, and that the runner’s IP address is on the API key’s access list',
+    403: 'the API key needs the Organization Owner role in this organization (or the organization requires an IP access list for API keys)',
+    404: 'check the organization or project id, and that the API key belongs to that organization',
+    409: 'the request conflicts with the current state (a live migration in progress?); see the detail',
+    429: 'the API rate limit was hit; wait and re-run, or run less often',
+};
+function hintFor(status, own) {
+    return own?.[status] ?? problem_HINTS[status];
+}
+function readProblem(reply) {
+    if (!isJson(reply))
+        return {};
+    let body;
+    try {
+        body = JSON.parse(reply.text);
+    }
+    catch {
+        return {};
+    }
+    if (!body || typeof body !== 'object')
+        return {};
+    const b = body;
+    const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
+    let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
+    const fields = b.badRequestDetail?.fields;
+    if (Array.isArray(fields) && fields.length) {
+        const list = fields
+            .filter((f) => Boolean(f) && typeof f === 'object')
+            .map((f) => `${String(f.field)}: ${String(f.description)}`)
+            .join('; ');
+        detail = detail ? `${detail} (${list})` : list;
+    }
+    return { errorCode, detail };
+}
+function isJson(reply) {
+    return /[/+]json\b/i.test(reply.contentType);
+}
+function bodyShape(reply) {
+    if (reply.text.length === 0)
+        return 'an empty body';
+    const type = reply.contentType
+        .split(';')[0]
+        .trim()
+        .replace(/[^\w.+/-]/g, '')
+        .slice(0, 60);
+    return `a ${type || 'untyped'} body (${reply.text.length} bytes, not shown)`;
+}
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+
+
+
+const USER_AGENT = 'mongodb-live-migration-action/1';
+class Transport {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get side() {
+        return this.options.side;
+    }
+    url(route, params = {}) {
+        return `${this.options.baseUrl}${fillPath(route.path, { ...this.options.params, ...params })}`;
+    }
+    async call(route, args = {}) {
+        const answer = await this.send(route, this.request(route, args));
+        if (answer.status >= 200 && answer.status < 300)
+            return this.read(route, answer);
+        if (answer.status === 404 && route.absent)
+            return this.prove(route, args, answer);
+        throw new ApiError(this.problem(route, answer));
+    }
+    async prepare(route) {
+        const auth = this.options.auth;
+        if (!auth)
+            return;
+        try {
+            await auth.prepare(() => this.attempt(this.request(route, {}), undefined));
+        }
+        catch (err) {
+            this.options.log.debug(`${sideLabel(this.side)}: preparing credentials failed (${this.options.log.describe(err)}).`);
+        }
+    }
+    request(route, args) {
+        const media = mediaType(route);
+        const headers = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
+        let body;
+        if (args.form) {
+            body = new URLSearchParams(args.form).toString();
+            headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        }
+        else if (args.body !== undefined) {
+            body = JSON.stringify(args.body);
+            headers['Content-Type'] = media;
+        }
+        if (body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(body));
+        return { method: route.method, url: this.url(route, args.params), headers, body };
+    }
+    async send(route, request) {
+        const { retry, log, clock } = this.options;
+        for (let attempt = 1;; attempt += 1) {
+            let reply;
+            try {
+                reply = await this.authenticated(request, route.form === true);
+            }
+            catch (err) {
+                if (err instanceof ApiError)
+                    throw err;
+                if (err instanceof AttemptTimeout && err.limit === 'budget')
+                    throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
+                const failure = describeNetworkError(err, new URL(request.url));
+                const decision = retry.afterNetworkError(attempt, err);
+                if (!decision.retry) {
+                    throw new ApiError({ side: this.side, operation: route.operation, attempts: attempt, network: failure.text, hint: failure.hint });
+                }
+                await this.pause(route, failure.text, decision.waitMs, attempt);
+                continue;
+            }
+            const decision = retry.afterReply(attempt, reply, clock.now());
+            if (!decision.retry)
+                return { ...reply, attempts: attempt, hint: decision.hint };
+            log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
+            await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);
+        }
+    }
+    authenticated(request, ownCredentials) {
+        const auth = this.options.auth;
+        if (!auth || ownCredentials)
+            return this.attempt(request, undefined);
+        return auth.exclusive(async () => {
+            let header = await auth.header(request.method, request.url);
+            let reply = await this.attempt(request, header);
+            if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
+                header = await auth.header(request.method, request.url);
+                reply = await this.attempt(request, header);
+            }
+            return reply;
+        });
+    }
+    async attempt(request, authorization) {
+        const { budget, requestTimeoutMs, log, clock } = this.options;
+        const left = budget.remainingMs();
+        if (left <= 0)
+            throw budget.exceeded(`before ${request.method} ${new URL(request.url).pathname}`);
+        const ms = Math.min(requestTimeoutMs, left);
+        const headers = authorization ? { ...request.headers, Authorization: authorization } : request.headers;
+        const path = new URL(request.url).pathname;
+        log.debug(`${sideLabel(this.side)}: ${request.method} ${request.url}`);
+        const started = clock.now();
+        const reply = await exchange({ ...request, headers }, await this.options.connection, ms, ms < requestTimeoutMs ? 'budget' : 'request-timeout');
+        log.debug(`${sideLabel(this.side)}: ${request.method} ${path} answered ${reply.status} in ${clock.now() - started} ms`);
+        return reply;
+    }
+    async pause(route, what, waitMs, attempt) {
+        const { budget, clock, log, retry } = this.options;
+        log.info(`${sideLabel(this.side)}: ${route.operation}: ${what}; retry ${attempt} of ${retry.maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`);
+        budget.ensure(waitMs, `before retry ${attempt} of ${retry.maxRetries} (${route.operation})`);
+        await clock.sleep(waitMs);
+    }
+    read(route, answer) {
+        if (route.reply === null)
+            return null;
+        const malformed = (text) => new ApiError({ side: this.side, operation: route.operation, attempts: answer.attempts, malformed: text });
+        if (!isJson(answer) || answer.text.trim() === '') {
+            throw malformed(`expected a JSON body but got HTTP ${answer.status} with ${bodyShape(answer)}`);
+        }
+        let value;
+        try {
+            value = JSON.parse(answer.text);
+        }
+        catch {
+            throw malformed(`HTTP ${answer.status} with malformed JSON (${answer.text.length} bytes, not shown)`);
+        }
+        try {
+            return route.reply(value, 'the answer');
+        }
+        catch (err) {
+            if (err instanceof ShapeError)
+                throw malformed(`HTTP ${answer.status} with a body of an unexpected form: ${err.message}`);
+            throw err;
+        }
+    }
+    async prove(route, args, answer) {
+        const rule = route.absent;
+        try {
+            await this.call(rule.proof, args);
+        }
+        catch (err) {
+            if (!(err instanceof ApiError) || err.problem.status === undefined)
+                throw err;
+            const value = args.params?.[rule.param] ?? this.options.params[rule.param] ?? '';
+            throw new ApiError({
+                ...this.problem(route, answer),
+                blame: { input: rule.input, value, what: rule.what, status: err.problem.status, errorCode: err.problem.errorCode },
+                hint: rule.hint,
+            });
+        }
+        this.options.log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP 404, and the ${rule.what} reads: nothing is there.`);
+        return ABSENT;
+    }
+    problem(route, answer) {
+        const { errorCode, detail } = readProblem(answer);
+        return {
+            side: this.side,
+            operation: route.operation,
+            attempts: answer.attempts,
+            status: answer.status,
+            errorCode,
+            detail,
+            body: errorCode || detail ? undefined : bodyShape(answer),
+            hint: answer.hint ?? hintFor(answer.status, route.hints),
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wiring.ts
 
 
@@ -3533,10 +3396,6 @@ class ServiceAccountAuth {
 
 
 
-/**
- * One transport per side that has credentials, each with its own authentication, proxy and CA.
- * Proxy settings are read here, before any request, so a bad HTTPS_PROXY fails cleanly.
- */
 function createWiring(settings, deps) {
     const { log, clock, budget } = deps;
     const retry = new RetryPolicy(settings.maxRetries);
@@ -3614,10 +3473,10 @@ function createWiring(settings, deps) {
 
 
 
-/**
- * The action. Never rejects: every run, success or failure, ends with its outputs, a job
- * summary that tells what was done, and for a failure one clear error line.
- */
+async function main() {
+    await run();
+    exitWhenFlushed();
+}
 async function run(deps = {}) {
     const io = deps.io ?? processIO;
     const runner = new Runner(io);
@@ -3673,8 +3532,7 @@ async function run(deps = {}) {
         log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
     }
     if (ending.report && ending.command && ending.settings) {
-        for (const [name, value] of Object.entries(ending.command.outputs(ending.report.state, ending.settings)))
-            outputs.set(name, value);
+        outputs.setAll(ending.command.outputs(ending.report.state, ending.settings));
     }
     writeSummary(ending, log, runner);
 }
@@ -3738,5 +3596,5 @@ function inputProblems(error) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-void run();
+void main();
 

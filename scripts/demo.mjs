@@ -1,41 +1,68 @@
 // @ts-check
-// `npm run demo`: starts the simulator on loopback and runs dist/index.js against it the way the
-// GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), then shows
-// the log as the runner would (masks applied, annotations), the outputs, the job summary and the
-// requests the simulator saw. No MongoDB account needed. For now: the link.
+// `npm run demo`: the whole push live migration, end to end, against the simulator on loopback:
+// link, migrate (validate, start, wait until ready), cutover (wait for COMPLETE). Each step runs
+// dist/index.js the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files), and the demo shows its log as the runner would (masks applied),
+// its outputs, and the requests the simulator saw. No MongoDB account needed.
+// `npm run demo -- --summary` also prints each job summary.
 import { runAction } from '../test/harness/run-action.js';
-import { linkInputs, standardSimulator } from '../test/simulator/fixture.js';
+import { ATLAS_ORG_ID, linkInputs, migrationInputs, standardSimulator } from '../test/simulator/fixture.js';
 
-const sim = standardSimulator();
+const showSummary = process.argv.includes('--summary');
+// A quick migration: each phase moves on after one poll (the action polls after 2 s, then 3 s, …).
+const sim = standardSimulator({ plan: { validationAfterPolls: 1, workingAfterPolls: 1, readyAfterPolls: 1, completeAfterPolls: 1 } });
 const url = await sim.listen();
-console.log(`Simulator of Atlas and Ops Manager listening on ${url}\n`);
+console.log(`Simulator of Atlas and Ops Manager listening on ${url}`);
 
-const run = await runAction(linkInputs(url, url), { debug: false });
-/** @param {string} text */
-const masked = (text) => run.masks.reduce((t, secret) => t.split(secret).join('***'), text);
-const byLine = new Map(run.commands.map((c) => [c.line, c]));
-const shown = /** @type {Record<string, string>} */ ({
-  error: 'Error: ',
-  warning: 'Warning: ',
-  notice: 'Notice: ',
-  debug: '##[debug]',
-  group: '▸ ',
-});
+const shown = /** @type {Record<string, string>} */ ({ error: 'Error: ', warning: 'Warning: ', notice: 'Notice: ', group: '▸ ' });
 
-console.log('--- action log (as the runner shows it) ---');
-run.lines.forEach((line, i) => {
-  const command = byLine.get(i + 1);
-  if (!command) return console.log(masked(line));
-  if (command.name in shown) console.log(masked(shown[command.name] + command.data));
-});
-if (run.stderr) console.log(masked(run.stderr));
+/** Runs one step of the workflow and prints what the runner would show. @param {string} title @param {Record<string, string>} inputs */
+async function step(title, inputs) {
+  console.log(`\n=== ${title} ===`);
+  const seen = sim.count();
+  const run = await runAction(inputs, { debug: false });
+  /** @param {string} text */
+  const masked = (text) => run.masks.reduce((t, secret) => t.split(secret).join('***'), text);
+  const byLine = new Map(run.commands.map((c) => [c.line, c]));
+  run.lines.forEach((line, i) => {
+    const command = byLine.get(i + 1);
+    if (!command) console.log(`  ${masked(line)}`);
+    else if (command.name in shown) console.log(`  ${masked(shown[command.name] + command.data)}`);
+  });
+  console.log(
+    '  outputs:',
+    Object.entries(run.outputs)
+      .map(([name, value]) => `${name}=${name === 'link-token' ? '***' : masked(value).slice(0, 60)}`)
+      .join(', '),
+  );
+  if (showSummary) console.log(masked(run.summary));
+  const requests = sim.requests().slice(seen);
+  console.log(
+    `  exit code ${run.code} in ${(run.ms / 1000).toFixed(1)} s; ${requests.length} requests: ${requests.map((r) => `${r.method} ${r.route} ${r.status}`).join(', ')}`,
+  );
+  if (run.code !== 0) {
+    await sim.close();
+    process.exit(1);
+  }
+  return run.outputs;
+}
 
-console.log('\n--- step outputs ---');
-for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${masked(value)}`);
-console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---');
-console.log(masked(run.summary));
-console.log('--- requests the simulator saw ---');
-for (const r of sim.requests()) console.log(`${r.side.padEnd(6)} ${r.method.padEnd(6)} ${String(r.status).padEnd(4)} ${r.route ?? r.path}`);
-console.log(`\nexit code ${run.code} in ${run.ms.toFixed(0)} ms; link status ${run.outputs.status ?? '(none)'}`);
+await step('link (on push to migration/*)', linkInputs(url, url));
+// atlas-org-id lets the action fill in the source project and migration host from what Atlas lists.
+const migrated = await step(
+  'migrate (validate, start, wait until ready for cutover)',
+  migrationInputs(url, {
+    command: 'migrate',
+    'atlas-org-id': ATLAS_ORG_ID,
+    'source-project-id': '',
+    'migration-host': '',
+    'wait-for': '120',
+  }),
+);
+const done = await step(
+  'cutover (after a reviewer approves the environment)',
+  migrationInputs(url, { command: 'cutover', 'migration-id': migrated['migration-id'], 'wait-for': '60' }),
+);
+console.log(`\nMigration ${migrated['migration-id']}: ${done['migration-status']}.`);
 await sim.close();
-process.exit(run.code === 0 && run.outputs.status === 'SYNCED' ? 0 : 1);
+process.exit(done['migration-status'] === 'COMPLETE' ? 0 : 1);

@@ -1,20 +1,39 @@
-// The README's inputs and outputs tables, made from action.yml (test/metadata.test.ts checks
-// that the README holds exactly these rows). `node scripts/readme-tables.mjs` prints them;
-// with --write it replaces them in README.md (run Prettier after).
+// The README's tables, made from action.yml (inputs, outputs) and src/inputs/command-inputs.js
+// (which inputs each command reads); test/metadata.test.ts checks that the README holds exactly
+// these rows. `node scripts/readme-tables.mjs` prints them; with --write it replaces them in
+// README.md (run Prettier after).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { COMMAND_INPUTS, COMMON_INPUTS, CONDITIONS } from '../src/inputs/command-inputs.js';
+
+const SUPERSCRIPTS = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 export function readmeTables(actionYml) {
   const action = parse(actionYml);
   const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const inputs = Object.entries(action.inputs).map(
-    ([name, i]) =>
-      `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default === undefined || i.default === '' ? '' : `\`${i.default}\``} | ${cell(i.description)} |`,
+    ([name, i]) => `| \`${name}\` | ${i.default === undefined || i.default === '' ? '' : `\`${i.default}\``} | ${cell(i.description)} |`,
   );
   const outputs = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
+  const commands = Object.keys(COMMAND_INPUTS);
+  const footnote = (input) => CONDITIONS.findIndex((c) => c.inputs.includes(input));
+  const use = (command, input) => {
+    const how = COMMAND_INPUTS[command][input];
+    if (!how) return '—';
+    return how === 'conditional' ? `if ${SUPERSCRIPTS[footnote(input)]}` : how;
+  };
+  const names = Object.keys(action.inputs).filter((name) => !COMMON_INPUTS.includes(name));
+  const usage = names.map((name) => `| \`${name}\` | ${commands.map((c) => use(c, name)).join(' | ')} |`);
+  const notes = CONDITIONS.map((c, i) => `${SUPERSCRIPTS[i]} ${c.text}`);
   return {
-    inputs: ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...inputs].join('\n'),
+    inputs: ['| Input | Default | Description |', '| --- | --- | --- |', ...inputs].join('\n'),
     outputs: ['| Output | Description |', '| --- | --- |', ...outputs].join('\n'),
+    usage: [
+      `| Input | ${commands.map((c) => `\`${c}\``).join(' | ')} |`,
+      `| --- | ${commands.map(() => '---').join(' | ')} |`,
+      ...usage,
+    ].join('\n'),
+    usageNotes: notes.join('\\\n'),
   };
 }
 
@@ -27,15 +46,26 @@ function replaceTable(markdown, header, table) {
   return [...lines.slice(0, start), table, ...lines.slice(end)].join('\n');
 }
 
+function replaceBlock(markdown, first, block) {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(first));
+  if (start < 0) throw new Error(`README.md has no line starting ${first}`);
+  let end = start;
+  while (end < lines.length && lines[end].trim() !== '') end += 1;
+  return [...lines.slice(0, start), block, ...lines.slice(end)].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const tables = readmeTables(readFileSync(new URL('../action.yml', import.meta.url), 'utf8'));
   if (process.argv.includes('--write')) {
     const readmeUrl = new URL('../README.md', import.meta.url);
     let readme = readFileSync(readmeUrl, 'utf8');
-    readme = replaceTable(readme, '| Input | Required |', tables.inputs);
+    readme = replaceTable(readme, '| Input | Default |', tables.inputs);
     readme = replaceTable(readme, '| Output | Description |', tables.outputs);
+    readme = replaceTable(readme, '| Input | `link` |', tables.usage);
+    readme = replaceBlock(readme, '¹ ', tables.usageNotes);
     writeFileSync(readmeUrl, readme);
   } else {
-    console.log(`${tables.inputs}\n\n${tables.outputs}`);
+    console.log(`${tables.usage}\n\n${tables.usageNotes}\n\n${tables.inputs}\n\n${tables.outputs}`);
   }
 }

@@ -7,7 +7,7 @@ import { InputError, isExpectedError } from './errors.js';
 import { readSettings, secretValues } from './inputs/input-helper.js';
 import { RunnerLog } from './output/log.js';
 import { Outputs } from './output/outputs.js';
-import { processIO, Runner, type RunnerIO } from './output/runner.js';
+import { exitWhenFlushed, processIO, Runner, type RunnerIO } from './output/runner.js';
 import { renderSummary, type SummaryContent } from './output/summary.js';
 import type { Settings } from './settings.js';
 import { createWiring, type Wiring } from './wiring.js';
@@ -15,6 +15,12 @@ import { createWiring, type Wiring } from './wiring.js';
 export interface Dependencies {
   io: RunnerIO;
   clock: Clock;
+}
+
+/** The action as the runner starts it: the run, then an exit as soon as everything is written. */
+export async function main(): Promise<void> {
+  await run();
+  exitWhenFlushed();
 }
 
 /** What a run got to: as far as it got, for the outputs and the summary. */
@@ -80,7 +86,7 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
     log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
   }
   if (ending.report && ending.command && ending.settings) {
-    for (const [name, value] of Object.entries(ending.command.outputs(ending.report.state, ending.settings))) outputs.set(name, value);
+    outputs.setAll(ending.command.outputs(ending.report.state, ending.settings));
   }
   writeSummary(ending, log, runner);
 }

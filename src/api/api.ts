@@ -1,5 +1,15 @@
-import type { Absent, CallArgs } from '../http/transport.js';
-import type { AbsentRoute, Route, Side } from './route.js';
+import type { AbsentRoute, Params, Route, Side } from './route.js';
+
+export const ABSENT: unique symbol = Symbol('absent');
+export type Absent = typeof ABSENT;
+
+export interface CallArgs {
+  /** Placeholders beyond the side's own (`orgId`, `groupId`): `liveMigrationId`, `validationId`. */
+  params?: Params;
+  body?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
 
 /** MongoDB's two services, as commands see them: routes in, typed answers (or ABSENT) out. */
 export interface Api {

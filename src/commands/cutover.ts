@@ -4,6 +4,7 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  failedBeforeRead,
   readStep,
   startMigrationState,
   watchStep,
@@ -15,9 +16,9 @@ export const cutover = command<MigrationState>({
   title: 'MongoDB live migration: cutover',
   start: startMigrationState,
   steps(settings) {
-    const steps: Array<Step<MigrationState>> = [readStep(), cutoverStep()];
+    const steps: Array<Step<MigrationState>> = [readStep(settings), cutoverStep()];
     const waitFor = settings.migration.waitForSeconds;
-    if (waitFor) steps.push(watchStep('Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
+    if (waitFor) steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
     return steps;
   },
   waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
@@ -27,5 +28,5 @@ export const cutover = command<MigrationState>({
     state.cutoverRequested
       ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
       : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-  next: (state) => migrationNext(state),
+  next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
 });

@@ -1,7 +1,7 @@
 import { atlasOrg, availableProjects, linkStatus, type AvailableProject } from '../api/organization-routes.js';
 import type { Lenient } from '../api/shape.js';
 import { ApiError } from '../errors.js';
-import { ABSENT } from '../http/transport.js';
+import { ABSENT } from '../api/api.js';
 import type { Log } from '../output/log.js';
 import type { SummaryTable } from '../output/summary.js';
 import type { Settings } from '../settings.js';

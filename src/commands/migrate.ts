@@ -5,15 +5,15 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  failedBeforeRead,
   readStep,
   resolveSourceStep,
   startMigrationState,
   validationSteps,
-  VALIDATION_WAIT_SECONDS,
   watchStep,
   type MigrationState,
 } from './migration-steps.js';
-import { needsSourceLookup } from './validate.js';
+import { needsSourceLookup, validationWaitSeconds } from './validate.js';
 
 export const migrate = command<MigrationState>({
   name: 'migrate',
@@ -24,17 +24,16 @@ export const migrate = command<MigrationState>({
     const steps: Array<Step<MigrationState>> = [];
     if (settings.migration.migrationId) {
       // A re-run with the id of an earlier run: nothing is created, the migration is watched.
-      steps.push(readStep());
+      steps.push(readStep(settings));
     } else {
       if (needsSourceLookup(settings)) steps.push(resolveSourceStep(settings));
-      steps.push(...validationSteps(settings, waitFor ?? VALIDATION_WAIT_SECONDS), createStep(settings));
+      steps.push(...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
     }
-    if (waitFor) steps.push(watchStep('Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
+    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
     return steps;
   },
   waitSeconds: (settings) =>
-    (settings.migration.migrationId ? 0 : (settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS)) +
-    (settings.migration.waitForSeconds ?? 0),
+    (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
   outputs: (state) => migrationOutputs(state, state.created),
   facts: migrationFacts,
   outcome: (state) =>
@@ -44,6 +43,14 @@ export const migrate = command<MigrationState>({
   next(state, _settings, error) {
     if (state.validationError) return ['Nothing was started: fix what the validation names, then re-run migrate.'];
     if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
-    return migrationNext(state);
+    if (error && !state.migration) return failedBeforeRead(state);
+    // MongoDB has no API to list migrations: a created migration's id must not be lost.
+    const keep = state.created
+      ? [
+          `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
+            'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
+        ]
+      : [];
+    return [...keep, ...migrationNext(state)];
   },
 });

@@ -4,6 +4,7 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  failedBeforeRead,
   readStep,
   startMigrationState,
   watchStep,
@@ -15,9 +16,9 @@ export const migrationStatus = command<MigrationState>({
   title: 'MongoDB live migration: status',
   start: startMigrationState,
   steps(settings) {
-    const steps: Array<Step<MigrationState>> = [readStep()];
+    const steps: Array<Step<MigrationState>> = [readStep(settings)];
     const waitFor = settings.migration.waitForSeconds;
-    if (waitFor) steps.push(watchStep('Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
+    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
     return steps;
   },
   waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
@@ -25,5 +26,5 @@ export const migrationStatus = command<MigrationState>({
   facts: migrationFacts,
   outcome: (state) =>
     `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
-  next: (state) => migrationNext(state),
+  next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
 });

@@ -1,5 +1,6 @@
 import type { Api } from '../api/api.js';
 import {
+  atlasProject,
   cutover as cutoverRoute,
   createMigration,
   readMigration,
@@ -9,7 +10,7 @@ import {
 } from '../api/migration-routes.js';
 import { availableProjects, type AvailableProject } from '../api/organization-routes.js';
 import { RefusedError } from '../errors.js';
-import { ABSENT } from '../http/transport.js';
+import { ABSENT } from '../api/api.js';
 import type { Log } from '../output/log.js';
 import type { OutputValue } from '../output/outputs.js';
 import type { MigrationSettings, Settings } from '../settings.js';
@@ -25,6 +26,9 @@ export interface MigrationState {
   filled: string[];
   validationId?: string;
   validationStatus?: string;
+  /** MongoDB's errorMessage, as last read (the start answer may already say FAILED). */
+  validationMessage?: string;
+  /** Set when the validation FAILED: its reason. */
   validationError?: string;
   migrationId?: string;
   migration?: Migration;
@@ -39,12 +43,16 @@ const MAX_POLL_INTERVAL_MS = 60_000;
 export const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
 const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
 
+/** validate and migrate read the source deployment and the destination cluster; migration-status and cutover ignore them. */
+export const usesSpec = (settings: Settings) => settings.command === 'validate' || settings.command === 'migrate';
+
 export function startMigrationState(settings: Settings): MigrationState {
   const m = settings.migration;
+  const spec = usesSpec(settings);
   return {
-    sourceProjectId: m.sourceProjectId,
-    sourceClusterName: m.sourceClusterName,
-    migrationHost: m.migrationHost,
+    sourceProjectId: spec ? m.sourceProjectId : undefined,
+    sourceClusterName: spec ? m.sourceClusterName : undefined,
+    migrationHost: spec ? m.migrationHost : undefined,
     filled: [],
     migrationId: m.migrationId,
     created: false,
@@ -72,11 +80,12 @@ function noteUnknown(status: string, log: Log): void {
   }
 }
 
-export async function describeMigration(api: Api, log: Log, id: string): Promise<Migration> {
+export async function describeMigration(api: Api, log: Log, id: string, projectId: string | undefined): Promise<Migration> {
   const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
   if (answer === ABSENT) {
     throw new RefusedError(
-      `Input 'migration-id': Atlas project has no live migration ${id} (the project reads, so the id is wrong or belongs to another project).`,
+      `Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
+        'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.',
     );
   }
   noteUnknown(answer.status, log);
@@ -91,7 +100,7 @@ export function resolveSourceStep(settings: Settings): Step<MigrationState> {
     async run(state, ctx) {
       const answer = await ctx.api.call(availableProjects);
       const items = answer === ABSENT ? [] : answer.items;
-      const pick = chooseDeployment(items, state);
+      const pick = chooseDeployment(items, state, settings.atlas.orgId);
       for (const [input, value] of [
         ['source-project-id', pick.projectId],
         ['source-cluster-name', pick.clusterName],
@@ -116,8 +125,20 @@ export function resolveSourceStep(settings: Settings): Step<MigrationState> {
   };
 }
 
-function chooseDeployment(projects: AvailableProject[], s: MigrationState): { projectId: string; clusterName: string; host: string } {
+function chooseDeployment(
+  projects: AvailableProject[],
+  s: MigrationState,
+  orgId: string | undefined,
+): { projectId: string; clusterName: string; host: string } {
   const list = (names: string[]) => `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+  if (projects.length === 0) {
+    const input =
+      s.sourceProjectId === undefined ? 'source-project-id' : s.sourceClusterName === undefined ? 'source-cluster-name' : 'migration-host';
+    throw new RefusedError(
+      `Input '${input}': cannot be filled in: Atlas organization ${orgId} lists no project it can migrate. Is the source linked and SYNCED (run status)? ` +
+        'Otherwise give source-project-id, source-cluster-name and migration-host.',
+    );
+  }
   let candidates = projects.filter((p) => (s.sourceProjectId ? p.projectId === s.sourceProjectId : true));
   if (s.sourceProjectId && candidates.length === 0) {
     throw new RefusedError(
@@ -129,7 +150,7 @@ function chooseDeployment(projects: AvailableProject[], s: MigrationState): { pr
     const input = s.sourceProjectId ? 'source-cluster-name' : 'source-project-id';
     const found =
       candidates.length === 0
-        ? 'no project has it'
+        ? `no project has a deployment named ${s.sourceClusterName}`
         : `${candidates.length} projects could be meant: ${list(candidates.map((p) => `${p.name} (${p.projectId})`))}`;
     throw new RefusedError(
       `Input '${input}': cannot tell which source deployment to migrate: ${found}. Give source-project-id and source-cluster-name.`,
@@ -191,9 +212,13 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
       title: `Start a validation of the migration${dropNote(settings)}`,
       calls: [{ route: startValidation }],
       async run(state, ctx) {
+        // The body may hold source-password: get the digest nonce with a bodiless read first, so that
+        // the body never goes out in a request without credentials (the same round trip either way).
+        await ctx.api.prepare('atlas', atlasProject);
         const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
         state.validationId = validation._id;
         state.validationStatus = validation.status;
+        state.validationMessage = validation.errorMessage;
         ctx.output('validation-id', validation._id);
         ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
         return `validation ${validation._id}`;
@@ -208,11 +233,12 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
           {
             goal: 'the validation result',
             seconds: waitSeconds,
-            first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: undefined },
+            first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: state.validationMessage },
             read: async () => {
               const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
               if (answer === ABSENT) throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
               state.validationStatus = answer.status;
+              state.validationMessage = answer.errorMessage;
               return answer;
             },
             done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
@@ -224,9 +250,10 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
           ctx,
         );
         if (result.status === 'FAILED') {
-          state.validationError = result.errorMessage ?? '(no reason given)';
+          state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
           throw new RefusedError(
-            `Atlas: the validation failed: ${state.validationError} Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.`,
+            `Atlas: validation ${id} FAILED: ${sentence(state.validationError)} Nothing was started. ` +
+              'Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.',
           );
         }
         ctx.log.info(`Validation ${id} succeeded.`);
@@ -257,12 +284,12 @@ export function createStep(settings: Settings): Step<MigrationState> {
   };
 }
 
-export function readStep(): Step<MigrationState> {
+export function readStep(settings: Settings): Step<MigrationState> {
   return {
     title: 'Read the migration',
     calls: [{ route: readMigration }],
     async run(state, ctx) {
-      state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId as string);
+      state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId as string, settings.atlas.projectId);
       ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
       refuseIfFinishedBadly(state);
       return showMigration(state.migration);
@@ -271,7 +298,13 @@ export function readStep(): Step<MigrationState> {
 }
 
 /** Polls the migration until `goal` (or a terminal status); FAILED and EXPIRED fail the step. */
-export function watchStep(title: string, goal: string, seconds: number, done: (m: Migration) => boolean): Step<MigrationState> {
+export function watchStep(
+  settings: Settings,
+  title: string,
+  goal: string,
+  seconds: number,
+  done: (m: Migration) => boolean,
+): Step<MigrationState> {
   return {
     title,
     calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
@@ -286,7 +319,7 @@ export function watchStep(title: string, goal: string, seconds: number, done: (m
           goal,
           seconds,
           first: state.migration,
-          read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id)),
+          read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
           done: (m) => done(m) || TERMINAL.includes(m.status),
           show: showMigration,
           timeout: (last) =>
@@ -325,7 +358,8 @@ export function cutoverStep(): Step<MigrationState> {
       if (!isReady(m)) {
         throw new RefusedError(
           `Atlas: migration ${state.migrationId} is not ready for cutover (${showMigration(m)}); nothing was sent. ` +
-            'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again.',
+            'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again. ' +
+            'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.',
         );
       }
       await ctx.api.call(cutoverRoute, { params: { liveMigrationId: state.migrationId } });
@@ -352,10 +386,11 @@ export function migrationOutputs(state: MigrationState, changed: boolean): Recor
 export function migrationFacts(state: MigrationState, settings: Settings): Array<[string, string]> {
   const m = state.migration;
   const rows: Array<[string, string]> = [['Atlas project', settings.atlas.projectId ?? '—']];
-  if (settings.migration.clusterName) rows.push(['Destination cluster', settings.migration.clusterName]);
+  if (usesSpec(settings) && settings.migration.clusterName) rows.push(['Destination cluster', settings.migration.clusterName]);
   if (state.sourceProjectId) rows.push(['Source project', state.sourceProjectId]);
   if (state.sourceClusterName) rows.push(['Source deployment', state.sourceClusterName]);
   if (state.migrationHost) rows.push(['Migration host', state.migrationHost]);
+  else if (m?.migrationHosts?.length) rows.push(['Migration host', m.migrationHosts.join(', ')]);
   if (state.filled.length) rows.push(['Filled in from Atlas', state.filled.join(', ')]);
   if (state.validationId)
     rows.push([
@@ -371,6 +406,14 @@ export function migrationFacts(state: MigrationState, settings: Settings): Array
     rows.push(['Destination data', 'dropped first (drop-destination-data)']);
   }
   return rows;
+}
+
+/** What to do when the command failed before it could read the migration. */
+export function failedBeforeRead(state: MigrationState): string[] {
+  return [
+    `Nothing was changed: migration ${state.migrationId ?? '—'} could not be read. Fix the error above ` +
+      '(migration-id is the migration-id output of migrate; atlas-project-id is the project it runs in), then re-run.',
+  ];
 }
 
 /** The next step to run, for a migration in this state. */
@@ -394,5 +437,12 @@ export function migrationNext(state: MigrationState): string[] {
       `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
     ];
   }
-  return [`Keep migration-id ${id}. Watch it with command: 'migration-status' and wait-for; when ready-for-cutover is true, run cutover.`];
+  return [
+    `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
+      `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+  ];
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

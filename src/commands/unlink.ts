@@ -1,5 +1,5 @@
 import { deleteLink, deleteLinkTokens } from '../api/organization-routes.js';
-import { ABSENT } from '../http/transport.js';
+import { ABSENT } from '../api/api.js';
 import { command, type Step } from './command.js';
 
 interface UnlinkState {

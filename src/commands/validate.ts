@@ -10,6 +10,14 @@ import {
   type MigrationState,
 } from './migration-steps.js';
 
+/**
+ * How long the validation is awaited: wait-for, or the default when it is unset or 0. A validation
+ * is never awaited for 0 s: validate exists to learn its result, and migrate cannot create without it.
+ */
+export function validationWaitSeconds(settings: Settings): number {
+  return settings.migration.waitForSeconds || VALIDATION_WAIT_SECONDS;
+}
+
 /** The source deployment or migration host is to be filled in from the projects Atlas lists. */
 export function needsSourceLookup(settings: Settings): boolean {
   const m = settings.migration;
@@ -22,9 +30,9 @@ export const validate = command<MigrationState>({
   start: startMigrationState,
   steps(settings) {
     const steps: Array<Step<MigrationState>> = needsSourceLookup(settings) ? [resolveSourceStep(settings)] : [];
-    return [...steps, ...validationSteps(settings, settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS)];
+    return [...steps, ...validationSteps(settings, validationWaitSeconds(settings))];
   },
-  waitSeconds: (settings) => settings.migration.waitForSeconds ?? VALIDATION_WAIT_SECONDS,
+  waitSeconds: validationWaitSeconds,
   outputs: (state) => migrationOutputs(state, false),
   facts: migrationFacts,
   outcome: (state, settings) =>

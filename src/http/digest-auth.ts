@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { crypto } from '../lazy-crypto.js';
 import type { Authenticator } from './auth.js';
 
 /** A server's `WWW-Authenticate: Digest …` challenge. */
@@ -41,7 +41,7 @@ export function digestHeader(
   request: { method: string; uri: string; nc: number; cnonce: string },
 ): string {
   const hash = (text: string) =>
-    createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
+    crypto().createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
       .update(text, 'utf8')
       .digest('hex');
   const nc = request.nc.toString(16).padStart(8, '0');
@@ -88,7 +88,7 @@ export class DigestAuth implements Authenticator {
     if (!this.challenge) return undefined;
     this.nc += 1;
     const { pathname, search } = new URL(url);
-    const cnonce = randomBytes(16).toString('hex');
+    const cnonce = crypto().randomBytes(16).toString('hex');
     return digestHeader(
       this.challenge,
       { username: this.publicKey, password: this.privateKey },

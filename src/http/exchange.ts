@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Connection } from './connection.js';
+import type { AttemptHooks } from './proxy-agent.js';
 
 export interface WireRequest {
   method: string;
@@ -21,13 +22,6 @@ export interface WireReply {
 
 /** Where an attempt was when its deadline fired. */
 export type Phase = string;
-
-/** Request options the proxy agent reads (Node hands unknown request options to the agent). */
-export interface AttemptHooks {
-  /** Aborted when the attempt's deadline fires: the agent drops a pending CONNECT or TLS handshake. */
-  attemptSignal: AbortSignal;
-  onPhase(phase: Phase): void;
-}
 
 /** The attempt's deadline fired. `limit` says which: the per-attempt request-timeout or the step's budget. */
 export class AttemptTimeout extends Error {

@@ -2,8 +2,14 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
-import type { AttemptHooks } from './exchange.js';
 import type { ProxySettings } from './proxy-config.js';
+
+/** Request options the proxy agent reads (Node hands unknown request options to the agent). */
+export interface AttemptHooks {
+  /** Aborted when the attempt's deadline fires: the agent drops a pending CONNECT or TLS handshake. */
+  attemptSignal: AbortSignal;
+  onPhase(phase: string): void;
+}
 
 type CreateCallback = (err: Error | null, socket?: Duplex) => void;
 type ConnectOptions = tls.ConnectionOptions & http.ClientRequestArgs & Partial<AttemptHooks>;

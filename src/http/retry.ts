@@ -15,13 +15,12 @@ export class RetryPolicy {
   constructor(
     readonly maxRetries: number,
     private readonly random: () => number = Math.random,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** `attempt` counts from 1. */
-  afterReply(attempt: number, reply: WireReply): RetryDecision {
+  /** `attempt` counts from 1; `now` is the transport's clock, against which a Retry-After date is read. */
+  afterReply(attempt: number, reply: WireReply, now: number): RetryDecision {
     if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries) return { retry: false };
-    const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), this.now());
+    const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
     if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
       return {
         retry: false,

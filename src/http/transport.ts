@@ -1,3 +1,4 @@
+import { ABSENT, type Absent, type CallArgs } from '../api/api.js';
 import { fillPath, mediaType, type AbsentRoute, type Params, type Route, type Side } from '../api/route.js';
 import { ShapeError } from '../api/shape.js';
 import type { Budget, Clock } from '../clock.js';
@@ -11,17 +12,6 @@ import { bodyShape, hintFor, isJson, readProblem } from './problem.js';
 import type { RetryPolicy } from './retry.js';
 
 const USER_AGENT = 'mongodb-live-migration-action/1';
-
-export const ABSENT: unique symbol = Symbol('absent');
-export type Absent = typeof ABSENT;
-
-export interface CallArgs {
-  /** Placeholders beyond the side's own (`orgId`, `groupId`): `liveMigrationId`, `validationId`. */
-  params?: Params;
-  body?: unknown;
-  form?: Record<string, string>;
-  headers?: Record<string, string>;
-}
 
 export interface TransportOptions {
   side: Side;
@@ -98,7 +88,7 @@ export class Transport {
   }
 
   private async send(route: Route, request: WireRequest): Promise<Answer> {
-    const { retry, log } = this.options;
+    const { retry, log, clock } = this.options;
     for (let attempt = 1; ; attempt += 1) {
       let reply: WireReply;
       try {
@@ -115,7 +105,7 @@ export class Transport {
         await this.pause(route, failure.text, decision.waitMs, attempt);
         continue;
       }
-      const decision = retry.afterReply(attempt, reply);
+      const decision = retry.afterReply(attempt, reply, clock.now());
       if (!decision.retry) return { ...reply, attempts: attempt, hint: decision.hint };
       log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
       await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);

@@ -79,7 +79,7 @@ export const COMMAND_INPUTS = {
     'atlas-base-url': 'optional',
     'wait-for-sync': 'optional',
   },
-  unlink: { ...sourceSide, 'atlas-org-id': 'optional', ...all(ATLAS_CREDENTIALS, 'optional'), 'atlas-base-url': 'optional' },
+  unlink: { ...sourceSide, 'atlas-org-id': 'conditional', ...all(ATLAS_CREDENTIALS, 'optional'), 'atlas-base-url': 'optional' },
   validate: { ...migrationTarget, ...migrationSpec },
   migrate: { ...migrationTarget, ...migrationSpec, 'migration-id': 'optional' },
   'migration-status': { ...migrationTarget, 'migration-id': 'required', 'wait-for': 'optional' },
@@ -88,7 +88,10 @@ export const COMMAND_INPUTS = {
 
 /** When each `conditional` input is required, in words (the README's footnotes). */
 export const CONDITIONS = [
-  { inputs: ['atlas-org-id'], text: 'link: required unless link-token is given.' },
+  {
+    inputs: ['atlas-org-id'],
+    text: 'link: required unless link-token is given. status, unlink: required with Atlas credentials (which add the projects and deployments Atlas can migrate, and for unlink the deletion of the Atlas link token).',
+  },
   {
     inputs: ATLAS_CREDENTIALS,
     text:

@@ -1,5 +1,5 @@
-import { X509Certificate } from 'node:crypto';
 import type { InputProblem } from '../errors.js';
+import { crypto } from '../lazy-crypto.js';
 import type { InputNote } from '../settings.js';
 
 /** Reads one raw input by its action.yml name, trimmed; '' when unset. */
@@ -137,7 +137,7 @@ export function readCaCertificate(read: InputReader, name: string, f: Findings):
   }
   for (const block of blocks) {
     try {
-      new X509Certificate(block);
+      new (crypto().X509Certificate)(block);
     } catch {
       f.fail(name, 'contains a PEM block that is not a valid X.509 certificate.');
       return undefined;

@@ -16,16 +16,27 @@ export class Outputs {
   ) {}
 
   set(name: string, value: OutputValue): void {
-    if (value === undefined) return;
-    const text =
-      typeof value === 'string'
-        ? this.log.safe(value, TEXT_MAX)
-        : 'secret' in value
-          ? value.secret
-          : JSON.stringify(this.safeJson(value.json));
-    if (this.written.get(name) === text) return;
-    this.written.set(name, text);
-    if (!this.runner.setOutput(name, text)) this.log.debug(`GITHUB_OUTPUT is not set: output ${name} not written.`);
+    this.setAll({ [name]: value });
+  }
+
+  /** Several outputs in one write. */
+  setAll(values: Record<string, OutputValue>): void {
+    const pending: Array<[string, string]> = [];
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const text =
+        typeof value === 'string'
+          ? this.log.safe(value, TEXT_MAX)
+          : 'secret' in value
+            ? value.secret
+            : JSON.stringify(this.safeJson(value.json));
+      if (this.written.get(name) === text) continue;
+      this.written.set(name, text);
+      pending.push([name, text]);
+    }
+    if (pending.length && !this.runner.setOutputs(pending)) {
+      this.log.debug(`GITHUB_OUTPUT is not set: outputs ${pending.map(([n]) => n).join(', ')} not written.`);
+    }
   }
 
   private safeJson(value: unknown): unknown {

@@ -77,7 +77,7 @@ describe('Runner speaks the runner protocol exactly as @actions/core does', () =
       writeFileSync(ourFile, '');
       writeFileSync(theirFile, '');
       const value = 'line one\nline two with ::error::x and %0A';
-      new Runner(recordingIO({ GITHUB_OUTPUT: ourFile }).io).setOutput('status', value);
+      new Runner(recordingIO({ GITHUB_OUTPUT: ourFile }).io).setOutputs([['status', value]]);
       vi.stubEnv('GITHUB_OUTPUT', theirFile);
       core.setOutput('status', value);
       const normalize = (text: string) => text.replace(/ghadelimiter_[0-9a-f-]+/g, 'DELIMITER');
@@ -96,7 +96,7 @@ describe('Runner speaks the runner protocol exactly as @actions/core does', () =
 
   it('reports a missing GITHUB_OUTPUT or GITHUB_STEP_SUMMARY instead of throwing', () => {
     const runner = new Runner(recordingIO({}).io);
-    expect(runner.setOutput('a', 'b')).toBe(false);
+    expect(runner.setOutputs([['a', 'b']])).toBe(false);
     expect(runner.appendSummary('<p>x</p>')).toBe(false);
   });
 });

@@ -1,0 +1,139 @@
+// Retry waits, backoff and the step's time budget, run in process with a fake clock (shared with
+// the simulator): minutes of waiting take no real time, and every wait the action makes is read
+// back from the clock. The real-time end-to-end checks are in test/e2e/deadlines-and-transport.test.ts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ATLAS_ORG_ID, linkInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import type { Simulator } from '../simulator/index.js';
+import { FakeClock, runInProcess } from '../helpers/in-process.js';
+
+let sim: Simulator;
+let clock: FakeClock;
+afterEach(() => sim?.close());
+
+/** A simulator on the fake clock; the clock starts on a whole second far from the real time, so no code can mix the two unseen. */
+async function start() {
+  clock = new FakeClock(Date.UTC(2031, 4, 6, 7, 8, 9));
+  sim = standardSimulator({ clock });
+  return sim.listen();
+}
+
+const rateLimited = (retryAfter: string) => ({
+  kind: 'status' as const,
+  status: 429,
+  headers: { 'Retry-After': retryAfter },
+  body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Too many requests.' },
+});
+
+/** The attempts of a route that authenticated (not the digest challenges), with the simulator's clock at each. */
+const attempts = (route: string) => sim.requests({ route }).filter((r) => r.auth !== 'none');
+
+describe('Retry-After', () => {
+  it('429 with Retry-After: 2 waits 2 s of (fake) time, then succeeds', async () => {
+    const url = await start();
+    sim.respond('atlas.linkTokens.create', { status: 429, headers: { 'Retry-After': '2' }, body: { error: 429, errorCode: 'RATE_LIMITED' } });
+    const run = await runInProcess(linkInputs(url, url), { clock });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('SYNCED');
+    const create = attempts('atlas.linkTokens.create');
+    expect(create.map((r) => r.status)).toEqual([429, 201]);
+    // Retry-After plus up to 250 ms of jitter, so that many runners do not come back at once.
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(2000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(2250);
+    expect(create[1].clock - create[0].clock).toBe(clock.sleeps[0]);
+    expect(run.lines).toContainEqual(expect.stringMatching(/^Atlas: create the link token: HTTP 429; retry 1 of 3 in 2\.[0-2] s\.$/));
+  });
+
+  it('Retry-After as an HTTP date is read against the action’s clock', async () => {
+    const url = await start();
+    sim.fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': new Date(clock.now() + 5000).toUTCString() } });
+    const run = await runInProcess(linkInputs(url, url), { clock });
+    expect(run.code).toBe(0);
+    expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([503, 201]);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(5000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(5250);
+  });
+
+  it('a date in the past, or a value that is neither, falls back to backoff', async () => {
+    const url = await start();
+    sim
+      .fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': new Date(clock.now() - 60_000).toUTCString() } })
+      .fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': 'soon, ##[error]pwned' } });
+    const run = await runInProcess(linkInputs(url, url), { clock });
+    expect(run.code).toBe(0);
+    expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([503, 503, 201]);
+    // A past date means "now" (only the jitter); garbage is ignored, so the second wait is backoff (1–2 s).
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(250);
+    expect(clock.sleeps[1]).toBeGreaterThanOrEqual(1000);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from 0.5–1 s, with jitter, up to 30 s, and fails after the last attempt naming it', async () => {
+    const url = await start();
+    sim.fail('source.link.connect', { kind: 'status', status: 503, times: Infinity });
+    const run = await runInProcess(linkInputs(url, url, { 'max-retries': '7' }), { clock });
+    expect(run.code).toBe(1);
+    expect(sim.requests({ route: 'source.link.connect' })).toHaveLength(8);
+    const ceilings = [1000, 2000, 4000, 8000, 16_000, 30_000, 30_000];
+    expect(clock.sleeps).toHaveLength(ceilings.length);
+    clock.sleeps.forEach((ms, i) => {
+      expect(ms, `wait ${i + 1}`).toBeGreaterThanOrEqual(ceilings[i] / 2);
+      expect(ms, `wait ${i + 1}`).toBeLessThanOrEqual(ceilings[i]);
+    });
+    expect(new Set(clock.sleeps.map((ms, i) => ms / ceilings[i])).size, 'jitter varies the waits').toBeGreaterThan(1);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      'source: connect to Atlas with the link token failed after 8 attempts: HTTP 503 SIMULATED: Simulated 503.',
+    ]);
+  });
+});
+
+describe("the step's time budget", () => {
+  it('fires before a retry wait that would pass it, saying which budget and where', async () => {
+    const url = await start();
+    // request-timeout 1, max-retries 10: a budget of 0 s of waiting + (10 + 1) × 1 s + 60 s = 71 s.
+    sim.fail('atlas.linkTokens.create', { ...rateLimited('60'), times: Infinity });
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '1', 'max-retries': '10' }), { clock });
+    expect(run.code).toBe(1);
+    expect(sim.requests({ route: 'atlas.linkTokens.create' })).toHaveLength(2);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      "The step's time budget of 71 s (0 s of waiting + 71 s for requests and retries) ran out before retry 2 of 10 (create the link token).",
+    ]);
+    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
+  });
+
+  it('cuts the attempt that would pass it, naming the phase and the operation', async () => {
+    const url = await start();
+    // request-timeout 2, max-retries 3: 68 s. After waits of 60 s and 7 s (plus jitter) at most 1 s is left,
+    // less than request-timeout: the third attempt gets what is left, and the server never answers it.
+    sim
+      .fail('atlas.linkTokens.create', rateLimited('60'))
+      .fail('atlas.linkTokens.create', rateLimited('7'))
+      .fail('atlas.linkTokens.create', { kind: 'hang', ms: 10_000 });
+    const started = performance.now();
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '2', 'max-retries': '3' }), { clock });
+    expect(run.code).toBe(1);
+    expect(sim.requests({ route: 'atlas.linkTokens.create' }).map((r) => r.status)).toEqual([429, 429, -2]);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      "The step's time budget of 68 s (0 s of waiting + 68 s for requests and retries) ran out while waiting for the answer (create the link token).",
+    ]);
+    // The cut came from the budget, in real time: at most the 1 s left, never the 2 s of request-timeout.
+    expect(performance.now() - started).toBeLessThan(1900);
+  });
+
+  it('wait-for-sync counts in the budget: a link that never syncs ends on its wait, not later', async () => {
+    const url = await start();
+    sim.addSourceOrg(SOURCE_ORG_ID, { neverSyncs: true });
+    const run = await runInProcess(linkInputs(url, url, { 'wait-for-sync': '600' }), { clock });
+    expect(run.code).toBe(1);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      'source: the link did not reach SYNCED within 600 s (wait-for-sync); the last status read was NOT_SYNCED.',
+    ]);
+    const waited = clock.sleeps.reduce((a, b) => a + b, 0);
+    expect(waited).toBe(600_000);
+    expect(Math.max(...clock.sleeps)).toBe(15_000);
+  });
+});
