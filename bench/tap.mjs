@@ -12,7 +12,8 @@ export async function startTap(targetPort, { rttMs = 0 } = {}) {
   const state = { firstConnection: Infinity, lastAnswer: 0, connections: 0 };
   /** @type {Set<net.Socket>} */
   const sockets = new Set();
-  const later = (/** @type {() => void} */ fn, ms) => (ms > 0 ? void setTimeout(fn, ms) : fn());
+  /** @param {() => void} fn @param {number} ms */
+  const later = (fn, ms) => (ms > 0 ? void setTimeout(fn, ms) : fn());
   const server = net.createServer((client) => {
     state.connections += 1;
     state.firstConnection = Math.min(state.firstConnection, performance.now());

@@ -695,7 +695,6 @@ function validationSteps(settings, waitSeconds) {
             title: `Start a validation of the migration${dropNote(settings)}`,
             calls: [{ route: startValidation }],
             async run(state, ctx) {
-                await ctx.api.prepare('atlas', atlasProject);
                 const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
                 state.validationId = validation._id;
                 state.validationStatus = validation.status;
@@ -985,11 +984,14 @@ function projectsStep(settings) {
             const answer = await ctx.api.call(availableProjects);
             const projects = answer === ABSENT ? { items: [], skipped: [] } : answer;
             state.projects = projects;
-            for (const skipped of projects.skipped.slice(0, 5)) {
-                ctx.log.annotate('warning', `Atlas listed a project this action cannot read, left out: ${skipped.message}.`, 'Available projects');
-            }
-            if (projects.skipped.length > 5)
-                ctx.log.info(`… and ${projects.skipped.length - 5} more entries left out.`);
+            const skipped = [
+                ...projects.skipped.map((e) => `a project this action cannot read, left out: ${e.message}`),
+                ...projects.items.flatMap((p) => p.deployments.skipped.map((e) => `a deployment of project ${p.projectId} this action cannot read, left out: ${e.message}`)),
+            ];
+            for (const what of skipped.slice(0, 5))
+                ctx.log.annotate('warning', `Atlas listed ${what}.`, 'Available projects');
+            if (skipped.length > 5)
+                ctx.log.info(`… and ${skipped.length - 5} more entries left out.`);
             const deployments = deploymentsOf(projects.items).length;
             ctx.log.info(`Atlas organization ${settings.atlas.orgId} sees ${projects.items.length} project(s) with ${deployments} deployment(s) available for migration.`);
             return `${projects.items.length} project(s), ${deployments} deployment(s)`;
@@ -1199,7 +1201,8 @@ const migrate = command({
             return ['Nothing was started. Fix the error above and re-run migrate.'];
         if (error && !state.migration)
             return failedBeforeRead(state);
-        const keep = state.created
+        const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
+        const keep = state.created && !finished
             ? [
                 `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
                     'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
@@ -2286,7 +2289,20 @@ class SecretSet {
         }
         if (this.pieces.size === 0)
             return out;
-        return out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
+        out = out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
+        return this.coverPieces(out);
+    }
+    coverPieces(text) {
+        let out = '';
+        let end = -1;
+        for (let i = 0; i + WINDOW <= text.length; i += 1) {
+            if (!this.pieces.has(text.slice(i, i + WINDOW)))
+                continue;
+            if (i > end)
+                out += `${text.slice(Math.max(end, 0), i)}***`;
+            end = i + WINDOW;
+        }
+        return end < 0 ? text : out + text.slice(end);
     }
     holdsPiece(run) {
         for (let i = 0; i + WINDOW <= run.length; i += 1)
@@ -2669,7 +2685,8 @@ function parseChallenge(header) {
     };
 }
 function digestHeader(c, credentials, request) {
-    const hash = (text) => lazy_crypto_crypto().createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
+    const hash = (text) => lazy_crypto_crypto()
+        .createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
         .update(text, 'utf8')
         .digest('hex');
     const nc = request.nc.toString(16).padStart(8, '0');
@@ -3131,7 +3148,7 @@ class ServiceAccountAuth {
         this.token ??= this.fetch();
         const pending = this.token;
         const token = await pending;
-        if (token.expiresAt - this.clock.now() > RENEW_BEFORE_MS)
+        if (this.clock.now() < token.renewAt)
             return token;
         if (this.token === pending)
             this.token = this.renew(token);
@@ -3149,7 +3166,9 @@ class ServiceAccountAuth {
             headers: { Authorization: this.basic },
         });
         this.log.secret(issued.access_token);
-        return { value: issued.access_token, expiresAt: this.clock.now() + (issued.expires_in ?? DEFAULT_LIFETIME_S) * 1000 };
+        const lifetimeMs = (issued.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
+        const renewAt = lifetimeMs > 0 ? this.clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2) : Infinity;
+        return { value: issued.access_token, renewAt };
     }
     async revokeToken(value) {
         try {
@@ -3213,7 +3232,8 @@ function bodyShape(reply) {
         .trim()
         .replace(/[^\w.+/-]/g, '')
         .slice(0, 60);
-    return `a ${type || 'untyped'} body (${reply.text.length} bytes, not shown)`;
+    const kind = type || 'untyped';
+    return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} body (${reply.text.length} bytes, not shown)`;
 }
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
@@ -3225,6 +3245,10 @@ function bodyShape(reply) {
 
 
 const USER_AGENT = 'mongodb-live-migration-action/1';
+function withoutBody(request) {
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^content-/i.test(name)));
+    return { method: 'GET', url: request.url, headers };
+}
 class Transport {
     options;
     constructor(options) {
@@ -3304,6 +3328,11 @@ class Transport {
             return this.attempt(request, undefined);
         return auth.exclusive(async () => {
             let header = await auth.header(request.method, request.url);
+            if (header === undefined && request.body !== undefined) {
+                const probe = await this.attempt(withoutBody(request), undefined);
+                if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false))
+                    header = await auth.header(request.method, request.url);
+            }
             let reply = await this.attempt(request, header);
             if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
                 header = await auth.header(request.method, request.url);

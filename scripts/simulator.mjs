@@ -2,11 +2,11 @@
 // `npm run simulator`: the Atlas and Cloud/Ops Manager simulator on 127.0.0.1 (port from
 // SIMULATOR_PORT, default 18080) with the standard test world, until SIGINT or SIGTERM. Used by
 // the e2e workflow, which runs the action itself (`uses: ./`) against it.
-// With `--inputs-file PATH`, it first writes the fixture's link inputs as name=value lines (base
+// With `--inputs-file PATH`, it first writes the fixture's inputs (link, and the migration's destination and deployment) as name=value lines (base
 // URLs set to its own URL) to PATH, then prints "Simulator listening on URL"; the workflow copies
 // that file into $GITHUB_OUTPUT, so the values live in the fixture only.
 import { writeFileSync } from 'node:fs';
-import { linkInputs, standardSimulator } from '../test/simulator/fixture.js';
+import { linkInputs, migrationInputs, standardSimulator } from '../test/simulator/fixture.js';
 
 const flag = process.argv.indexOf('--inputs-file');
 const inputsFile = flag > 0 ? process.argv[flag + 1] : undefined;
@@ -18,7 +18,9 @@ if (flag > 0 && !inputsFile) {
 const sim = standardSimulator();
 const url = await sim.listen({ port: Number(process.env.SIMULATOR_PORT ?? 18080) });
 if (inputsFile) {
-  const lines = Object.entries(linkInputs(url, url)).map(([name, value]) => `${name}=${value}\n`);
+  const { 'atlas-project-id': project, 'atlas-cluster-name': cluster, 'source-cluster-name': deployment } = migrationInputs(url);
+  const inputs = { ...linkInputs(url, url), 'atlas-project-id': project, 'atlas-cluster-name': cluster, 'source-cluster-name': deployment };
+  const lines = Object.entries(inputs).map(([name, value]) => `${name}=${value}\n`);
   writeFileSync(inputsFile, lines.join(''));
 }
 console.log(`Simulator listening on ${url}`);

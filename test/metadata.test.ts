@@ -149,7 +149,13 @@ describe('.github', () => {
     expect(checkDist).toContain('npm run bundle');
     expect(checkDist).toContain('git status --porcelain --untracked-files=all -- dist');
     const e2eSteps = workflow('e2e.yml').jobs['link-against-simulator'].steps as Step[];
-    expect(e2eSteps.filter((s) => s.uses === './').length).toBe(3);
+    expect(e2eSteps.filter((s) => s.uses === './').map((s) => s.with?.command ?? 'link')).toEqual([
+      'link',
+      'link',
+      'migrate',
+      'cutover',
+      'unlink',
+    ]);
   });
 
   it('e2e.yml takes the inputs from the simulator, and passes outputs through env:, never inline in run:', () => {
@@ -168,7 +174,11 @@ describe('.github', () => {
       'source-base-url',
     ];
     for (const step of steps.filter((s) => s.uses === './')) {
-      for (const name of names) expect(step.with![name], name).toBe(`\${{ steps.${start.id}.outputs.${name} }}`);
+      // The migration commands take the Atlas side only.
+      const used = ['migrate', 'cutover'].includes(step.with?.command ?? '')
+        ? names.filter((n) => n.startsWith('atlas-') && n !== 'atlas-org-id')
+        : names;
+      for (const name of used) expect(step.with![name], name).toBe(`\${{ steps.${start.id}.outputs.${name} }}`);
     }
     expect(steps.filter((s) => s.uses === './')[0].with!['access-list-ips']).toBe(`\${{ steps.${start.id}.outputs.access-list-ips }}`);
     expect(steps.map((s) => s.with?.command ?? 'link')).toContain('unlink');

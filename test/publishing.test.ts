@@ -136,13 +136,15 @@ describe('npm run check:workflows', () => {
     );
     // Ours: an input action.yml does not declare, a required one missing, an output inside run:.
     const findings = await checkWorkflow(
-      toWorkflow('- uses: <owner>/<repo>@v1\n  id: s\n  with:\n    source-org-idd: x\n    migration-id: y\n- run: echo "${{ steps.s.outputs.status }}"\n').text,
+      toWorkflow(
+        '- uses: <owner>/<repo>@v1\n  id: s\n  with:\n    source-org-idd: x\n    migration-id: y\n- run: echo "${{ steps.s.outputs.status }}"\n',
+      ).text,
       { runnerLabels: [] },
     );
     const messages = findings.map((f: { message: string }) => f.message).join('\n');
     expect(messages).toContain('input "source-org-idd" is not defined in action.yml');
-    expect(messages).toContain("input \"source-public-key\" is required by 'link' but not given");
-    expect(messages).toContain("input \"migration-id\" is not used by 'link'");
+    expect(messages).toContain('input "source-public-key" is required by \'link\' but not given');
+    expect(messages).toContain('input "migration-id" is not used by \'link\'');
     expect(messages).toContain('template injection');
   });
 

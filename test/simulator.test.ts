@@ -316,13 +316,14 @@ describe('the 404s are distinct and true', () => {
 });
 
 describe('roles', () => {
-  it('ORG_OWNER for everything; describe and validation status also for ORG_MEMBER and ORG_READ_ONLY', async () => {
+  it('ORG_OWNER for everything; reading the org, a project, a migration or a validation also for ORG_MEMBER and ORG_READ_ONLY', async () => {
     const migrationId = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
     for (const roles of [['ORG_READ_ONLY'], ['ORG_MEMBER']]) {
       sim.setRoles(ATLAS_KEY.publicKey, roles);
       const create = await atlas('POST', tokens(), { accessListIps: [] });
       expect([create.status, create.json.errorCode]).toEqual([403, 'USER_UNAUTHORIZED']);
-      expect((await atlas('GET', atlasOrg())).status).toBe(403);
+      expect((await atlas('GET', atlasOrg())).status).toBe(200);
+      expect((await atlas('DELETE', tokens())).status).toBe(403);
       expect((await atlas('GET', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/${migrationId}`)).status).toBe(200);
     }
     sim.setRoles(SOURCE_KEY.publicKey, ['ORG_MEMBER']);

@@ -94,10 +94,15 @@ export function projectsStep(settings: Settings): Step<LinkState> {
       const answer = await ctx.api.call(availableProjects);
       const projects = answer === ABSENT ? { items: [], skipped: [] } : answer;
       state.projects = projects;
-      for (const skipped of projects.skipped.slice(0, 5)) {
-        ctx.log.annotate('warning', `Atlas listed a project this action cannot read, left out: ${skipped.message}.`, 'Available projects');
-      }
-      if (projects.skipped.length > 5) ctx.log.info(`… and ${projects.skipped.length - 5} more entries left out.`);
+      // Entries this action cannot read are left out, each said (a malformed one never fails a link that succeeded).
+      const skipped = [
+        ...projects.skipped.map((e) => `a project this action cannot read, left out: ${e.message}`),
+        ...projects.items.flatMap((p) =>
+          p.deployments.skipped.map((e) => `a deployment of project ${p.projectId} this action cannot read, left out: ${e.message}`),
+        ),
+      ];
+      for (const what of skipped.slice(0, 5)) ctx.log.annotate('warning', `Atlas listed ${what}.`, 'Available projects');
+      if (skipped.length > 5) ctx.log.info(`… and ${skipped.length - 5} more entries left out.`);
       const deployments = deploymentsOf(projects.items).length;
       ctx.log.info(
         `Atlas organization ${settings.atlas.orgId} sees ${projects.items.length} project(s) with ${deployments} deployment(s) available for migration.`,

@@ -45,12 +45,14 @@ export const migrate = command<MigrationState>({
     if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
     if (error && !state.migration) return failedBeforeRead(state);
     // MongoDB has no API to list migrations: a created migration's id must not be lost.
-    const keep = state.created
-      ? [
-          `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
-            'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
-        ]
-      : [];
+    const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
+    const keep =
+      state.created && !finished
+        ? [
+            `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
+              'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
+          ]
+        : [];
     return [...keep, ...migrationNext(state)];
   },
 });

@@ -1,6 +1,5 @@
 import type { Api } from '../api/api.js';
 import {
-  atlasProject,
   cutover as cutoverRoute,
   createMigration,
   readMigration,
@@ -212,9 +211,6 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
       title: `Start a validation of the migration${dropNote(settings)}`,
       calls: [{ route: startValidation }],
       async run(state, ctx) {
-        // The body may hold source-password: get the digest nonce with a bodiless read first, so that
-        // the body never goes out in a request without credentials (the same round trip either way).
-        await ctx.api.prepare('atlas', atlasProject);
         const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
         state.validationId = validation._id;
         state.validationStatus = validation.status;

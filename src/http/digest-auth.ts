@@ -41,7 +41,8 @@ export function digestHeader(
   request: { method: string; uri: string; nc: number; cnonce: string },
 ): string {
   const hash = (text: string) =>
-    crypto().createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
+    crypto()
+      .createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
       .update(text, 'utf8')
       .digest('hex');
   const nc = request.nc.toString(16).padStart(8, '0');

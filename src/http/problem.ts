@@ -54,5 +54,6 @@ export function bodyShape(reply: WireReply): string {
     .trim()
     .replace(/[^\w.+/-]/g, '')
     .slice(0, 60);
-  return `a ${type || 'untyped'} body (${reply.text.length} bytes, not shown)`;
+  const kind = type || 'untyped';
+  return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} body (${reply.text.length} bytes, not shown)`;
 }

@@ -10,7 +10,8 @@ const DEFAULT_LIFETIME_S = 3600;
 
 interface IssuedToken {
   value: string;
-  expiresAt: number;
+  /** When to fetch a new one: 5 minutes before it expires, half way through a shorter life, never for a lifetime that is not positive. */
+  renewAt: number;
 }
 
 /**
@@ -69,7 +70,7 @@ export class ServiceAccountAuth implements Authenticator {
     this.token ??= this.fetch();
     const pending = this.token;
     const token = await pending;
-    if (token.expiresAt - this.clock.now() > RENEW_BEFORE_MS) return token;
+    if (this.clock.now() < token.renewAt) return token;
     // Only the first caller to see the old token renews it; the others wait for that renewal.
     if (this.token === pending) this.token = this.renew(token);
     return this.token;
@@ -88,7 +89,11 @@ export class ServiceAccountAuth implements Authenticator {
       headers: { Authorization: this.basic },
     });
     this.log.secret(issued.access_token);
-    return { value: issued.access_token, expiresAt: this.clock.now() + (issued.expires_in ?? DEFAULT_LIFETIME_S) * 1000 };
+    // The lifetime is the server's word: a short one must not make every call fetch a token, and one
+    // that is not positive is used until a call is refused.
+    const lifetimeMs = (issued.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
+    const renewAt = lifetimeMs > 0 ? this.clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2) : Infinity;
+    return { value: issued.access_token, renewAt };
   }
 
   private async revokeToken(value: string): Promise<boolean> {

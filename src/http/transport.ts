@@ -33,6 +33,11 @@ interface Answer extends WireReply {
   hint?: string;
 }
 
+function withoutBody(request: WireRequest): WireRequest {
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^content-/i.test(name)));
+  return { method: 'GET', url: request.url, headers };
+}
+
 /**
  * Everything HTTP for one side: the request a route describes, authentication, per-attempt
  * deadlines, retries, and the one reading of the answer the route declares: typed data, ABSENT
@@ -117,6 +122,13 @@ export class Transport {
     if (!auth || ownCredentials) return this.attempt(request, undefined);
     return auth.exclusive(async () => {
       let header = await auth.header(request.method, request.url);
+      if (header === undefined && request.body !== undefined) {
+        // A body can hold a secret (a link token, a source password): it never goes out without
+        // credentials. The challenge comes from the same URL without a body, in the same round trip.
+        const probe = await this.attempt(withoutBody(request), undefined);
+        if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false))
+          header = await auth.header(request.method, request.url);
+      }
       let reply = await this.attempt(request, header);
       if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
         header = await auth.header(request.method, request.url);

@@ -32,7 +32,10 @@ export class SecretSet {
     for (const value of secretsInside(token)) this.add(value);
   }
 
-  /** Replaces every known secret, and any token-like run holding a piece of one, with `***`. */
+  /**
+   * Replaces every known secret, any token-like run holding a piece of one, and any other
+   * stretch made of pieces (a password's prefix has characters no token run has) with `***`.
+   */
   redact(text: string): string {
     if (this.values.size === 0) return text;
     let out = text;
@@ -40,7 +43,20 @@ export class SecretSet {
       if (value.length >= 3) out = out.split(value).join('***');
     }
     if (this.pieces.size === 0) return out;
-    return out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
+    out = out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
+    return this.coverPieces(out);
+  }
+
+  /** Each stretch of text covered by pieces of secrets, overlapping or touching, becomes one `***`. */
+  private coverPieces(text: string): string {
+    let out = '';
+    let end = -1;
+    for (let i = 0; i + WINDOW <= text.length; i += 1) {
+      if (!this.pieces.has(text.slice(i, i + WINDOW))) continue;
+      if (i > end) out += `${text.slice(Math.max(end, 0), i)}***`;
+      end = i + WINDOW;
+    }
+    return end < 0 ? text : out + text.slice(end);
   }
 
   private holdsPiece(run: string): boolean {

@@ -14,7 +14,6 @@
 // Set ACTION_BUNDLE to run the same table against another build (say, the one before the fix).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ATLAS_CLUSTER_NAME,
   ATLAS_ORG_ID,
   ATLAS_PROJECT_ID,
   AVAILABLE_PROJECTS,
@@ -86,7 +85,8 @@ function expectWellFormedSummary(summary: string): void {
   expect(summary, 'a job summary was written').not.toBe('');
   expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(512 * 1024);
   expect(summary, 'a blank line ends an HTML block early').not.toMatch(/\n[ \t]*\n/);
-  for (const line of summary.split('\n').filter(Boolean)) expect(line.startsWith('<'), `a summary line outside HTML: ${line.slice(0, 80)}`).toBe(true);
+  for (const line of summary.split('\n').filter(Boolean))
+    expect(line.startsWith('<'), `a summary line outside HTML: ${line.slice(0, 80)}`).toBe(true);
   expect(summary.replace(OUR_TAGS, ''), 'a raw < or > from outside').not.toMatch(/[<>]/);
   expect(summary, 'Markdown from outside').not.toMatch(/!\[|\]\(|^#/m);
   expect(summary).not.toMatch(INVISIBLE);
@@ -151,7 +151,8 @@ let url: string;
 function reset(): void {
   sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source' });
   sim.addAtlasOrg(ATLAS_ORG_ID, { name: 'Atlas destination', availableProjects: structuredClone([...AVAILABLE_PROJECTS]) });
-  sim.migrationPlan({});
+  // A validation is decided at once: no real waiting here (the wait is tested elsewhere).
+  sim.migrationPlan({ validationAfterPolls: 0 });
   sim.clearRequests();
 }
 
@@ -165,17 +166,19 @@ const sourceOnly = (extra: Record<string, string> = {}) => ({
 const atlasOnly = (extra: Record<string, string>) => migrationInputs(url, extra);
 
 /** An answer from the real service, with `change` applied to its JSON body. */
-const edited =
-  (change: (body: Record<string, unknown>) => void) =>
-  (_request: unknown, real: () => { status: number; body?: unknown }) => {
-    const answer = real();
-    const body = structuredClone(answer.body) as Record<string, unknown>;
-    change(body);
-    return { ...answer, body };
-  };
+const edited = (change: (body: Record<string, unknown>) => void) => (_request: unknown, real: () => { status: number; body?: unknown }) => {
+  const answer = real();
+  const body = structuredClone(answer.body) as Record<string, unknown>;
+  change(body);
+  return { ...answer, body };
+};
 
 /** Validation answers SUCCESS at once, so a migrate run does not poll. */
-const validatesAtOnce = () => sim.respond('atlas.migrations.validate', edited((b) => void (b.status = 'SUCCESS')));
+const validatesAtOnce = () =>
+  sim.respond(
+    'atlas.migrations.validate',
+    edited((b) => void (b.status = 'SUCCESS')),
+  );
 
 describe('an error detail and errorCode from every route the action calls', () => {
   beforeAll(async () => {
@@ -284,10 +287,13 @@ describe('an error detail and errorCode from every route the action calls', () =
       arrange: () => sim.respond('atlas.migrations.cutover', hostileError(409)),
     },
     {
-      // The one read reached only after a poll interval (2 s).
+      // The one read reached only after a poll interval (2 s): the validation stays PENDING at first.
       route: 'atlas.migrations.validation',
       inputs: () => atlasOnly({ command: 'validate' }),
-      arrange: () => sim.respond('atlas.migrations.validation', hostileError(400)),
+      arrange: () => {
+        sim.migrationPlan({ validationAfterPolls: 1 });
+        sim.respond('atlas.migrations.validation', hostileError(400));
+      },
     },
   ];
 
@@ -297,7 +303,10 @@ describe('an error detail and errorCode from every route the action calls', () =
       const inputs = place.inputs();
       const run = await runAction(sim, inputs);
       expectClean(run);
-      expect(sim.requests({ route: place.route }).some((r) => r.injected), `${place.route} gave the hostile answer`).toBe(true);
+      expect(
+        sim.requests({ route: place.route }).some((r) => r.injected),
+        `${place.route} gave the hostile answer`,
+      ).toBe(true);
       const shown = place.route === 'atlas.availableProjects' ? run.warnings.map((w) => w.message).join('\n') : run.errors[0]?.message;
       if (place.route === 'atlas.availableProjects') {
         expect(run.code).toBe(0);
@@ -315,15 +324,17 @@ describe('an error detail and errorCode from every route the action calls', () =
   it('oauth.token: error and error_description of a 503 (a retry line) and of the final 400', async () => {
     const oauthError = (status: number) => ({
       status,
-      body: { error: HOSTILE_CODE, error_description: `${SERVICE_ACCOUNT.clientSecret} ${HOSTILE}` },
+      // "socket hang up" once made the token's failure look like a network error, retried with its text in the retry line.
+      body: { error: HOSTILE_CODE, error_description: `socket hang up; ${SERVICE_ACCOUNT.clientSecret} ${HOSTILE}` },
     });
     sim.respond('oauth.token', oauthError(503)).respond('oauth.token', oauthError(400));
     const run = await runAction(sim, withServiceAccount(linkInputs(url, url)));
     expectClean(run);
     expect(run.code).toBe(1);
     expect(sim.requests({ route: 'oauth.token' }).map((r) => r.status)).toEqual([503, 400]);
-    const retry = run.lines.filter((l) => /get a service account access token.*retry 1 of 3/.test(l));
-    expect(retry).toHaveLength(1);
+    expect(run.lines.filter((l) => /retry \d of/.test(l))).toEqual([
+      expect.stringMatching(/^Atlas: get a service account access token: HTTP 503; retry 1 of 3 in \d\.\d s\.$/),
+    ]);
     expect(run.commands.filter((c) => c.name === 'debug' && c.data.includes('HTTP 503')).map((c) => c.data)).toEqual([
       expect.stringContaining(HOSTILE_CODE_SHOWN),
     ]);
@@ -331,7 +342,7 @@ describe('an error detail and errorCode from every route the action calls', () =
     expect(run.errors[0].message).toMatch(/^Atlas: get a service account access token failed after 2 attempts: HTTP 400 /);
     expect(run.errors[0].message).toContain(HOSTILE_CODE_SHOWN);
     // The client secret a server echoes is redacted in the text itself, not only masked by the runner.
-    expect(run.errors[0].message).toContain(': *** ok\\r::warning::pwned-cr');
+    expect(run.errors[0].message).toContain(': socket hang up; *** ok\\r::warning::pwned-cr');
     expectShown(run.errors[0].message, 'the final error');
     expectNoPiece(run, SERVICE_ACCOUNT.clientSecret);
   });
@@ -366,17 +377,26 @@ describe('values from successful answers', () => {
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0].properties.title).toBe('Unknown link status');
     expectShown(run.warnings[0].message, 'the warning');
-    expectShown(run.lines.find((l) => l.startsWith(`Source organization ${SOURCE_ORG_ID}: link status `)), 'the log line');
+    expectShown(
+      run.lines.find((l) => l.startsWith(`Source organization ${SOURCE_ORG_ID}: link status `)),
+      'the log line',
+    );
     expect(run.summary).toContain('pwned-stop');
   });
 
   it('a link status from connect: the log line, the step note and what to do next (link)', async () => {
-    sim.respond('source.link.connect', edited((b) => void (b.status = HOSTILE)));
+    sim.respond(
+      'source.link.connect',
+      edited((b) => void (b.status = HOSTILE)),
+    );
     const run = await runAction(sim, linkInputs(url, url));
     expectClean(run);
     expect(run.code).toBe(0);
     expectShown(run.outputs.status, 'the status output');
-    expectShown(run.lines.find((l) => l.startsWith('Connected the source organization: it reports ')), 'the log line');
+    expectShown(
+      run.lines.find((l) => l.startsWith('Connected the source organization: it reports ')),
+      'the log line',
+    );
     expect(run.summary).toMatch(/<h3>Next<\/h3>\n<ul><li>The source reports ok&#92;r::warning::pwned-cr/);
   });
 
@@ -411,7 +431,9 @@ describe('values from successful answers', () => {
     const table = run.summary.slice(run.summary.indexOf('<h3>Deployments Atlas can migrate</h3>'));
     expect(table.match(/<tr><td>/g)).toHaveLength(PAYLOADS.length);
     expect(run.summary).toContain('<td>mid ## &#91;error&#93;pwned-legacy</td>');
-    expect(run.summary).toContain('&#60;/td&#62;&#60;/tr&#62;&#60;/table&#62;&#92;n&#92;n# Verified by MongoDB&#92;n!&#91;x&#93;(https://evil.example/p.png)');
+    expect(run.summary).toContain(
+      '&#60;/td&#62;&#60;/tr&#62;&#60;/table&#62;&#92;n&#92;n# Verified by MongoDB&#92;n!&#91;x&#93;(https://evil.example/p.png)',
+    );
   });
 
   it('a 900 KB project name and deployment name: summary under 512 KiB, lines and outputs bounded', async () => {
@@ -424,7 +446,10 @@ describe('values from successful answers', () => {
       migrationHosts: ['mh-1.example.net'],
     }));
     sim.addAtlasOrg(ATLAS_ORG_ID, {
-      availableProjects: [{ name: huge, projectId: SOURCE_PROJECT.id, deployments: [{ name: huge }], migrationHosts: ['mh-1.example.net'] }, ...many],
+      availableProjects: [
+        { name: huge, projectId: SOURCE_PROJECT.id, deployments: [{ name: huge }], migrationHosts: ['mh-1.example.net'] },
+        ...many,
+      ],
     });
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
     sim.respond('source.link.status', hostileError(400, huge));
@@ -446,20 +471,26 @@ describe('values from successful answers', () => {
 
   it('a migration status: the annotation, the migration-status output and the summary', async () => {
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
-    sim.respond('atlas.migrations.describe', edited((b) => void (b.status = HOSTILE)));
+    sim.respond(
+      'atlas.migrations.describe',
+      edited((b) => void (b.status = HOSTILE)),
+    );
     const run = await runAction(sim, migrationInputs(url, { command: 'migration-status', 'migration-id': id }));
     expectClean(run);
     expect(run.code).toBe(0);
     expectShown(run.outputs['migration-status'], 'the migration-status output');
     expect(run.warnings.map((w) => w.properties.title)).toEqual(['Unknown migration status']);
     expectShown(run.warnings[0].message, 'the warning');
-    expectShown(run.lines.find((l) => l.startsWith(`Migration ${id}: `)), 'the log line');
+    expectShown(
+      run.lines.find((l) => l.startsWith(`Migration ${id}: `)),
+      'the log line',
+    );
     expect(run.summary).toContain('pwned-lf');
   });
 
   it('a validation errorMessage: the error, the summary', async () => {
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    sim.migrationPlan({ validationFails: HOSTILE });
+    sim.migrationPlan({ validationFails: HOSTILE, validationAfterPolls: 0 });
     const run = await runAction(sim, migrationInputs(url, { command: 'validate' }));
     expectClean(run);
     expect(run.code).toBe(1);
@@ -505,7 +536,8 @@ describe('secrets a server echoes', () => {
 
   /** A token the shape of Atlas's: base64 of JSON holding an API key pair, 540 characters. */
   const privateKey = '3c8e2a4f-9b1d-4e6a-8f0c-7d5b3a1e9c2f';
-  const json = (pad: string) => JSON.stringify({ orgId: ATLAS_ORG_ID, publicKey: 'qwertyui', privateKey, accessListIps: ['203.0.113.7'], pad });
+  const json = (pad: string) =>
+    JSON.stringify({ orgId: ATLAS_ORG_ID, publicKey: 'qwertyui', privateKey, accessListIps: ['203.0.113.7'], pad });
   const token = Buffer.from(json('x'.repeat(Math.ceil((540 / 4) * 3 - json('').length)))).toString('base64');
 
   it('the link token and the key inside it, echoed whole and as a 385-character prefix: never shown', async () => {
@@ -520,13 +552,13 @@ describe('secrets a server echoes', () => {
     });
     const run = await runAction(sim, sourceOnly({ 'link-token': token }), { secrets: [token, privateKey] });
     expectClean(run);
+    expectNoPiece(run, token);
+    expectNoPiece(run, privateKey);
     expect(run.code).toBe(1);
     expect(run.masks).toEqual(expect.arrayContaining([token, privateKey]));
     expect(run.errors[0].message).toBe(
       'source: connect to Atlas with the link token failed: HTTP 400 INVALID_LINK_TOKEN: Token *** rejected; key ***; again ***.',
     );
-    expectNoPiece(run, token);
-    expectNoPiece(run, privateKey);
   });
 
   it('a created link token echoed in the connect error: redacted before the 400-character cut', async () => {
@@ -537,10 +569,12 @@ describe('secrets a server echoes', () => {
     const run = await runAction(sim, linkInputs(url, url));
     expectClean(run);
     expect(run.code).toBe(1);
-    const created = run.outputs['link-token'];
+    const [created] = sim.tokensOf(ATLAS_ORG_ID);
     expect(created).toMatch(/^[A-Za-z0-9+/=]{100,}$/);
-    expect(run.errors[0].message).toMatch(/: x{300} \*\*\*\.$/);
     expectNoPiece(run, created, ['link-token']);
+    expect(run.errors[0].message).toMatch(/: x{300} \*\*\*\.$/);
+    // The unused token is handed on (masked) for a clean-up step.
+    expect(run.outputs['link-token']).toBe(created);
   });
 
   it('a prefix of a source password with characters no token has: never shown', async () => {
@@ -548,7 +582,10 @@ describe('secrets a server echoes', () => {
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
     sim.respond('atlas.migrations.validate', (request) => {
       const sent = (JSON.parse(request.body) as { source: { password: string } }).source.password;
-      return { status: 400, body: { errorCode: 'INVALID_CREDENTIALS', detail: `Login failed for ${sent.slice(0, 30)}… (${sent.slice(12)})` } };
+      return {
+        status: 400,
+        body: { errorCode: 'INVALID_CREDENTIALS', detail: `Login failed for ${sent.slice(0, 30)}… (${sent.slice(12)})` },
+      };
     });
     const run = await runAction(
       sim,
@@ -563,7 +600,9 @@ describe('secrets a server echoes', () => {
     expectClean(run);
     expect(run.code).toBe(1);
     expect(sim.requests({ route: 'atlas.migrations.validate' }).some((r) => r.injected)).toBe(true);
-    expect(run.errors[0].message).toMatch(/^Atlas: start a validation of the migration failed: HTTP 400 INVALID_CREDENTIALS: Login failed for /);
+    expect(run.errors[0].message).toMatch(
+      /^Atlas: start a validation of the migration failed: HTTP 400 INVALID_CREDENTIALS: Login failed for /,
+    );
     expectNoPiece(run, password);
     expectNoPiece(run, escapeHtmlLike(password));
   });
@@ -594,29 +633,52 @@ describe('secrets a server echoes', () => {
   });
 });
 
-describe('input values echoed back', () => {
-  it('hostile entries in access-list-ips and a hostile base URL: shown neutralized, nothing sent', async () => {
+describe('input values echoed back, and refusals that protect users', () => {
+  beforeAll(async () => {
     sim = standardSimulator();
     url = await sim.listen();
-    try {
-      const run = await runAction(
-        sim,
-        linkInputs(url, `${url}/x\r::warning::pwned-url ##[error]pwned-url`, {
-          'access-list-ips': '203.0.113.7 ##[error]pwned-in ::warning::pwned-in2 %0A::warning::pwned-in3 \u202eevil',
-        }),
-      );
-      expectClean(run);
-      expect(run.code).toBe(1);
-      expect(sim.requests()).toEqual([]);
-      const access = run.errors.find((e) => e.properties.title === "Input 'access-list-ips'")?.message;
-      expect(access).toContain('"## [error]pwned-in", "::warning::pwned-in2", "%0A::warning::pwned-in3", "<U+202E>evil"');
-      const base = run.errors.find((e) => e.properties.title === "Input 'source-base-url'")?.message;
-      expect(base).toMatch(/^Input 'source-base-url': /);
-      expect(base).not.toMatch(/[\r\n]/);
-      expect(base).not.toContain('##[');
-      expect(run.summary).toContain('pwned-in2');
-    } finally {
-      await sim.close();
-    }
+  });
+  afterAll(() => sim.close());
+  beforeEach(reset);
+
+  it('an access list that opens the token to most of the Internet is refused before anything is sent', async () => {
+    const run = await runAction(sim, linkInputs(url, url, { 'access-list-ips': '0.0.0.0/1, 128.0.0.0/1' }));
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0].properties.title).toBe("Input 'access-list-ips'");
+    expect(run.errors[0].message).toMatch(/opens the link token to most of the Internet.*allow-open-access-list/);
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it('20,000 bad access-list entries: one error listing 10 of them, a few KB of log', async () => {
+    // Short entries: one environment variable holds at most 128 KiB.
+    const bad = Array.from({ length: 20_000 }, (_, i) => `z${i.toString(36)}`).join(',');
+    const run = await runAction(sim, linkInputs(url, url, { 'access-list-ips': bad }));
+    expectClean(run);
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0].message).toMatch(/^Input 'access-list-ips': 20000 entries are not .*"z8", "z9", and 19990 more\./);
+    expect(run.stdout.length).toBeLessThan(10_000);
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(10_000);
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it('hostile entries in access-list-ips and a hostile base URL: shown neutralized, nothing sent', async () => {
+    const run = await runAction(
+      sim,
+      linkInputs(url, `${url}/x\r::warning::pwned-url ##[error]pwned-url`, {
+        'access-list-ips': '203.0.113.7 ##[error]pwned-in ::warning::pwned-in2 %0A::warning::pwned-in3 \u202eevil',
+      }),
+    );
+    expectClean(run);
+    expect(run.code).toBe(1);
+    expect(sim.requests()).toEqual([]);
+    const access = run.errors.find((e) => e.properties.title === "Input 'access-list-ips'")?.message;
+    expect(access).toContain('"## [error]pwned-in", "::warning::pwned-in2", "%0A::warning::pwned-in3", "<U+202E>evil"');
+    const base = run.errors.find((e) => e.properties.title === "Input 'source-base-url'")?.message;
+    expect(base).toMatch(/^Input 'source-base-url': /);
+    expect(base).not.toMatch(/[\r\n]/);
+    expect(base).not.toContain('##[');
+    expect(run.summary).toContain('pwned-in2');
   });
 });

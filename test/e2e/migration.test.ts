@@ -35,7 +35,17 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 
 /** `method route status` of every request, in order. */
-const sequence = () => sim.requests().map((r) => `${r.method} ${r.route} ${r.status}`);
+/** Requests in order; a digest challenge shows as its path, and says so if it carried a body (it must not). */
+const sequence = () =>
+  sim
+    .requests()
+    .map((r) =>
+      r.auth === 'none'
+        ? `challenge: ${r.method} ${r.path.replace(/^\/api\/atlas\/v2/, '')} ${r.status}${r.body ? ' WITH A BODY' : ''}`
+        : `${r.method} ${r.route} ${r.status}`,
+    );
+const CHALLENGE_VALIDATE = `challenge: GET /groups/${ATLAS_PROJECT_ID}/liveMigrations/validate 401`;
+const challengeDescribe = (id: string) => `challenge: GET /groups/${ATLAS_PROJECT_ID}/liveMigrations/${id} 401`;
 /** The body of the one authenticated request of `route` (the digest challenge before it is sent unauthenticated). */
 function bodyOf(route: string): unknown {
   const sent = sim.requests({ route }).filter((r) => r.auth !== 'none');
@@ -82,7 +92,7 @@ describe('validate', () => {
     expect(sim.validation(id)?.status).toBe('SUCCESS');
 
     // The digest challenge is a bodiless GET of the project: the body never goes out without credentials.
-    expect(sequence()).toEqual(['GET atlas.project 401', 'POST atlas.migrations.validate 200']);
+    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200']);
     const post = sim.requests({ route: 'atlas.migrations.validate' })[0];
     expect(post.headers.accept).toBe(V2024);
     expect(post.headers['content-type']).toBe(V2024);
@@ -103,7 +113,7 @@ describe('validate', () => {
     expect(r.outputs['validation-status']).toBe('SUCCESS');
     expect(r.lines).toContain(`Started validation ${r.outputs['validation-id']}: PENDING.`);
     expect(r.lines.filter((l) => /^Waiting for the validation result: poll 1 after 2\.\d s: SUCCESS\.$/.test(l))).toHaveLength(1);
-    expect(sequence()).toEqual(['GET atlas.project 401', 'POST atlas.migrations.validate 200', 'GET atlas.migrations.validation 200']);
+    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200', 'GET atlas.migrations.validation 200']);
     const [, post, poll] = sim.requests();
     expect(poll.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/validate/${r.outputs['validation-id']}`);
     expect(poll.headers.accept).toBe(V2023);
@@ -123,7 +133,7 @@ describe('validate', () => {
     expect(bodyOf('atlas.migrations.validate')).toEqual(expectedBody());
     // challenge + list + POST
     expect(sequence()).toEqual([
-      'GET atlas.availableProjects 401',
+      `challenge: GET /orgs/${ATLAS_ORG_ID}/liveMigrations/availableProjects 401`,
       'GET atlas.availableProjects 200',
       'POST atlas.migrations.validate 200',
     ]);
@@ -212,7 +222,7 @@ describe('migrate', () => {
     });
     expect(sim.migration(id)).toMatchObject({ status: 'NEW', groupId: ATLAS_PROJECT_ID });
 
-    expect(sequence()).toEqual(['GET atlas.project 401', 'POST atlas.migrations.validate 200', 'POST atlas.migrations.create 201']);
+    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200', 'POST atlas.migrations.create 201']);
     const create = sim.requests({ route: 'atlas.migrations.create' })[0];
     expect(create.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations`);
     expect(create.headers.accept).toBe(V2024);
@@ -277,7 +287,7 @@ describe('migrate', () => {
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
     const r = await run({ command: 'migrate', 'migration-id': id });
     expect(r.code).toBe(0);
-    expect(sequence()).toEqual(['GET atlas.migrations.describe 401', 'GET atlas.migrations.describe 200']);
+    expect(sequence()).toEqual([challengeDescribe(id), 'GET atlas.migrations.describe 200']);
     expect(r.outputs).toEqual({
       'migration-id': id,
       'migration-status': 'WORKING',
@@ -346,7 +356,7 @@ describe('migration-status', () => {
       // The spec inputs migrationInputs passes are ignored by migration-status, and not shown as if they were the migration's.
       expect(fact(r, 'Source deployment')).toBeUndefined();
       expect(fact(r, 'Destination cluster')).toBeUndefined();
-      expect(sequence()).toEqual(['GET atlas.migrations.describe 401', 'GET atlas.migrations.describe 200']);
+      expect(sequence()).toEqual([challengeDescribe(id), 'GET atlas.migrations.describe 200']);
       const read = sim.requests()[1];
       expect(read.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/${id}`);
       expect(read.headers.accept).toBe(V2023);
@@ -359,11 +369,7 @@ describe('cutover', () => {
     const id = ready();
     const r = await run({ command: 'cutover', 'migration-id': id });
     expect(r.code).toBe(0);
-    expect(sequence()).toEqual([
-      'GET atlas.migrations.describe 401',
-      'GET atlas.migrations.describe 200',
-      'PUT atlas.migrations.cutover 202',
-    ]);
+    expect(sequence()).toEqual([challengeDescribe(id), 'GET atlas.migrations.describe 200', 'PUT atlas.migrations.cutover 202']);
     const put = sim.requests({ route: 'atlas.migrations.cutover' })[0];
     expect(put.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/${id}/cutover`);
     expect(put.headers.accept).toBe(V2023);
@@ -444,7 +450,7 @@ describe('a wrong id is named', () => {
       `Input 'migration-id': Atlas project ${ATLAS_PROJECT_ID} (atlas-project-id) has no live migration ${OTHER_ID}; the project itself reads, ` +
         'so the id is wrong, or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.',
     ]);
-    expect(sequence()).toEqual(['GET atlas.migrations.describe 401', 'GET atlas.migrations.describe 404', 'GET atlas.project 200']);
+    expect(sequence()).toEqual([challengeDescribe(OTHER_ID), 'GET atlas.migrations.describe 404', 'GET atlas.project 200']);
     expect(nextSteps(r)).toEqual([expect.stringMatching(/^Nothing was changed: migration a{24} could not be read\. Fix the error above/)]);
   });
 
@@ -458,7 +464,11 @@ describe('a wrong id is named', () => {
         `The Atlas project ${wrong} named by atlas-project-id could not be read either (HTTP 404 GROUP_NOT_FOUND). ` +
         'Hint: check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account.',
     ]);
-    expect(sequence()).toEqual(['GET atlas.migrations.describe 401', 'GET atlas.migrations.describe 404', 'GET atlas.project 404']);
+    expect(sequence()).toEqual([
+      challengeDescribe(id).replace(ATLAS_PROJECT_ID, wrong),
+      'GET atlas.migrations.describe 404',
+      'GET atlas.project 404',
+    ]);
     expect(sim.count(undefined, 'PUT')).toBe(0);
     expect(sim.migration(id)?.cutoverAt).toBeNull();
   });

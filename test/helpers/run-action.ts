@@ -56,5 +56,13 @@ export async function runAction(sim: Simulator | undefined, inputs: Record<strin
   const run = await runBundle(inputs, options);
   expectNoLeak(run, knownSecrets(sim, options.secrets));
   expectNoInjectedCommand(run);
+  // A body can hold a secret (a link token, a source password): it never goes out without credentials.
+  if (sim)
+    expect(
+      sim
+        .requests()
+        .filter((r) => r.auth === 'none' && r.body !== '')
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
   return run;
 }

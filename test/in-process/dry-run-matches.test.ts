@@ -89,8 +89,12 @@ async function compare(inputs: (url: string) => Record<string, string>, arrange:
     .filter((r) => !(r.auth === 'none' && r.status === 401))
     .map((r) => ({ side: r.side, method: r.method, path: r.path }));
   const main = seen.filter((r) => r.side !== 'oauth');
-  expect(follows(main, plan.calls), `requests:\n${main.map((r) => `${r.method} ${r.path}`).join('\n')}\nplan:\n${plan.calls.map((c) => c.text).join('\n')}`).toBe(true);
-  for (const r of seen.filter((s) => s.side === 'oauth')) expect(plan.oauth.some((p) => p.method === r.method && p.path.test(r.path))).toBe(true);
+  expect(
+    follows(main, plan.calls),
+    `requests:\n${main.map((r) => `${r.method} ${r.path}`).join('\n')}\nplan:\n${plan.calls.map((c) => c.text).join('\n')}`,
+  ).toBe(true);
+  for (const r of seen.filter((s) => s.side === 'oauth'))
+    expect(plan.oauth.some((p) => p.method === r.method && p.path.test(r.path))).toBe(true);
   return { seen, plan };
 }
 
@@ -107,18 +111,35 @@ describe('dry-run prints what the command does: the requests each command made f
     ['link, source answering NOT_SYNCED, waiting for SYNCED', (u) => linkInputs(u, u, { 'wait-for-sync': '60' }), () => {}],
     ['link, already SYNCED (steps skipped)', link, linked],
     ['link, service account', (u) => withServiceAccount(link(u)), () => {}],
-    ['link with a given token, no Atlas', (u) => ({ ...linkInputs(u, u, { 'link-token': 'unused' }), 'atlas-public-key': '', 'atlas-private-key': '', 'atlas-org-id': '' }), () => {}],
+    [
+      'link with a given token, no Atlas',
+      (u) => ({ ...linkInputs(u, u, { 'link-token': 'unused' }), 'atlas-public-key': '', 'atlas-private-key': '', 'atlas-org-id': '' }),
+      () => {},
+    ],
     ['status, linked, service account', (u) => ({ ...withServiceAccount(link(u)), command: 'status' }), linked],
     ['status, unlinked', (u) => ({ ...link(u), command: 'status' }), () => {}],
     ['unlink, linked', (u) => ({ ...link(u), command: 'unlink' }), linked],
     ['unlink, nothing to remove', (u) => ({ ...link(u), command: 'unlink' }), () => {}],
     ['validate', (u) => migrationInputs(u, { command: 'validate' }), fast],
-    ['validate, filling in the deployment', (u) => migrationInputs(u, { command: 'validate', 'source-cluster-name': '', 'migration-host': '', 'source-project-id': '' }), fast],
-    ['validate, failing', (u) => migrationInputs(u, { command: 'validate' }), (s) => (linked(s), s.migrationPlan({ validationFails: 'No route to the source.' })), 1],
+    [
+      'validate, filling in the deployment',
+      (u) => migrationInputs(u, { command: 'validate', 'source-cluster-name': '', 'migration-host': '', 'source-project-id': '' }),
+      fast,
+    ],
+    [
+      'validate, failing',
+      (u) => migrationInputs(u, { command: 'validate' }),
+      (s) => (linked(s), s.migrationPlan({ validationFails: 'No route to the source.' })),
+      1,
+    ],
     ['migrate, waiting until ready', (u) => migrationInputs(u, { command: 'migrate', 'wait-for': '3600' }), fast],
     ['migrate, resuming by id', (u) => migrationInputs(u, { command: 'migrate', 'migration-id': '{id}', 'wait-for': '3600' }), fast],
     ['migration-status', (u) => migrationInputs(u, { command: 'migration-status', 'migration-id': '{id}', 'wait-for': '600' }), fast],
-    ['cutover, waiting for COMPLETE', (u) => migrationInputs(u, { command: 'cutover', 'migration-id': '{ready}', 'wait-for': '600' }), fast],
+    [
+      'cutover, waiting for COMPLETE',
+      (u) => migrationInputs(u, { command: 'cutover', 'migration-id': '{ready}', 'wait-for': '600' }),
+      fast,
+    ],
     ['cutover of a COMPLETE migration', (u) => migrationInputs(u, { command: 'cutover', 'migration-id': '{complete}' }), fast],
   ];
   for (const [name, inputs, arrange, code] of cases) {
@@ -159,10 +180,44 @@ describe('dry-run prints what the command does: the requests each command made f
       '  3. Write',
       '     POST h /b/{id} — write b',
     ]).calls;
-    expect(follows([{ method: 'GET', path: '/a' }, { method: 'POST', path: '/b/1' }], plan)).toBe(true);
-    expect(follows([{ method: 'GET', path: '/a' }, { method: 'GET', path: '/a' }, { method: 'GET', path: '/a' }, { method: 'POST', path: '/b/1' }], plan)).toBe(true);
+    expect(
+      follows(
+        [
+          { method: 'GET', path: '/a' },
+          { method: 'POST', path: '/b/1' },
+        ],
+        plan,
+      ),
+    ).toBe(true);
+    expect(
+      follows(
+        [
+          { method: 'GET', path: '/a' },
+          { method: 'GET', path: '/a' },
+          { method: 'GET', path: '/a' },
+          { method: 'POST', path: '/b/1' },
+        ],
+        plan,
+      ),
+    ).toBe(true);
     expect(follows([{ method: 'GET', path: '/a' }], plan)).toBe(false);
-    expect(follows([{ method: 'GET', path: '/a' }, { method: 'DELETE', path: '/b/1' }], plan)).toBe(false);
-    expect(follows([{ method: 'POST', path: '/b/1' }, { method: 'GET', path: '/a' }], plan)).toBe(false);
+    expect(
+      follows(
+        [
+          { method: 'GET', path: '/a' },
+          { method: 'DELETE', path: '/b/1' },
+        ],
+        plan,
+      ),
+    ).toBe(false);
+    expect(
+      follows(
+        [
+          { method: 'POST', path: '/b/1' },
+          { method: 'GET', path: '/a' },
+        ],
+        plan,
+      ),
+    ).toBe(false);
   });
 });

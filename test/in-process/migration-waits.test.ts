@@ -98,6 +98,19 @@ describe('migrate with wait-for', () => {
     expect(clock.sleeps).toEqual(INTERVALS.slice(0, 4));
     expect(r.summary).toContain('<td>Lag</td><td>5 s</td>');
   });
+
+  it('times out after creating: the step fails, and the outputs and summary still carry the id to keep', async () => {
+    await start({ validationAfterPolls: 0, readyAfterPolls: 1000 });
+    const r = await run({ command: 'migrate', 'wait-for': '20' });
+    expect(r.code).toBe(1);
+    const id = r.outputs['migration-id'];
+    expect(id).toMatch(/^[a-f0-9]{24}$/);
+    expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'true' });
+    expect(r.errors[0].message).toMatch(new RegExp(`^Atlas: migration ${id} did not become ready for cutover within 20 s \\(wait-for\\)`));
+    expect(r.notices.map((n) => n.properties.title)).toContain('Keep the migration id');
+    expect(r.summary).toContain(`<li>Keep the migration id ${id}: MongoDB has no API to list migrations.`);
+    expect(sim.migration(id)?.status).toBe('WORKING');
+  });
 });
 
 describe('migration-status with wait-for', () => {

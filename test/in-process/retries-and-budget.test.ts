@@ -2,7 +2,15 @@
 // the simulator): minutes of waiting take no real time, and every wait the action makes is read
 // back from the clock. The real-time end-to-end checks are in test/e2e/deadlines-and-transport.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, linkInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import {
+  ATLAS_ORG_ID,
+  ATLAS_PROJECT_ID,
+  linkInputs,
+  migrationInputs,
+  SOURCE_ORG_ID,
+  standardSimulator,
+  withServiceAccount,
+} from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { FakeClock, runInProcess } from '../helpers/in-process.js';
 
@@ -30,7 +38,11 @@ const attempts = (route: string) => sim.requests({ route }).filter((r) => r.auth
 describe('Retry-After', () => {
   it('429 with Retry-After: 2 waits 2 s of (fake) time, then succeeds', async () => {
     const url = await start();
-    sim.respond('atlas.linkTokens.create', { status: 429, headers: { 'Retry-After': '2' }, body: { error: 429, errorCode: 'RATE_LIMITED' } });
+    sim.respond('atlas.linkTokens.create', {
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      body: { error: 429, errorCode: 'RATE_LIMITED' },
+    });
     const run = await runInProcess(linkInputs(url, url), { clock });
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
@@ -46,7 +58,11 @@ describe('Retry-After', () => {
 
   it('Retry-After as an HTTP date is read against the action’s clock', async () => {
     const url = await start();
-    sim.fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': new Date(clock.now() + 5000).toUTCString() } });
+    sim.fail('source.link.connect', {
+      kind: 'status',
+      status: 503,
+      headers: { 'Retry-After': new Date(clock.now() + 5000).toUTCString() },
+    });
     const run = await runInProcess(linkInputs(url, url), { clock });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([503, 201]);
@@ -58,7 +74,11 @@ describe('Retry-After', () => {
   it('a date in the past, or a value that is neither, falls back to backoff', async () => {
     const url = await start();
     sim
-      .fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': new Date(clock.now() - 60_000).toUTCString() } })
+      .fail('source.link.connect', {
+        kind: 'status',
+        status: 503,
+        headers: { 'Retry-After': new Date(clock.now() - 60_000).toUTCString() },
+      })
       .fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': 'soon, ##[error]pwned' } });
     const run = await runInProcess(linkInputs(url, url), { clock });
     expect(run.code).toBe(0);
@@ -87,6 +107,58 @@ describe('backoff', () => {
     expect(run.errors.map((e) => e.message)).toEqual([
       'source: connect to Atlas with the link token failed after 8 attempts: HTTP 503 SIMULATED: Simulated 503.',
     ]);
+  });
+});
+
+describe('an access token lifetime the token endpoint states', () => {
+  for (const expiresIn of [60, 0, -1]) {
+    it(`expires_in ${expiresIn}: the token is not fetched again for every call (the endpoint is rate limited)`, async () => {
+      const url = await start();
+      sim.respond(
+        'oauth.token',
+        (_request, real) => {
+          const answer = real();
+          return { ...answer, body: { ...(answer.body as object), expires_in: expiresIn } };
+        },
+        100,
+      );
+      const run = await runInProcess(withServiceAccount(linkInputs(url, url)), { clock });
+      expect(run.code).toBe(0);
+      expect(sim.requests({ side: 'atlas' }).map((r) => `${r.route} ${r.status}`)).toEqual([
+        'atlas.linkTokens.create 201',
+        'atlas.availableProjects 200',
+      ]);
+      expect(sim.requests({ route: 'oauth.token' })).toHaveLength(1);
+      expect(sim.requests({ route: 'oauth.revoke' })).toHaveLength(1);
+    });
+  }
+
+  it('a 60 s token is renewed half way through its life during a long wait, not at every poll', async () => {
+    const url = await start();
+    sim.migrationPlan({ readyAfterPolls: 1000, readyAfterMs: 3600_000 });
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
+    sim.respond(
+      'oauth.token',
+      (_request, real) => {
+        const answer = real();
+        return { ...answer, body: { ...(answer.body as object), expires_in: 60 } };
+      },
+      100,
+    );
+    const run = await runInProcess(
+      withServiceAccount(migrationInputs(url, { command: 'migration-status', 'migration-id': id, 'wait-for': '600' })),
+      {
+        clock,
+      },
+    );
+    const polls = sim.requests({ route: 'atlas.migrations.describe' }).length;
+    const fetched = sim.requests({ route: 'oauth.token' }).length;
+    expect(run.errors.map((e) => e.message)).toEqual([expect.stringMatching(/did not become ready for cutover within 600 s/)]);
+    expect(polls).toBeGreaterThan(15);
+    // One token per 30 s of (fake) time at most, whatever the polls.
+    expect(fetched).toBeLessThanOrEqual(Math.ceil(600 / 30) + 1);
+    expect(fetched).toBeLessThan(polls);
+    expect(sim.accessTokens().every((t) => t.revoked)).toBe(true);
   });
 });
 
@@ -124,7 +196,7 @@ describe("the step's time budget", () => {
     expect(performance.now() - started).toBeLessThan(1900);
   });
 
-  it('wait-for-sync counts in the budget: a link that never syncs ends on its wait, not later', async () => {
+  it('wait-for-sync is part of the budget: a link that never syncs ends when its wait runs out, polling at most every 15 s', async () => {
     const url = await start();
     sim.addSourceOrg(SOURCE_ORG_ID, { neverSyncs: true });
     const run = await runInProcess(linkInputs(url, url, { 'wait-for-sync': '600' }), { clock });

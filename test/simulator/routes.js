@@ -47,7 +47,7 @@ const orgBody = (org) => ({ id: org.id, name: org.name, isDeleted: false, links:
 
 /** @type {Route[]} */
 export const ROUTES = [
-  route('atlas.org', 'GET', `${ATLAS}/orgs/{orgId}`, V2023, OWNER, (c) => reply(200, orgBody(c.atlasOrg()))),
+  route('atlas.org', 'GET', `${ATLAS}/orgs/{orgId}`, V2023, READERS, (c) => reply(200, orgBody(c.atlasOrg()))),
   route('atlas.linkTokens.create', 'POST', `${ATLAS}/orgs/{orgId}/liveMigrations/linkTokens`, V2023, OWNER, (c) => {
     const org = c.atlasOrg();
     return reply(201, { linkToken: c.world.issueLinkToken(org.id, linkTokenRequest(c.body()).accessListIps) });
@@ -59,7 +59,7 @@ export const ROUTES = [
   route('atlas.availableProjects', 'GET', `${ATLAS}/orgs/{orgId}/liveMigrations/availableProjects`, V2023, OWNER, (c) =>
     reply(200, c.world.availableProjects(c.atlasOrg().id)),
   ),
-  route('atlas.project', 'GET', `${ATLAS}/groups/{groupId}`, V2023, OWNER, (c) => {
+  route('atlas.project', 'GET', `${ATLAS}/groups/{groupId}`, V2023, READERS, (c) => {
     const project = c.project();
     return reply(200, { id: project.id, name: project.name, orgId: project.orgId });
   }),
@@ -82,7 +82,7 @@ export const ROUTES = [
     return reply(202);
   }),
 
-  route('source.org', 'GET', `${SOURCE}/orgs/{orgId}`, [], OWNER, (c) => reply(200, orgBody(c.sourceOrg()))),
+  route('source.org', 'GET', `${SOURCE}/orgs/{orgId}`, [], READERS, (c) => reply(200, orgBody(c.sourceOrg()))),
   route('source.link.status', 'GET', `${SOURCE}/orgs/{orgId}/liveExport/migrationLink/status`, [], OWNER, (c) => {
     const org = c.sourceOrg();
     const status = c.world.pollLink(org);

@@ -46,7 +46,11 @@ function wait(clock: FakeClock, values: string[], seconds: number, first?: strin
 describe('waitUntil', () => {
   it('polls with a growing interval capped at the maximum until done', async () => {
     const clock = new FakeClock(0);
-    const { promise, read } = wait(clock, ['NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'SYNCED'], 600);
+    const { promise, read } = wait(
+      clock,
+      ['NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'NOT_SYNCED', 'SYNCED'],
+      600,
+    );
     expect(await promise).toBe('SYNCED');
     expect(clock.sleeps).toEqual([2000, 3000, 4500, 6750, 10125, 15000]);
     expect(read).toHaveBeenCalledTimes(7);
@@ -77,8 +81,24 @@ describe('waitUntil', () => {
 describe('runSteps', () => {
   const settings = {} as Settings;
   const make = (steps: Command<{ done: string[] }>['steps']) =>
-    ({ name: 'link', title: 't', start: () => ({ done: [] }), steps, waitSeconds: () => 0, outputs: () => ({}), facts: () => [], outcome: () => '', next: () => [] }) as Command<{ done: string[] }>;
-  const context = () => ({ api: { call: vi.fn(async () => 'answer'), prepare: vi.fn() } as never, log, clock: new FakeClock(0), budget: new Budget(new FakeClock(0), 10, 'x'), output: vi.fn() });
+    ({
+      name: 'link',
+      title: 't',
+      start: () => ({ done: [] }),
+      steps,
+      waitSeconds: () => 0,
+      outputs: () => ({}),
+      facts: () => [],
+      outcome: () => '',
+      next: () => [],
+    }) as Command<{ done: string[] }>;
+  const context = () => ({
+    api: { call: vi.fn(async () => 'answer'), prepare: vi.fn() } as never,
+    log,
+    clock: new FakeClock(0),
+    budget: new Budget(new FakeClock(0), 10, 'x'),
+    output: vi.fn(),
+  });
 
   it('records done, skipped, failed and not attempted, and stops at the first failure', async () => {
     const report = await runSteps(
@@ -91,7 +111,12 @@ describe('runSteps', () => {
       settings,
       context(),
     );
-    expect(report.steps.map((s) => `${s.title}: ${s.result}`)).toEqual(['one: done', 'two: skipped', 'three: failed', 'four: not attempted']);
+    expect(report.steps.map((s) => `${s.title}: ${s.result}`)).toEqual([
+      'one: done',
+      'two: skipped',
+      'three: failed',
+      'four: not attempted',
+    ]);
     expect(report.state.done).toEqual(['one']);
     expect((report.error as Error).message).toBe('boom');
   });

@@ -1,8 +1,6 @@
-// The transport through the bundle, in real time, one run per behaviour: retries and what is
-// never retried, bodies that are not what a route declares, per-attempt deadlines that hold
-// behind proxies (each named by its phase), TLS that is always verified, and proxies.
-// Timing cases that would need long waits (Retry-After, backoff sequences, the step's budget)
-// run in process with a fake clock: test/in-process/retries-and-budget.test.ts.
+// The transport through the bundle, in real time: per-attempt deadlines that hold behind proxies
+// (each named by its phase), TLS that is always verified, and proxies. Timing cases that would need
+// long waits run in process with a fake clock: test/in-process/retries-and-budget.test.ts.
 //
 // Set ACTION_BUNDLE to run these against another build (say, the one before the fix).
 import net from 'node:net';
@@ -34,7 +32,6 @@ function reset(): void {
   sim.clearRequests();
 }
 
-const tries = (route: string) => sim.requests({ route }).filter((r) => r.auth !== 'none' || r.status !== 401);
 const sourceStatus = (base: string, extra: Record<string, string> = {}) => ({
   command: 'status',
   'source-org-id': SOURCE_ORG_ID,
@@ -44,197 +41,6 @@ const sourceStatus = (base: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 const noStack = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |Unexpected error/);
-
-describe('retries', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
-  it('gets through a 503 and then an HTML 502 on connect, with backoff', async () => {
-    sim.fail('source.link.connect', { kind: 'status', status: 503 }).fail('source.link.connect', { kind: 'html', status: 502 });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(0);
-    const connect = sim.requests({ route: 'source.link.connect' });
-    expect(connect.map((r) => r.status)).toEqual([503, 502, 201]);
-    // Backoff with jitter: 0.5 to 1 s, then 1 to 2 s.
-    expect(connect[1].at - connect[0].at).toBeGreaterThanOrEqual(500);
-    expect(connect[2].at - connect[1].at).toBeGreaterThanOrEqual(1000);
-    expect(run.lines.filter((l) => l.startsWith('source: connect to Atlas with the link token: HTTP 50'))).toEqual([
-      expect.stringMatching(/^source: connect to Atlas with the link token: HTTP 503; retry 1 of 3 in (0\.[5-9]|1\.0) s\.$/),
-      expect.stringMatching(/^source: connect to Atlas with the link token: HTTP 502; retry 2 of 3 in [12]\.\d s\.$/),
-    ]);
-    expect(run.ms).toBeLessThan(4500);
-  });
-
-  it('gets through a connection reset', async () => {
-    sim.fail('source.link.connect', { kind: 'reset' });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(0);
-    const connect = sim.requests({ route: 'source.link.connect' });
-    expect(connect.map((r) => r.status)).toEqual([-1, 201]);
-    expect(connect[1].at - connect[0].at).toBeGreaterThanOrEqual(500);
-    expect(run.lines).toContainEqual(
-      expect.stringMatching(/^source: connect to Atlas with the link token: connection to 127\.0\.0\.1:\d+ was reset \(ECONNRESET\); retry 1 of 3/),
-    );
-  });
-
-  it('gets past a hang with request-timeout 1, naming the deadline and the phase', async () => {
-    sim.fail('source.link.status', { kind: 'hang' });
-    const run = await runAction(sim, { ...sourceStatus(url), 'request-timeout': '1' });
-    expect(run.code).toBe(0);
-    expect(run.outputs.status).toBe('UNLINKED');
-    expect(run.lines).toContainEqual(
-      expect.stringMatching(
-        /^source: read the migration link status: no answer from 127\.0\.0\.1:\d+ within 1 s \(request-timeout\) while waiting for the answer; retry 1 of 3 in/,
-      ),
-    );
-    expect(run.ms).toBeGreaterThan(1000);
-    expect(run.ms).toBeLessThan(3500);
-  });
-
-  it('fails after 3 attempts on a persistent 502 with max-retries 2, naming the status', async () => {
-    sim.fail('atlas.linkTokens.create', { kind: 'html', status: 502, times: 3 });
-    const run = await runAction(sim, linkInputs(url, url, { 'max-retries': '2' }));
-    expect(run.code).toBe(1);
-    expect(sim.requests({ route: 'atlas.linkTokens.create' })).toHaveLength(3);
-    expect(run.errors.map((e) => e.message)).toEqual([
-      'Atlas: create the link token failed after 3 attempts: HTTP 502 with a text/html body (136 bytes, not shown).',
-    ]);
-    expect(run.ms).toBeGreaterThanOrEqual(1500);
-  });
-
-  it('fails at once when Retry-After is longer than 60 s, with the server’s words', async () => {
-    sim.fail('atlas.linkTokens.create', {
-      kind: 'status',
-      status: 429,
-      headers: { 'Retry-After': '120' },
-      body: { error: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down.' },
-    });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(1);
-    expect(sim.requests({ route: 'atlas.linkTokens.create' })).toHaveLength(1);
-    expect(run.errors.map((e) => e.message)).toEqual([
-      'Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: the server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.',
-    ]);
-    expect(run.ms).toBeLessThan(1500);
-  });
-
-  it('never retries another 4xx', async () => {
-    sim.respond('atlas.linkTokens.create', { status: 400, body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Bad.' } });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(1);
-    expect(tries('atlas.linkTokens.create')).toHaveLength(1);
-    expect(run.errors.map((e) => e.message)).toEqual(['Atlas: create the link token failed: HTTP 400 VALIDATION_ERROR: Bad.']);
-    expect(run.lines.filter((l) => /retry \d of/.test(l))).toEqual([]);
-  });
-});
-
-describe('digest nonces that go stale', () => {
-  it('renegotiates once on stale=true and starts the new nonce at count 1', async () => {
-    sim = standardSimulator({ nonceStaleAfterUses: 1 });
-    url = await sim.listen();
-    try {
-      const run = await runAction(sim, linkInputs(url, url));
-      expect(run.code).toBe(0);
-      const source = sim.requests({ side: 'source' });
-      expect(source.map((r) => `${r.route} ${r.status}`)).toEqual([
-        'source.link.status 401',
-        'source.link.status 404',
-        'source.org 401',
-        'source.org 200',
-        'source.link.connect 401',
-        'source.link.connect 201',
-      ]);
-      const auth = source.map((r) => String(r.headers.authorization ?? ''));
-      const nc = auth.map((a) => /nc=(\d{8})/.exec(a)?.[1]);
-      const nonce = auth.map((a) => /nonce="([^"]+)"/.exec(a)?.[1]);
-      expect(nc).toEqual([undefined, '00000001', '00000002', '00000001', '00000002', '00000001']);
-      expect(source[2].rejected).toBeDefined();
-      expect(nonce[3]).not.toBe(nonce[2]);
-      expect(source.filter((r) => r.rejected)).toHaveLength(2);
-    } finally {
-      await sim.close();
-    }
-  });
-});
-
-describe('answers that are not what the route declares: a clear error, never "Unexpected error"', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
-  for (const [kind, message] of [
-    ['malformed', 'source: connect to Atlas with the link token: HTTP 200 with malformed JSON (16 bytes, not shown).'],
-    ['empty', 'source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with an empty body.'],
-    ['html', 'source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with a text/html body (136 bytes, not shown).'],
-  ] as const) {
-    it(`a ${kind} 200 body`, async () => {
-      sim.fail('source.link.connect', { kind, status: 200 });
-      const run = await runAction(sim, linkInputs(url, url));
-      expect(run.code).toBe(1);
-      expect(run.errors.map((e) => e.message)).toEqual([message]);
-      expect(run.stdout).not.toContain('<html>');
-      noStack(run);
-    });
-  }
-
-  it('a null body where an object is declared', async () => {
-    sim.respond('source.link.connect', { status: 201, raw: 'null', contentType: 'application/json' });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(1);
-    expect(run.errors.map((e) => e.message)).toEqual([
-      'source: connect to Atlas with the link token: HTTP 201 with a body of an unexpected form: the answer should be an object but is null.',
-    ]);
-    noStack(run);
-  });
-
-  it('null and malformed availableProjects entries are left out with a warning; the link stands', async () => {
-    const good = structuredClone(AVAILABLE_PROJECTS[0]);
-    sim.addAtlasOrg(ATLAS_ORG_ID, {
-      availableProjects: [
-        null,
-        { ...good, name: 42 },
-        good,
-        { ...good, projectId: '65f000000000000000000002', deployments: [null, { name: ['rs1'] }, { name: 'rs2', sharded: 'no' }] },
-        { ...good, projectId: '65f000000000000000000003', migrationHosts: null },
-      ],
-    });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'SYNCED', changed: 'true' });
-    expect(JSON.parse(run.outputs.deployments).map((d: Record<string, string>) => d['source-cluster-name'])).toEqual(['rs0']);
-    expect(JSON.parse(run.outputs['available-projects']).map((p: { projectId: string }) => p.projectId)).toEqual([
-      good.projectId,
-      '65f000000000000000000002',
-    ]);
-    expect(run.warnings.map((w) => w.message)).toEqual([
-      'Atlas listed a project this action cannot read, left out: the answer[0] should be an object but is null.',
-      'Atlas listed a project this action cannot read, left out: the answer[1].name should be a string but is a number.',
-      'Atlas listed a project this action cannot read, left out: the answer[4].migrationHosts should be an array but is null.',
-    ]);
-    noStack(run);
-  });
-
-  it('a null availableProjects body: a warning, and the link stands', async () => {
-    sim.respond('atlas.availableProjects', { status: 200, raw: 'null', contentType: 'application/vnd.atlas.2023-01-01+json' });
-    const run = await runAction(sim, linkInputs(url, url));
-    expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'SYNCED', changed: 'true' });
-    expect(run.warnings.map((w) => w.message)).toEqual([
-      'List the projects Atlas can migrate failed, and the command goes on: Atlas: list the projects available for migration: HTTP 200 with a body of an unexpected form: the answer should be an array but is null.',
-    ]);
-    noStack(run);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Deadlines: each attempt ends within request-timeout, whatever the proxy or server does.
 
 /** A TCP server that accepts and then does `onSocket` (nothing, by default). */
 async function tcpServer(onSocket: (socket: net.Socket) => void = () => {}) {
@@ -248,7 +54,6 @@ async function tcpServer(onSocket: (socket: net.Socket) => void = () => {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    connections: () => sockets.size,
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -294,7 +99,9 @@ describe('deadlines: request-timeout holds end to end, and the message names the
       env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` },
     });
     timedOut(run, "the proxy's CONNECT to opsmanager.sim.test:443");
-    expect(run.errors[0].message).toMatch(/^source: read the migration link status failed: no answer from opsmanager\.sim\.test within 1 s/);
+    expect(run.errors[0].message).toMatch(
+      /^source: read the migration link status failed: no answer from opsmanager\.sim\.test within 1 s/,
+    );
     expect(run.errors[0].message).toMatch(/Hint: the proxy did not complete the tunnel in time/);
   });
 
@@ -319,6 +126,14 @@ describe('deadlines: request-timeout holds end to end, and the message names the
     );
     timedOut(run, `the TLS handshake with opsmanager.sim.test:${target.port} through the proxy`);
     expect(proxy.tunnels).toEqual([`opsmanager.sim.test:${target.port}`]);
+  });
+
+  it('a server that never answers the TLS handshake (no proxy)', async () => {
+    const target = await tcpServer();
+    closers.push(target.close);
+    const run = await runAction(sim, sourceStatus(`https://localhost:${target.port}`, { 'request-timeout': '1', 'max-retries': '0' }));
+    timedOut(run, 'the TLS handshake');
+    expect(run.errors[0].message).toMatch(/^source: read the migration link status failed: no answer from localhost:\d+ within 1 s/);
   });
 
   it('a server that drips the body', async () => {
@@ -387,7 +202,9 @@ describe('TLS is always verified', () => {
     reset();
     const without = await runAction(sim, linkInputs(atlas, source, { 'source-ca-certificate': other.caCert }));
     expect(without.code).toBe(1);
-    expect(without.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Atlas: create the link token failed: TLS connection to localhost:\d+ refused/)]);
+    expect(without.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Atlas: create the link token failed: TLS connection to localhost:\d+ refused/),
+    ]);
     expect(sim.count('atlas', 'POST')).toBe(0);
   });
 });
@@ -454,7 +271,9 @@ describe('proxies', () => {
       env: { HTTPS_PROXY: 'http://user:50%off@proxy.invalid:1' },
     });
     expect(run.code).toBe(1);
-    expect(run.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^HTTPS_PROXY holds a user name or password that is not valid percent-encoding/)]);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^HTTPS_PROXY holds a user name or password that is not valid percent-encoding/),
+    ]);
     expect(run.stdout + run.stderr + run.summary).not.toMatch(/50%|off@/);
     expect(sim.requests()).toEqual([]);
     noStack(run);
