@@ -20,7 +20,10 @@ export default tseslint.config(
     ignores: ['src/output/runner.ts'],
     rules: {
       'no-console': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'The runner protocol is src/output/runner.ts; log through src/output/log.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'The runner protocol is src/output/runner.ts; log through src/output/log.ts.' }] },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'stdout', message: 'Write through src/output/log.ts, the one sanitising boundary.' },
