@@ -1,4 +1,3 @@
-import { checkBypass } from '@actions/http-client/lib/proxy';
 import { ConfigError } from '../errors.js';
 
 export interface ProxySettings {
@@ -13,11 +12,11 @@ export interface ProxySettings {
 
 /**
  * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (either case), or none when NO_PROXY or
- * loopback says to go direct (@actions/http-client's own rules). Credentials in the proxy URL
- * must be valid percent-encoding; they are never printed.
+ * loopback says to go direct. Credentials in the proxy URL must be valid percent-encoding; they
+ * are never printed.
  */
 export function proxyFor(target: URL, env: Record<string, string | undefined> = process.env): ProxySettings | undefined {
-  if (checkBypass(target)) return undefined;
+  if (bypassesProxy(target, env)) return undefined;
   const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
   const variable = names.find((n) => env[n]);
   if (!variable) return undefined;
@@ -49,6 +48,25 @@ export function proxyFor(target: URL, env: Record<string, string | undefined> = 
     authorization: `Basic ${basic}`,
     secrets: [password, url.password, basic].filter((s) => s.length > 0),
   };
+}
+
+/**
+ * The runner's NO_PROXY rules, as @actions/http-client applies them (a test holds the two
+ * together): loopback always goes direct; otherwise `*`, the host itself, a domain it is in (with
+ * or without a leading dot), or `host:port`, case-insensitively.
+ */
+export function bypassesProxy(target: URL, env: Record<string, string | undefined>): boolean {
+  const host = target.hostname.toUpperCase();
+  if (!host) return false;
+  if (host === 'LOCALHOST' || host.startsWith('127.') || host.startsWith('[::1]') || host.startsWith('[0:0:0:0:0:0:0:1]')) return true;
+  const noProxy = env.no_proxy || env.NO_PROXY || '';
+  const port = target.port ? Number(target.port) : target.protocol === 'http:' ? 80 : target.protocol === 'https:' ? 443 : undefined;
+  const names = port === undefined ? [host] : [host, `${host}:${port}`];
+  return noProxy
+    .split(',')
+    .map((item) => item.trim().toUpperCase())
+    .filter(Boolean)
+    .some((item) => item === '*' || names.some((n) => n === item || n.endsWith(`.${item}`) || (item.startsWith('.') && n.endsWith(item))));
 }
 
 function decode(text: string): string | undefined {

@@ -7,6 +7,10 @@ export class SecretSet {
   private readonly values = new Set<string>();
   /** Every WINDOW-character piece of every secret, to find pieces echoed on their own. */
   private readonly pieces = new Set<string>();
+  /** Secrets longest first, so that one holding another is replaced whole. */
+  private ordered: string[] = [];
+  /** The two-character starts of the pieces: a position no piece starts at is skipped without a slice. */
+  private readonly starts = new Uint8Array(1 << 16);
 
   constructor(private readonly mask: (value: string) => void) {}
 
@@ -19,7 +23,11 @@ export class SecretSet {
   private insert(value: string): void {
     if (!value || this.values.has(value)) return;
     this.values.add(value);
-    for (let i = 0; i + WINDOW <= value.length; i += 1) this.pieces.add(value.slice(i, i + WINDOW));
+    this.ordered = [...this.values].sort((a, b) => b.length - a.length);
+    for (let i = 0; i + WINDOW <= value.length; i += 1) {
+      this.pieces.add(value.slice(i, i + WINDOW));
+      this.starts[pairAt(value, i)] = 1;
+    }
     this.mask(value);
   }
 
@@ -39,10 +47,10 @@ export class SecretSet {
   redact(text: string): string {
     if (this.values.size === 0) return text;
     let out = text;
-    for (const value of [...this.values].sort((a, b) => b.length - a.length)) {
-      if (value.length >= 3) out = out.split(value).join('***');
+    for (const value of this.ordered) {
+      if (value.length >= 3 && out.includes(value)) out = out.split(value).join('***');
     }
-    if (this.pieces.size === 0) return out;
+    if (this.pieces.size === 0 || out.length < WINDOW) return out;
     out = out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
     return this.coverPieces(out);
   }
@@ -52,7 +60,7 @@ export class SecretSet {
     let out = '';
     let end = -1;
     for (let i = 0; i + WINDOW <= text.length; i += 1) {
-      if (!this.pieces.has(text.slice(i, i + WINDOW))) continue;
+      if (!this.starts[pairAt(text, i)] || !this.pieces.has(text.slice(i, i + WINDOW))) continue;
       if (i > end) out += `${text.slice(Math.max(end, 0), i)}***`;
       end = i + WINDOW;
     }
@@ -60,10 +68,13 @@ export class SecretSet {
   }
 
   private holdsPiece(run: string): boolean {
-    for (let i = 0; i + WINDOW <= run.length; i += 1) if (this.pieces.has(run.slice(i, i + WINDOW))) return true;
+    for (let i = 0; i + WINDOW <= run.length; i += 1)
+      if (this.starts[pairAt(run, i)] && this.pieces.has(run.slice(i, i + WINDOW))) return true;
     return false;
   }
 }
+
+const pairAt = (text: string, i: number) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;
 
 /** A piece of a secret this long, echoed alone (say, a cut prefix), is still redacted. */
 const WINDOW = 16;
