@@ -3,7 +3,8 @@
 // a bare Node start and a hand-made floor, reported as medians:
 //   - start → first request: spawn to the first connection the server sees, for the action and
 //     for a bare `node -e` that only connects (the action's own start-up is the difference);
-//   - last answer → exit: the last byte of the last answer to the process's exit;
+//   - last answer → exit: the last byte of the last answer to the process's exit, for the action
+//     and for a bare `node -e` that exits the moment its one answer ends (the floor);
 //   - whole runs: a link on a fresh source, the same at 50 ms round-trip time, a dry run, and the
 //     floor (bench/floor-link.mjs: a digest link over node:http with 4 requests and no checks);
 //   - requests per command, and the bundle's size.
@@ -63,6 +64,11 @@ const action = (/** @type {string} */ url, /** @type {Record<string, string>} */
 /** @type {Record<string, () => Promise<{ total: number, toFirstRequest: number, afterLastAnswer: number }>>} */
 const scenarios = {
   'node -e 0': () => timed(['-e', '0'], {}),
+  'bare node: one request, then exit': () =>
+    timed([
+      '-e',
+      `require('node:http').get('${tap.url}/api/public/v1.0/orgs', (r) => { r.resume(); r.on('end', () => process.exit(0)); })`,
+    ]),
   'bare node: connect once': () =>
     timed(['-e', `require('node:net').connect(${tap.port}, '127.0.0.1').on('connect', () => process.exit(0))`]),
   'floor: hand-made digest link': () => {
@@ -132,6 +138,7 @@ console.log(`  node -e 0                                ${ms(m('node -e 0', 'tot
 console.log(`  start → first request, bare node          ${ms(m('bare node: connect once', 'toFirstRequest'))}`);
 console.log(`  start → first request, action (link)      ${ms(m('action: link, fresh source', 'toFirstRequest'))}`);
 console.log(`    the action's own start-up               ${ms(startUp)}   (target <= 15 ms)`);
+console.log(`  last answer → exit, bare node              ${ms(m('bare node: one request, then exit', 'afterLastAnswer'))}`);
 console.log(`  last answer → exit, action (link)         ${ms(m('action: link, fresh source', 'afterLastAnswer'))}   (target <= 5 ms)`);
 console.log(`  link on a fresh source, whole run         ${ms(m('action: link, fresh source', 'total'))}`);
 console.log(`  floor: hand-made digest link (4 requests) ${ms(m('floor: hand-made digest link', 'total'))}`);

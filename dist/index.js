@@ -2373,7 +2373,9 @@ class RunnerLog {
     }
     safe(text, max = LINE_MAX) {
         const head = text.length > max * 4 + 1024 ? text.slice(0, max * 4 + 1024) : text;
-        const safe = this.secrets.redact(neutralize(this.secrets.redact(head)));
+        const redacted = this.secrets.redact(head);
+        const neutral = neutralize(redacted);
+        const safe = neutral === redacted ? neutral : this.secrets.redact(neutral);
         return head === text ? clip(safe, max) : clip(safe, max, safe.length + text.length - head.length);
     }
     describe(err) {
