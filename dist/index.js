@@ -237,6 +237,124 @@ function command(definition) {
     return definition;
 }
 
+;// CONCATENATED MODULE: ./src/commands/migration-state.ts
+
+const VALIDATION_WAIT_SECONDS = 300;
+const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
+const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
+const usesSpec = (settings) => settings.command === 'validate' || settings.command === 'migrate';
+function startMigrationState(settings) {
+    const m = settings.migration;
+    const spec = usesSpec(settings);
+    return {
+        sourceProjectId: spec ? m.sourceProjectId : undefined,
+        sourceClusterName: spec ? m.sourceClusterName : undefined,
+        migrationHost: spec ? m.migrationHost : undefined,
+        filled: [],
+        migrationId: m.migrationId,
+        created: false,
+        cutoverRequested: false,
+        alreadyComplete: false,
+    };
+}
+const isReady = (m) => m.status === 'WORKING' && m.readyForCutover === true;
+function showMigration(m) {
+    const parts = [m.status];
+    if (m.status === 'WORKING')
+        parts.push(m.readyForCutover ? 'ready for cutover' : 'not ready for cutover yet');
+    if (m.lagTimeSeconds !== undefined)
+        parts.push(`lag ${m.lagTimeSeconds} s`);
+    return parts.join(', ');
+}
+function refuseIfFinishedBadly(state) {
+    const m = state.migration;
+    if (m?.status === 'FAILED')
+        throw new RefusedError(`Atlas: migration ${state.migrationId} FAILED. Hint: see the migration in Atlas for the cause, fix it, and start a new migration with migrate.`);
+    if (m?.status === 'EXPIRED') {
+        throw new RefusedError(`Atlas: migration ${state.migrationId} EXPIRED: the 120-hour window for cutover after it became ready has passed. Hint: start a new migration with migrate (without migration-id).`);
+    }
+}
+function migrationOutputs(state, changed) {
+    const m = state.migration;
+    return {
+        'validation-id': state.validationId,
+        'validation-status': state.validationStatus,
+        'migration-id': state.migrationId,
+        'migration-status': m?.status,
+        'ready-for-cutover': m ? String(isReady(m)) : undefined,
+        'lag-seconds': m?.lagTimeSeconds !== undefined ? String(m.lagTimeSeconds) : undefined,
+        changed: String(changed),
+    };
+}
+function migrationFacts(state, settings) {
+    const m = state.migration;
+    const rows = [['Atlas project', settings.atlas.projectId ?? '—']];
+    if (usesSpec(settings) && settings.migration.clusterName)
+        rows.push(['Destination cluster', settings.migration.clusterName]);
+    if (state.sourceProjectId)
+        rows.push(['Source project', state.sourceProjectId]);
+    if (state.sourceClusterName)
+        rows.push(['Source deployment', state.sourceClusterName]);
+    if (state.migrationHost)
+        rows.push(['Migration host', state.migrationHost]);
+    else if (m?.migrationHosts?.length)
+        rows.push(['Migration host', m.migrationHosts.join(', ')]);
+    if (state.filled.length)
+        rows.push(['Filled in from Atlas', state.filled.join(', ')]);
+    if (state.validationId)
+        rows.push([
+            'Validation',
+            `${state.validationId}: ${state.validationStatus ?? '—'}${state.validationError ? ` (${state.validationError})` : ''}`,
+        ]);
+    if (state.migrationId)
+        rows.push(['Migration id', state.migrationId]);
+    if (m) {
+        rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
+        if (m.lagTimeSeconds !== undefined)
+            rows.push(['Lag', `${m.lagTimeSeconds} s`]);
+    }
+    if (settings.migration.dropDestinationData && (settings.command === 'validate' || settings.command === 'migrate')) {
+        rows.push(['Destination data', 'dropped first (drop-destination-data)']);
+    }
+    return rows;
+}
+function failedBeforeRead(state) {
+    return [
+        `Nothing was changed: migration ${state.migrationId ?? '—'} could not be read. Fix the error above ` +
+            '(migration-id is the migration-id output of migrate; atlas-project-id is the project it runs in), then re-run.',
+    ];
+}
+function migrationNext(state) {
+    const m = state.migration;
+    const id = state.migrationId;
+    if (!m || !id)
+        return [];
+    switch (m.status) {
+        case 'COMPLETE':
+            return [
+                'The migration is COMPLETE: point applications at the Atlas cluster. When every migration of this source is done, run unlink.',
+            ];
+        case 'FAILED':
+            return ['The migration FAILED: see it in Atlas for the cause, fix it, and start a new one with migrate (without migration-id).'];
+        case 'EXPIRED':
+            return ['The migration EXPIRED (the 120-hour cutover window passed): start a new one with migrate (without migration-id).'];
+    }
+    if (state.cutoverRequested)
+        return [`Cutover requested: watch migration ${id} with migration-status (wait-for) until COMPLETE.`];
+    if (isReady(m)) {
+        return [
+            `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+        ];
+    }
+    return [
+        `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
+            `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/api/api.ts
+const ABSENT = Symbol('absent');
+
 ;// CONCATENATED MODULE: ./src/api/shape.ts
 class ShapeError extends Error {
     path;
@@ -416,6 +534,222 @@ const cutover = {
     reply: null,
 };
 
+;// CONCATENATED MODULE: ./src/commands/wait.ts
+
+const FIRST_INTERVAL_MS = 2000;
+async function waitUntil(wait, ctx) {
+    const { clock, budget, log } = ctx;
+    const start = clock.now();
+    const deadline = start + wait.seconds * 1000;
+    let interval = FIRST_INTERVAL_MS;
+    let last = wait.first;
+    for (let poll = 1;; poll += 1) {
+        if (last !== undefined) {
+            if (wait.done(last))
+                return last;
+            const remaining = deadline - clock.now();
+            if (remaining <= 0)
+                throw new WaitTimeoutError(wait.timeout(wait.show(last)), wait.show(last));
+            const pause = Math.min(interval, remaining);
+            budget.ensure(pause, `while waiting for ${wait.goal}`);
+            await clock.sleep(pause);
+            interval = Math.min(wait.maxIntervalMs, Math.round(interval * 1.5));
+        }
+        last = await wait.read();
+        log.info(`Waiting for ${wait.goal}: poll ${poll} after ${((clock.now() - start) / 1000).toFixed(1)} s: ${wait.show(last)}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
+
+
+
+
+
+const MAX_POLL_INTERVAL_MS = 60_000;
+function noteUnknown(status, log) {
+    if (!KNOWN.includes(status)) {
+        log.annotate('warning', `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
+    }
+}
+async function describeMigration(api, log, id, projectId) {
+    const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
+    if (answer === ABSENT) {
+        throw new RefusedError(`Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
+            'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.');
+    }
+    noteUnknown(answer.status, log);
+    return answer;
+}
+function migrationBody(settings, state) {
+    const m = settings.migration;
+    return {
+        source: {
+            clusterName: state.sourceClusterName,
+            groupId: state.sourceProjectId,
+            managedAuthentication: m.managedAuthentication,
+            ssl: m.ssl,
+            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
+            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
+        },
+        destination: {
+            clusterName: m.clusterName,
+            groupId: settings.atlas.projectId,
+            hostnameSchemaType: m.network,
+            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
+        },
+        migrationHosts: [state.migrationHost],
+        dropDestinationData: m.dropDestinationData,
+    };
+}
+const dropNote = (settings) => settings.migration.dropDestinationData
+    ? ` — DROPS ALL DATA in destination cluster ${settings.migration.clusterName} first (drop-destination-data)`
+    : '';
+function validationSteps(settings, waitSeconds) {
+    return [
+        {
+            title: `Start a validation of the migration${dropNote(settings)}`,
+            calls: [{ route: startValidation }],
+            async run(state, ctx) {
+                const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
+                state.validationId = validation._id;
+                state.validationStatus = validation.status;
+                state.validationMessage = validation.errorMessage;
+                ctx.output('validation-id', validation._id);
+                ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
+                return `validation ${validation._id}`;
+            },
+        },
+        {
+            title: 'Wait for the validation result',
+            calls: [{ route: readValidation, repeated: `until SUCCESS or FAILED, up to ${waitSeconds} s` }],
+            async run(state, ctx) {
+                const id = state.validationId;
+                const result = await waitUntil({
+                    goal: 'the validation result',
+                    seconds: waitSeconds,
+                    first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: state.validationMessage },
+                    read: async () => {
+                        const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
+                        if (answer === ABSENT)
+                            throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
+                        state.validationStatus = answer.status;
+                        state.validationMessage = answer.errorMessage;
+                        return answer;
+                    },
+                    done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
+                    show: (v) => v.status,
+                    timeout: (last) => `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
+                    maxIntervalMs: MAX_POLL_INTERVAL_MS,
+                }, ctx);
+                if (result.status === 'FAILED') {
+                    state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
+                    throw new RefusedError(`Atlas: validation ${id} FAILED: ${sentence(state.validationError)} Nothing was started. ` +
+                        'Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.');
+                }
+                ctx.log.info(`Validation ${id} succeeded.`);
+                return 'SUCCESS';
+            },
+        },
+    ];
+}
+function createStep(settings) {
+    return {
+        title: `Start the migration${dropNote(settings)}`,
+        calls: [{ route: createMigration }],
+        async run(state, ctx) {
+            const migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+            state.migrationId = migration._id;
+            state.migration = migration;
+            state.created = true;
+            ctx.output('migration-id', migration._id);
+            ctx.log.annotate('notice', `Started live migration ${migration._id}. Keep this id: there is no API to list migrations. It is the migration-id output of this step; ` +
+                'pass it to the cutover job (as a job output, or to workflow_dispatch) as migration-id.', 'Keep the migration id');
+            return `migration ${migration._id}: ${showMigration(migration)}`;
+        },
+    };
+}
+function readStep(settings) {
+    return {
+        title: 'Read the migration',
+        calls: [{ route: readMigration }],
+        async run(state, ctx) {
+            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId);
+            ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
+            refuseIfFinishedBadly(state);
+            return showMigration(state.migration);
+        },
+    };
+}
+function watchStep(settings, title, goal, seconds, done) {
+    return {
+        title,
+        calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
+        skip: {
+            when: `the migration is already ${goal} or in a final status`,
+            test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status)),
+        },
+        async run(state, ctx) {
+            const id = state.migrationId;
+            state.migration = await waitUntil({
+                goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
+                seconds,
+                first: state.migration,
+                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
+                done: (m) => done(m) || TERMINAL.includes(m.status),
+                show: showMigration,
+                timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
+                maxIntervalMs: MAX_POLL_INTERVAL_MS,
+            }, ctx);
+            refuseIfFinishedBadly(state);
+            return showMigration(state.migration);
+        },
+    };
+}
+function cutoverStep() {
+    return {
+        title: 'Cut over',
+        calls: [{ route: cutover }],
+        skip: { when: 'the migration is already COMPLETE', test: (s) => s.migration?.status === 'COMPLETE' },
+        async run(state, ctx) {
+            const m = state.migration;
+            if (!isReady(m)) {
+                throw new RefusedError(`Atlas: migration ${state.migrationId} is not ready for cutover (${showMigration(m)}); nothing was sent. ` +
+                    'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again. ' +
+                    'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.');
+            }
+            await ctx.api.call(cutover, { params: { liveMigrationId: state.migrationId } });
+            state.cutoverRequested = true;
+            ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
+            return 'requested';
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/cutover.ts
+
+
+
+const cutover_cutover = command({
+    name: 'cutover',
+    title: 'MongoDB live migration: cutover',
+    start: startMigrationState,
+    steps(settings) {
+        const steps = [readStep(settings), cutoverStep()];
+        const waitFor = settings.migration.waitForSeconds;
+        if (waitFor)
+            steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
+        return steps;
+    },
+    waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
+    outputs: (state) => migrationOutputs(state, state.cutoverRequested),
+    facts: migrationFacts,
+    outcome: (state) => state.cutoverRequested
+        ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
+        : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
+    next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
+});
+
 ;// CONCATENATED MODULE: ./src/api/organization-routes.ts
 
 
@@ -527,400 +861,6 @@ const deleteLink = {
     absent: sourceOrgAbsent,
     hints: { 409: ACTIVE_MIGRATION },
 };
-
-;// CONCATENATED MODULE: ./src/api/api.ts
-const ABSENT = Symbol('absent');
-
-;// CONCATENATED MODULE: ./src/commands/wait.ts
-
-const FIRST_INTERVAL_MS = 2000;
-async function waitUntil(wait, ctx) {
-    const { clock, budget, log } = ctx;
-    const start = clock.now();
-    const deadline = start + wait.seconds * 1000;
-    let interval = FIRST_INTERVAL_MS;
-    let last = wait.first;
-    for (let poll = 1;; poll += 1) {
-        if (last !== undefined) {
-            if (wait.done(last))
-                return last;
-            const remaining = deadline - clock.now();
-            if (remaining <= 0)
-                throw new WaitTimeoutError(wait.timeout(wait.show(last)), wait.show(last));
-            const pause = Math.min(interval, remaining);
-            budget.ensure(pause, `while waiting for ${wait.goal}`);
-            await clock.sleep(pause);
-            interval = Math.min(wait.maxIntervalMs, Math.round(interval * 1.5));
-        }
-        last = await wait.read();
-        log.info(`Waiting for ${wait.goal}: poll ${poll} after ${((clock.now() - start) / 1000).toFixed(1)} s: ${wait.show(last)}.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
-
-
-
-
-
-const VALIDATION_WAIT_SECONDS = 300;
-const MAX_POLL_INTERVAL_MS = 60_000;
-const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
-const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
-const usesSpec = (settings) => settings.command === 'validate' || settings.command === 'migrate';
-function startMigrationState(settings) {
-    const m = settings.migration;
-    const spec = usesSpec(settings);
-    return {
-        sourceProjectId: spec ? m.sourceProjectId : undefined,
-        sourceClusterName: spec ? m.sourceClusterName : undefined,
-        migrationHost: spec ? m.migrationHost : undefined,
-        filled: [],
-        migrationId: m.migrationId,
-        created: false,
-        cutoverRequested: false,
-        alreadyComplete: false,
-    };
-}
-const isReady = (m) => m.status === 'WORKING' && m.readyForCutover === true;
-function showMigration(m) {
-    const parts = [m.status];
-    if (m.status === 'WORKING')
-        parts.push(m.readyForCutover ? 'ready for cutover' : 'not ready for cutover yet');
-    if (m.lagTimeSeconds !== undefined)
-        parts.push(`lag ${m.lagTimeSeconds} s`);
-    return parts.join(', ');
-}
-function noteUnknown(status, log) {
-    if (!KNOWN.includes(status)) {
-        log.annotate('warning', `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
-    }
-}
-async function describeMigration(api, log, id, projectId) {
-    const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
-    if (answer === ABSENT) {
-        throw new RefusedError(`Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
-            'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.');
-    }
-    noteUnknown(answer.status, log);
-    return answer;
-}
-function resolveSourceStep(settings) {
-    return {
-        title: 'Find the source deployment among the projects Atlas can migrate',
-        calls: [{ route: availableProjects }],
-        async run(state, ctx) {
-            const answer = await ctx.api.call(availableProjects);
-            const items = answer === ABSENT ? [] : answer.items;
-            const pick = chooseDeployment(items, state, settings.atlas.orgId);
-            for (const [input, value] of [
-                ['source-project-id', pick.projectId],
-                ['source-cluster-name', pick.clusterName],
-                ['migration-host', pick.host],
-            ]) {
-                const key = input === 'source-project-id' ? 'sourceProjectId' : input === 'source-cluster-name' ? 'sourceClusterName' : 'migrationHost';
-                if (state[key] === undefined) {
-                    state[key] = value;
-                    state.filled.push(`${input}=${value}`);
-                }
-            }
-            if (state.filled.length) {
-                ctx.log.annotate('notice', `Filled in from the projects Atlas organization ${settings.atlas.orgId} lists: ${state.filled.join(', ')}.`, 'Inputs filled in');
-            }
-            return state.filled.length ? `filled in ${state.filled.join(', ')}` : 'all given';
-        },
-    };
-}
-function chooseDeployment(projects, s, orgId) {
-    const list = (names) => `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
-    if (projects.length === 0) {
-        const input = s.sourceProjectId === undefined ? 'source-project-id' : s.sourceClusterName === undefined ? 'source-cluster-name' : 'migration-host';
-        throw new RefusedError(`Input '${input}': cannot be filled in: Atlas organization ${orgId} lists no project it can migrate. Is the source linked and SYNCED (run status)? ` +
-            'Otherwise give source-project-id, source-cluster-name and migration-host.');
-    }
-    let candidates = projects.filter((p) => (s.sourceProjectId ? p.projectId === s.sourceProjectId : true));
-    if (s.sourceProjectId && candidates.length === 0) {
-        throw new RefusedError(`Input 'source-project-id': project ${s.sourceProjectId} is not among the projects Atlas can migrate (${list(projects.map((p) => p.projectId)) || 'none'}). Is the link SYNCED?`);
-    }
-    if (s.sourceClusterName)
-        candidates = candidates.filter((p) => p.deployments.items.some((d) => d.name === s.sourceClusterName));
-    if (candidates.length !== 1) {
-        const input = s.sourceProjectId ? 'source-cluster-name' : 'source-project-id';
-        const found = candidates.length === 0
-            ? `no project has a deployment named ${s.sourceClusterName}`
-            : `${candidates.length} projects could be meant: ${list(candidates.map((p) => `${p.name} (${p.projectId})`))}`;
-        throw new RefusedError(`Input '${input}': cannot tell which source deployment to migrate: ${found}. Give source-project-id and source-cluster-name.`);
-    }
-    const project = candidates[0];
-    const deployments = project.deployments.items.map((d) => d.name);
-    const clusterName = s.sourceClusterName ?? (deployments.length === 1 ? deployments[0] : undefined);
-    if (!clusterName) {
-        throw new RefusedError(`Input 'source-cluster-name': project ${project.projectId} has ${deployments.length} deployments (${list(deployments)}); name one.`);
-    }
-    if (s.migrationHost && project.migrationHosts.length && !project.migrationHosts.includes(s.migrationHost)) {
-        throw new RefusedError(`Input 'migration-host': ${s.migrationHost} is not a migration host of project ${project.projectId} (${list(project.migrationHosts)}).`);
-    }
-    const host = s.migrationHost ?? (project.migrationHosts.length === 1 ? project.migrationHosts[0] : undefined);
-    if (!host) {
-        throw new RefusedError(`Input 'migration-host': project ${project.projectId} has ${project.migrationHosts.length ? `${project.migrationHosts.length} migration hosts (${list(project.migrationHosts)}); name one` : 'no migration host: set one up in Cloud/Ops Manager first'}.`);
-    }
-    return { projectId: project.projectId, clusterName, host };
-}
-function migrationBody(settings, state) {
-    const m = settings.migration;
-    return {
-        source: {
-            clusterName: state.sourceClusterName,
-            groupId: state.sourceProjectId,
-            managedAuthentication: m.managedAuthentication,
-            ssl: m.ssl,
-            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-        },
-        destination: {
-            clusterName: m.clusterName,
-            groupId: settings.atlas.projectId,
-            hostnameSchemaType: m.network,
-            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-        },
-        migrationHosts: [state.migrationHost],
-        dropDestinationData: m.dropDestinationData,
-    };
-}
-const dropNote = (settings) => settings.migration.dropDestinationData
-    ? ` — DROPS ALL DATA in destination cluster ${settings.migration.clusterName} first (drop-destination-data)`
-    : '';
-function validationSteps(settings, waitSeconds) {
-    return [
-        {
-            title: `Start a validation of the migration${dropNote(settings)}`,
-            calls: [{ route: startValidation }],
-            async run(state, ctx) {
-                const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
-                state.validationId = validation._id;
-                state.validationStatus = validation.status;
-                state.validationMessage = validation.errorMessage;
-                ctx.output('validation-id', validation._id);
-                ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
-                return `validation ${validation._id}`;
-            },
-        },
-        {
-            title: 'Wait for the validation result',
-            calls: [{ route: readValidation, repeated: `until SUCCESS or FAILED, up to ${waitSeconds} s` }],
-            async run(state, ctx) {
-                const id = state.validationId;
-                const result = await waitUntil({
-                    goal: 'the validation result',
-                    seconds: waitSeconds,
-                    first: { _id: id, status: state.validationStatus ?? 'PENDING', errorMessage: state.validationMessage },
-                    read: async () => {
-                        const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
-                        if (answer === ABSENT)
-                            throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
-                        state.validationStatus = answer.status;
-                        state.validationMessage = answer.errorMessage;
-                        return answer;
-                    },
-                    done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
-                    show: (v) => v.status,
-                    timeout: (last) => `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
-                    maxIntervalMs: MAX_POLL_INTERVAL_MS,
-                }, ctx);
-                if (result.status === 'FAILED') {
-                    state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
-                    throw new RefusedError(`Atlas: validation ${id} FAILED: ${migration_steps_sentence(state.validationError)} Nothing was started. ` +
-                        'Hint: fix what it names (the source deployment, the migration host, the destination cluster or network), then re-run.');
-                }
-                ctx.log.info(`Validation ${id} succeeded.`);
-                return 'SUCCESS';
-            },
-        },
-    ];
-}
-function createStep(settings) {
-    return {
-        title: `Start the migration${dropNote(settings)}`,
-        calls: [{ route: createMigration }],
-        async run(state, ctx) {
-            const migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
-            state.migrationId = migration._id;
-            state.migration = migration;
-            state.created = true;
-            ctx.output('migration-id', migration._id);
-            ctx.log.annotate('notice', `Started live migration ${migration._id}. Keep this id: there is no API to list migrations. It is the migration-id output of this step; ` +
-                'pass it to the cutover job (as a job output, or to workflow_dispatch) as migration-id.', 'Keep the migration id');
-            return `migration ${migration._id}: ${showMigration(migration)}`;
-        },
-    };
-}
-function readStep(settings) {
-    return {
-        title: 'Read the migration',
-        calls: [{ route: readMigration }],
-        async run(state, ctx) {
-            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId);
-            ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
-            refuseIfFinishedBadly(state);
-            return showMigration(state.migration);
-        },
-    };
-}
-function watchStep(settings, title, goal, seconds, done) {
-    return {
-        title,
-        calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
-        skip: {
-            when: `the migration is already ${goal} or in a final status`,
-            test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status)),
-        },
-        async run(state, ctx) {
-            const id = state.migrationId;
-            state.migration = await waitUntil({
-                goal,
-                seconds,
-                first: state.migration,
-                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
-                done: (m) => done(m) || TERMINAL.includes(m.status),
-                show: showMigration,
-                timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
-                maxIntervalMs: MAX_POLL_INTERVAL_MS,
-            }, ctx);
-            refuseIfFinishedBadly(state);
-            return showMigration(state.migration);
-        },
-    };
-}
-function refuseIfFinishedBadly(state) {
-    const m = state.migration;
-    if (m?.status === 'FAILED')
-        throw new RefusedError(`Atlas: migration ${state.migrationId} FAILED. Hint: see the migration in Atlas for the cause, fix it, and start a new migration with migrate.`);
-    if (m?.status === 'EXPIRED') {
-        throw new RefusedError(`Atlas: migration ${state.migrationId} EXPIRED: the 120-hour window for cutover after it became ready has passed. Hint: start a new migration with migrate (without migration-id).`);
-    }
-}
-function cutoverStep() {
-    return {
-        title: 'Cut over',
-        calls: [{ route: cutover }],
-        skip: { when: 'the migration is already COMPLETE', test: (s) => s.migration?.status === 'COMPLETE' },
-        async run(state, ctx) {
-            const m = state.migration;
-            if (!isReady(m)) {
-                throw new RefusedError(`Atlas: migration ${state.migrationId} is not ready for cutover (${showMigration(m)}); nothing was sent. ` +
-                    'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again. ' +
-                    'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.');
-            }
-            await ctx.api.call(cutover, { params: { liveMigrationId: state.migrationId } });
-            state.cutoverRequested = true;
-            ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
-            return 'requested';
-        },
-    };
-}
-function migrationOutputs(state, changed) {
-    const m = state.migration;
-    return {
-        'validation-id': state.validationId,
-        'validation-status': state.validationStatus,
-        'migration-id': state.migrationId,
-        'migration-status': m?.status,
-        'ready-for-cutover': m ? String(isReady(m)) : undefined,
-        'lag-seconds': m?.lagTimeSeconds !== undefined ? String(m.lagTimeSeconds) : undefined,
-        changed: String(changed),
-    };
-}
-function migrationFacts(state, settings) {
-    const m = state.migration;
-    const rows = [['Atlas project', settings.atlas.projectId ?? '—']];
-    if (usesSpec(settings) && settings.migration.clusterName)
-        rows.push(['Destination cluster', settings.migration.clusterName]);
-    if (state.sourceProjectId)
-        rows.push(['Source project', state.sourceProjectId]);
-    if (state.sourceClusterName)
-        rows.push(['Source deployment', state.sourceClusterName]);
-    if (state.migrationHost)
-        rows.push(['Migration host', state.migrationHost]);
-    else if (m?.migrationHosts?.length)
-        rows.push(['Migration host', m.migrationHosts.join(', ')]);
-    if (state.filled.length)
-        rows.push(['Filled in from Atlas', state.filled.join(', ')]);
-    if (state.validationId)
-        rows.push([
-            'Validation',
-            `${state.validationId}: ${state.validationStatus ?? '—'}${state.validationError ? ` (${state.validationError})` : ''}`,
-        ]);
-    if (state.migrationId)
-        rows.push(['Migration id', state.migrationId]);
-    if (m) {
-        rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
-        if (m.lagTimeSeconds !== undefined)
-            rows.push(['Lag', `${m.lagTimeSeconds} s`]);
-    }
-    if (settings.migration.dropDestinationData && (settings.command === 'validate' || settings.command === 'migrate')) {
-        rows.push(['Destination data', 'dropped first (drop-destination-data)']);
-    }
-    return rows;
-}
-function failedBeforeRead(state) {
-    return [
-        `Nothing was changed: migration ${state.migrationId ?? '—'} could not be read. Fix the error above ` +
-            '(migration-id is the migration-id output of migrate; atlas-project-id is the project it runs in), then re-run.',
-    ];
-}
-function migrationNext(state) {
-    const m = state.migration;
-    const id = state.migrationId;
-    if (!m || !id)
-        return [];
-    switch (m.status) {
-        case 'COMPLETE':
-            return [
-                'The migration is COMPLETE: point applications at the Atlas cluster. When every migration of this source is done, run unlink.',
-            ];
-        case 'FAILED':
-            return ['The migration FAILED: see it in Atlas for the cause, fix it, and start a new one with migrate (without migration-id).'];
-        case 'EXPIRED':
-            return ['The migration EXPIRED (the 120-hour cutover window passed): start a new one with migrate (without migration-id).'];
-    }
-    if (state.cutoverRequested)
-        return [`Cutover requested: watch migration ${id} with migration-status (wait-for) until COMPLETE.`];
-    if (isReady(m)) {
-        return [
-            `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
-        ];
-    }
-    return [
-        `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
-            `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
-    ];
-}
-function migration_steps_sentence(text) {
-    return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-;// CONCATENATED MODULE: ./src/commands/cutover.ts
-
-
-const cutover_cutover = command({
-    name: 'cutover',
-    title: 'MongoDB live migration: cutover',
-    start: startMigrationState,
-    steps(settings) {
-        const steps = [readStep(settings), cutoverStep()];
-        const waitFor = settings.migration.waitForSeconds;
-        if (waitFor)
-            steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
-        return steps;
-    },
-    waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
-    outputs: (state) => migrationOutputs(state, state.cutoverRequested),
-    facts: migrationFacts,
-    outcome: (state) => state.cutoverRequested
-        ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
-        : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-    next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
-});
 
 ;// CONCATENATED MODULE: ./src/commands/link-steps.ts
 
@@ -1135,7 +1075,75 @@ const link_link = command({
     },
 });
 
+;// CONCATENATED MODULE: ./src/commands/source-lookup.ts
+
+
+
+function resolveSourceStep(settings) {
+    return {
+        title: 'Find the source deployment among the projects Atlas can migrate',
+        calls: [{ route: availableProjects }],
+        async run(state, ctx) {
+            const answer = await ctx.api.call(availableProjects);
+            const items = answer === ABSENT ? [] : answer.items;
+            const pick = chooseDeployment(items, state, settings.atlas.orgId);
+            for (const [input, value] of [
+                ['source-project-id', pick.projectId],
+                ['source-cluster-name', pick.clusterName],
+                ['migration-host', pick.host],
+            ]) {
+                const key = input === 'source-project-id' ? 'sourceProjectId' : input === 'source-cluster-name' ? 'sourceClusterName' : 'migrationHost';
+                if (state[key] === undefined) {
+                    state[key] = value;
+                    state.filled.push(`${input}=${value}`);
+                }
+            }
+            if (state.filled.length) {
+                ctx.log.annotate('notice', `Filled in from the projects Atlas organization ${settings.atlas.orgId} lists: ${state.filled.join(', ')}.`, 'Inputs filled in');
+            }
+            return state.filled.length ? `filled in ${state.filled.join(', ')}` : 'all given';
+        },
+    };
+}
+function chooseDeployment(projects, s, orgId) {
+    const list = (names) => `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+    if (projects.length === 0) {
+        const input = s.sourceProjectId === undefined ? 'source-project-id' : s.sourceClusterName === undefined ? 'source-cluster-name' : 'migration-host';
+        throw new RefusedError(`Input '${input}': cannot be filled in: Atlas organization ${orgId} lists no project it can migrate. Is the source linked and SYNCED (run status)? ` +
+            'Otherwise give source-project-id, source-cluster-name and migration-host.');
+    }
+    let candidates = projects.filter((p) => (s.sourceProjectId ? p.projectId === s.sourceProjectId : true));
+    if (s.sourceProjectId && candidates.length === 0) {
+        throw new RefusedError(`Input 'source-project-id': project ${s.sourceProjectId} is not among the projects Atlas can migrate (${list(projects.map((p) => p.projectId)) || 'none'}). Is the link SYNCED?`);
+    }
+    if (s.sourceClusterName)
+        candidates = candidates.filter((p) => p.deployments.items.some((d) => d.name === s.sourceClusterName));
+    if (candidates.length !== 1) {
+        const input = s.sourceProjectId ? 'source-cluster-name' : 'source-project-id';
+        const found = candidates.length === 0
+            ? `no project has a deployment named ${s.sourceClusterName}`
+            : `${candidates.length} projects could be meant: ${list(candidates.map((p) => `${p.name} (${p.projectId})`))}`;
+        throw new RefusedError(`Input '${input}': cannot tell which source deployment to migrate: ${found}. Give source-project-id and source-cluster-name.`);
+    }
+    const project = candidates[0];
+    const deployments = project.deployments.items.map((d) => d.name);
+    const clusterName = s.sourceClusterName ?? (deployments.length === 1 ? deployments[0] : undefined);
+    if (!clusterName) {
+        throw new RefusedError(`Input 'source-cluster-name': project ${project.projectId} has ${deployments.length} deployments (${list(deployments)}); name one.`);
+    }
+    if (s.migrationHost && project.migrationHosts.length && !project.migrationHosts.includes(s.migrationHost)) {
+        throw new RefusedError(`Input 'migration-host': ${s.migrationHost} is not a migration host of project ${project.projectId} (${list(project.migrationHosts)}).`);
+    }
+    const host = s.migrationHost ?? (project.migrationHosts.length === 1 ? project.migrationHosts[0] : undefined);
+    if (!host) {
+        throw new RefusedError(`Input 'migration-host': project ${project.projectId} has ${project.migrationHosts.length ? `${project.migrationHosts.length} migration hosts (${list(project.migrationHosts)}); name one` : 'no migration host: set one up in Cloud/Ops Manager first'}.`);
+    }
+    return { projectId: project.projectId, clusterName, host };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
+
+
 
 
 function validationWaitSeconds(settings) {
@@ -1167,6 +1175,8 @@ const validate = command({
 });
 
 ;// CONCATENATED MODULE: ./src/commands/migrate.ts
+
+
 
 
 
@@ -1214,6 +1224,7 @@ const migrate = command({
 });
 
 ;// CONCATENATED MODULE: ./src/commands/migration-status.ts
+
 
 
 const migrationStatus = command({

@@ -69,7 +69,7 @@ export function describeProblem(p: ApiProblem, field: Field): string {
   return text;
 }
 
-function sentence(text: string): string {
+export function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

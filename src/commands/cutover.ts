@@ -1,15 +1,13 @@
 import { command, type Step } from './command.js';
 import {
-  cutoverStep,
+  failedBeforeRead,
   migrationFacts,
   migrationNext,
   migrationOutputs,
-  failedBeforeRead,
-  readStep,
-  startMigrationState,
-  watchStep,
   type MigrationState,
-} from './migration-steps.js';
+  startMigrationState,
+} from './migration-state.js';
+import { cutoverStep, readStep, watchStep } from './migration-steps.js';
 
 export const cutover = command<MigrationState>({
   name: 'cutover',

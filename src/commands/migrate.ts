@@ -1,18 +1,15 @@
 import { command, type Step } from './command.js';
 import {
-  createStep,
+  failedBeforeRead,
   isReady,
   migrationFacts,
   migrationNext,
   migrationOutputs,
-  failedBeforeRead,
-  readStep,
-  resolveSourceStep,
-  startMigrationState,
-  validationSteps,
-  watchStep,
   type MigrationState,
-} from './migration-steps.js';
+  startMigrationState,
+} from './migration-state.js';
+import { createStep, readStep, validationSteps, watchStep } from './migration-steps.js';
+import { resolveSourceStep } from './source-lookup.js';
 import { needsSourceLookup, validationWaitSeconds } from './validate.js';
 
 export const migrate = command<MigrationState>({

@@ -1,15 +1,14 @@
 import { command, type Step } from './command.js';
 import {
+  failedBeforeRead,
   isReady,
   migrationFacts,
   migrationNext,
   migrationOutputs,
-  failedBeforeRead,
-  readStep,
-  startMigrationState,
-  watchStep,
   type MigrationState,
-} from './migration-steps.js';
+  startMigrationState,
+} from './migration-state.js';
+import { readStep, watchStep } from './migration-steps.js';
 
 export const migrationStatus = command<MigrationState>({
   name: 'migration-status',

@@ -1,4 +1,5 @@
 import type { Api } from '../api/api.js';
+import { ABSENT } from '../api/api.js';
 import {
   cutover as cutoverRoute,
   createMigration,
@@ -7,67 +8,14 @@ import {
   startValidation,
   type Migration,
 } from '../api/migration-routes.js';
-import { availableProjects, type AvailableProject } from '../api/organization-routes.js';
-import { RefusedError } from '../errors.js';
-import { ABSENT } from '../api/api.js';
+import { RefusedError, sentence } from '../errors.js';
 import type { Log } from '../output/log.js';
-import type { OutputValue } from '../output/outputs.js';
 import type { MigrationSettings, Settings } from '../settings.js';
 import type { Step, StepContext } from './command.js';
+import { isReady, KNOWN, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
 import { waitUntil } from './wait.js';
 
-/** What the migration commands learn and do. */
-export interface MigrationState {
-  /** The source deployment and migration host, as given or filled in from the projects Atlas lists. */
-  sourceProjectId?: string;
-  sourceClusterName?: string;
-  migrationHost?: string;
-  filled: string[];
-  validationId?: string;
-  validationStatus?: string;
-  /** MongoDB's errorMessage, as last read (the start answer may already say FAILED). */
-  validationMessage?: string;
-  /** Set when the validation FAILED: its reason. */
-  validationError?: string;
-  migrationId?: string;
-  migration?: Migration;
-  created: boolean;
-  cutoverRequested: boolean;
-  /** The migration was already complete before this run (a re-run of cutover). */
-  alreadyComplete: boolean;
-}
-
-export const VALIDATION_WAIT_SECONDS = 300;
 const MAX_POLL_INTERVAL_MS = 60_000;
-export const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
-const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
-
-/** validate and migrate read the source deployment and the destination cluster; migration-status and cutover ignore them. */
-export const usesSpec = (settings: Settings) => settings.command === 'validate' || settings.command === 'migrate';
-
-export function startMigrationState(settings: Settings): MigrationState {
-  const m = settings.migration;
-  const spec = usesSpec(settings);
-  return {
-    sourceProjectId: spec ? m.sourceProjectId : undefined,
-    sourceClusterName: spec ? m.sourceClusterName : undefined,
-    migrationHost: spec ? m.migrationHost : undefined,
-    filled: [],
-    migrationId: m.migrationId,
-    created: false,
-    cutoverRequested: false,
-    alreadyComplete: false,
-  };
-}
-
-export const isReady = (m: Migration) => m.status === 'WORKING' && m.readyForCutover === true;
-
-export function showMigration(m: Migration): string {
-  const parts = [m.status];
-  if (m.status === 'WORKING') parts.push(m.readyForCutover ? 'ready for cutover' : 'not ready for cutover yet');
-  if (m.lagTimeSeconds !== undefined) parts.push(`lag ${m.lagTimeSeconds} s`);
-  return parts.join(', ');
-}
 
 function noteUnknown(status: string, log: Log): void {
   if (!KNOWN.includes(status)) {
@@ -89,92 +37,6 @@ export async function describeMigration(api: Api, log: Log, id: string, projectI
   }
   noteUnknown(answer.status, log);
   return answer;
-}
-
-/** Fills the source deployment and migration host from the projects Atlas lists, when that leaves exactly one choice. */
-export function resolveSourceStep(settings: Settings): Step<MigrationState> {
-  return {
-    title: 'Find the source deployment among the projects Atlas can migrate',
-    calls: [{ route: availableProjects }],
-    async run(state, ctx) {
-      const answer = await ctx.api.call(availableProjects);
-      const items = answer === ABSENT ? [] : answer.items;
-      const pick = chooseDeployment(items, state, settings.atlas.orgId);
-      for (const [input, value] of [
-        ['source-project-id', pick.projectId],
-        ['source-cluster-name', pick.clusterName],
-        ['migration-host', pick.host],
-      ] as const) {
-        const key =
-          input === 'source-project-id' ? 'sourceProjectId' : input === 'source-cluster-name' ? 'sourceClusterName' : 'migrationHost';
-        if (state[key] === undefined) {
-          state[key] = value;
-          state.filled.push(`${input}=${value}`);
-        }
-      }
-      if (state.filled.length) {
-        ctx.log.annotate(
-          'notice',
-          `Filled in from the projects Atlas organization ${settings.atlas.orgId} lists: ${state.filled.join(', ')}.`,
-          'Inputs filled in',
-        );
-      }
-      return state.filled.length ? `filled in ${state.filled.join(', ')}` : 'all given';
-    },
-  };
-}
-
-function chooseDeployment(
-  projects: AvailableProject[],
-  s: MigrationState,
-  orgId: string | undefined,
-): { projectId: string; clusterName: string; host: string } {
-  const list = (names: string[]) => `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
-  if (projects.length === 0) {
-    const input =
-      s.sourceProjectId === undefined ? 'source-project-id' : s.sourceClusterName === undefined ? 'source-cluster-name' : 'migration-host';
-    throw new RefusedError(
-      `Input '${input}': cannot be filled in: Atlas organization ${orgId} lists no project it can migrate. Is the source linked and SYNCED (run status)? ` +
-        'Otherwise give source-project-id, source-cluster-name and migration-host.',
-    );
-  }
-  let candidates = projects.filter((p) => (s.sourceProjectId ? p.projectId === s.sourceProjectId : true));
-  if (s.sourceProjectId && candidates.length === 0) {
-    throw new RefusedError(
-      `Input 'source-project-id': project ${s.sourceProjectId} is not among the projects Atlas can migrate (${list(projects.map((p) => p.projectId)) || 'none'}). Is the link SYNCED?`,
-    );
-  }
-  if (s.sourceClusterName) candidates = candidates.filter((p) => p.deployments.items.some((d) => d.name === s.sourceClusterName));
-  if (candidates.length !== 1) {
-    const input = s.sourceProjectId ? 'source-cluster-name' : 'source-project-id';
-    const found =
-      candidates.length === 0
-        ? `no project has a deployment named ${s.sourceClusterName}`
-        : `${candidates.length} projects could be meant: ${list(candidates.map((p) => `${p.name} (${p.projectId})`))}`;
-    throw new RefusedError(
-      `Input '${input}': cannot tell which source deployment to migrate: ${found}. Give source-project-id and source-cluster-name.`,
-    );
-  }
-  const project = candidates[0];
-  const deployments = project.deployments.items.map((d) => d.name);
-  const clusterName = s.sourceClusterName ?? (deployments.length === 1 ? deployments[0] : undefined);
-  if (!clusterName) {
-    throw new RefusedError(
-      `Input 'source-cluster-name': project ${project.projectId} has ${deployments.length} deployments (${list(deployments)}); name one.`,
-    );
-  }
-  if (s.migrationHost && project.migrationHosts.length && !project.migrationHosts.includes(s.migrationHost)) {
-    throw new RefusedError(
-      `Input 'migration-host': ${s.migrationHost} is not a migration host of project ${project.projectId} (${list(project.migrationHosts)}).`,
-    );
-  }
-  const host = s.migrationHost ?? (project.migrationHosts.length === 1 ? project.migrationHosts[0] : undefined);
-  if (!host) {
-    throw new RefusedError(
-      `Input 'migration-host': project ${project.projectId} has ${project.migrationHosts.length ? `${project.migrationHosts.length} migration hosts (${list(project.migrationHosts)}); name one` : 'no migration host: set one up in Cloud/Ops Manager first'}.`,
-    );
-  }
-  return { projectId: project.projectId, clusterName, host };
 }
 
 /** The request body of validate and create, version 2024-05-30. */
@@ -312,7 +174,8 @@ export function watchStep(
       const id = state.migrationId as string;
       state.migration = await waitUntil(
         {
-          goal,
+          // "Waiting for COMPLETE", "Waiting for the migration to be ready for cutover".
+          goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
           seconds,
           first: state.migration,
           read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
@@ -328,20 +191,6 @@ export function watchStep(
       return showMigration(state.migration);
     },
   };
-}
-
-/** FAILED and EXPIRED end a command that watches or cuts over. */
-export function refuseIfFinishedBadly(state: MigrationState): void {
-  const m = state.migration;
-  if (m?.status === 'FAILED')
-    throw new RefusedError(
-      `Atlas: migration ${state.migrationId} FAILED. Hint: see the migration in Atlas for the cause, fix it, and start a new migration with migrate.`,
-    );
-  if (m?.status === 'EXPIRED') {
-    throw new RefusedError(
-      `Atlas: migration ${state.migrationId} EXPIRED: the 120-hour window for cutover after it became ready has passed. Hint: start a new migration with migrate (without migration-id).`,
-    );
-  }
 }
 
 export function cutoverStep(): Step<MigrationState> {
@@ -364,81 +213,4 @@ export function cutoverStep(): Step<MigrationState> {
       return 'requested';
     },
   };
-}
-
-export function migrationOutputs(state: MigrationState, changed: boolean): Record<string, OutputValue> {
-  const m = state.migration;
-  return {
-    'validation-id': state.validationId,
-    'validation-status': state.validationStatus,
-    'migration-id': state.migrationId,
-    'migration-status': m?.status,
-    'ready-for-cutover': m ? String(isReady(m)) : undefined,
-    'lag-seconds': m?.lagTimeSeconds !== undefined ? String(m.lagTimeSeconds) : undefined,
-    changed: String(changed),
-  };
-}
-
-export function migrationFacts(state: MigrationState, settings: Settings): Array<[string, string]> {
-  const m = state.migration;
-  const rows: Array<[string, string]> = [['Atlas project', settings.atlas.projectId ?? '—']];
-  if (usesSpec(settings) && settings.migration.clusterName) rows.push(['Destination cluster', settings.migration.clusterName]);
-  if (state.sourceProjectId) rows.push(['Source project', state.sourceProjectId]);
-  if (state.sourceClusterName) rows.push(['Source deployment', state.sourceClusterName]);
-  if (state.migrationHost) rows.push(['Migration host', state.migrationHost]);
-  else if (m?.migrationHosts?.length) rows.push(['Migration host', m.migrationHosts.join(', ')]);
-  if (state.filled.length) rows.push(['Filled in from Atlas', state.filled.join(', ')]);
-  if (state.validationId)
-    rows.push([
-      'Validation',
-      `${state.validationId}: ${state.validationStatus ?? '—'}${state.validationError ? ` (${state.validationError})` : ''}`,
-    ]);
-  if (state.migrationId) rows.push(['Migration id', state.migrationId]);
-  if (m) {
-    rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
-    if (m.lagTimeSeconds !== undefined) rows.push(['Lag', `${m.lagTimeSeconds} s`]);
-  }
-  if (settings.migration.dropDestinationData && (settings.command === 'validate' || settings.command === 'migrate')) {
-    rows.push(['Destination data', 'dropped first (drop-destination-data)']);
-  }
-  return rows;
-}
-
-/** What to do when the command failed before it could read the migration. */
-export function failedBeforeRead(state: MigrationState): string[] {
-  return [
-    `Nothing was changed: migration ${state.migrationId ?? '—'} could not be read. Fix the error above ` +
-      '(migration-id is the migration-id output of migrate; atlas-project-id is the project it runs in), then re-run.',
-  ];
-}
-
-/** The next step to run, for a migration in this state. */
-export function migrationNext(state: MigrationState): string[] {
-  const m = state.migration;
-  const id = state.migrationId;
-  if (!m || !id) return [];
-  switch (m.status) {
-    case 'COMPLETE':
-      return [
-        'The migration is COMPLETE: point applications at the Atlas cluster. When every migration of this source is done, run unlink.',
-      ];
-    case 'FAILED':
-      return ['The migration FAILED: see it in Atlas for the cause, fix it, and start a new one with migrate (without migration-id).'];
-    case 'EXPIRED':
-      return ['The migration EXPIRED (the 120-hour cutover window passed): start a new one with migrate (without migration-id).'];
-  }
-  if (state.cutoverRequested) return [`Cutover requested: watch migration ${id} with migration-status (wait-for) until COMPLETE.`];
-  if (isReady(m)) {
-    return [
-      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
-    ];
-  }
-  return [
-    `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
-      `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
-  ];
-}
-
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

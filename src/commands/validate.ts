@@ -1,14 +1,8 @@
 import type { Settings } from '../settings.js';
 import { command, type Step } from './command.js';
-import {
-  migrationFacts,
-  migrationOutputs,
-  resolveSourceStep,
-  startMigrationState,
-  validationSteps,
-  VALIDATION_WAIT_SECONDS,
-  type MigrationState,
-} from './migration-steps.js';
+import { migrationFacts, migrationOutputs, type MigrationState, startMigrationState, VALIDATION_WAIT_SECONDS } from './migration-state.js';
+import { validationSteps } from './migration-steps.js';
+import { resolveSourceStep } from './source-lookup.js';
 
 /**
  * How long the validation is awaited: wait-for, or the default when it is unset or 0. A validation

@@ -86,11 +86,11 @@ describe('migrate with wait-for', () => {
     await start({ validationAfterPolls: 0, workingAfterPolls: 1, readyAfterPolls: 3, lagSeconds: [600, 240, 60, 5] });
     const r = await run({ command: 'migrate', 'wait-for': '3600' });
     expect(r.code).toBe(0);
-    expect(polls(r, 'ready for cutover')).toEqual([
-      'Waiting for ready for cutover: poll 1 after 2.0 s: WORKING, not ready for cutover yet, lag 600 s.',
-      'Waiting for ready for cutover: poll 2 after 5.0 s: WORKING, not ready for cutover yet, lag 240 s.',
-      'Waiting for ready for cutover: poll 3 after 9.5 s: WORKING, not ready for cutover yet, lag 60 s.',
-      'Waiting for ready for cutover: poll 4 after 16.3 s: WORKING, ready for cutover, lag 5 s.',
+    expect(polls(r, 'the migration to be ready for cutover')).toEqual([
+      'Waiting for the migration to be ready for cutover: poll 1 after 2.0 s: WORKING, not ready for cutover yet, lag 600 s.',
+      'Waiting for the migration to be ready for cutover: poll 2 after 5.0 s: WORKING, not ready for cutover yet, lag 240 s.',
+      'Waiting for the migration to be ready for cutover: poll 3 after 9.5 s: WORKING, not ready for cutover yet, lag 60 s.',
+      'Waiting for the migration to be ready for cutover: poll 4 after 16.3 s: WORKING, ready for cutover, lag 5 s.',
     ]);
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'true', 'lag-seconds': '5', changed: 'true' });
     // Not one poll more once ready.
@@ -125,7 +125,9 @@ describe('migration-status with wait-for', () => {
     expect(r.outputs).toMatchObject({ 'migration-status': 'FAILED', 'ready-for-cutover': 'false', changed: 'false' });
     expect(r.outputs['lag-seconds']).toBeUndefined();
     expect(count('atlas.migrations.describe')).toBe(3);
-    expect(polls(r, 'ready for cutover').at(-1)).toBe('Waiting for ready for cutover: poll 2 after 5.0 s: FAILED.');
+    expect(polls(r, 'the migration to be ready for cutover').at(-1)).toBe(
+      'Waiting for the migration to be ready for cutover: poll 2 after 5.0 s: FAILED.',
+    );
   });
 
   it('times out at wait-for naming the last status; the migration goes on', async () => {
