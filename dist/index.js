@@ -950,6 +950,14 @@ function deploymentsOf(projects) {
         ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
     })));
 }
+function projectOutputs(state) {
+    if (!state.projects)
+        return {};
+    return {
+        'available-projects': { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) },
+        deployments: { json: deploymentsOf(state.projects.items) },
+    };
+}
 function projectTables(state) {
     if (!state.projects)
         return [];
@@ -1026,10 +1034,7 @@ const link_link = command({
         status: state.status,
         changed: String(state.tokenCreated || state.connected),
         'link-token': state.token !== undefined && (state.tokenCreated || state.connected) ? { secret: state.token } : undefined,
-        'available-projects': state.projects
-            ? { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) }
-            : undefined,
-        deployments: state.projects ? { json: deploymentsOf(state.projects.items) } : undefined,
+        ...projectOutputs(state),
     }),
     facts: (state, settings) => [
         ['Atlas organization', settings.atlas.orgId ?? '—'],
@@ -1264,10 +1269,7 @@ const status_status = command({
     outputs: (state) => ({
         status: state.status,
         changed: 'false',
-        'available-projects': state.projects
-            ? { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) }
-            : undefined,
-        deployments: state.projects ? { json: deploymentsOf(state.projects.items) } : undefined,
+        ...projectOutputs(state),
     }),
     facts: (state, settings) => [
         ['Source organization', settings.source.orgId ?? '—'],

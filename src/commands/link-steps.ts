@@ -3,6 +3,7 @@ import type { Lenient } from '../api/shape.js';
 import { ApiError } from '../errors.js';
 import { ABSENT } from '../api/api.js';
 import type { Log } from '../output/log.js';
+import type { OutputValue } from '../output/outputs.js';
 import type { SummaryTable } from '../output/summary.js';
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
@@ -136,6 +137,15 @@ export function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
       ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
     })),
   );
+}
+
+/** The `available-projects` and `deployments` outputs, once the projects were read. */
+export function projectOutputs(state: LinkState): Record<string, OutputValue> {
+  if (!state.projects) return {};
+  return {
+    'available-projects': { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) },
+    deployments: { json: deploymentsOf(state.projects.items) },
+  };
 }
 
 export function projectTables(state: LinkState): SummaryTable[] {

@@ -1,7 +1,7 @@
 import { connectLink, createLinkToken } from '../api/organization-routes.js';
 import { command, type Step } from './command.js';
 import {
-  deploymentsOf,
+  projectOutputs,
   projectsStep,
   projectTables,
   readStatusStep,
@@ -63,10 +63,7 @@ export const link = command<LinkState>({
     status: state.status,
     changed: String(state.tokenCreated || state.connected),
     'link-token': state.token !== undefined && (state.tokenCreated || state.connected) ? { secret: state.token } : undefined,
-    'available-projects': state.projects
-      ? { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) }
-      : undefined,
-    deployments: state.projects ? { json: deploymentsOf(state.projects.items) } : undefined,
+    ...projectOutputs(state),
   }),
   facts: (state, settings) => [
     ['Atlas organization', settings.atlas.orgId ?? '—'],

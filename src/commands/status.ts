@@ -1,6 +1,6 @@
 import { command, type Step } from './command.js';
 import {
-  deploymentsOf,
+  projectOutputs,
   projectsStep,
   projectTables,
   readStatusStep,
@@ -23,10 +23,7 @@ export const status = command<LinkState>({
   outputs: (state) => ({
     status: state.status,
     changed: 'false',
-    'available-projects': state.projects
-      ? { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) }
-      : undefined,
-    deployments: state.projects ? { json: deploymentsOf(state.projects.items) } : undefined,
+    ...projectOutputs(state),
   }),
   facts: (state, settings) => [
     ['Source organization', settings.source.orgId ?? '—'],

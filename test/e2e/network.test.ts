@@ -5,42 +5,17 @@
 // Set ACTION_BUNDLE to run these against another build (say, the one before the fix).
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ATLAS_ORG_ID,
-  AVAILABLE_PROJECTS,
-  linkInputs,
-  SOURCE_KEY,
-  SOURCE_ORG_ID,
-  standardSimulator,
-  withServiceAccount,
-} from '../simulator/fixture.js';
+import { ATLAS_ORG_ID, linkInputs, SOURCE_ORG_ID, standardSimulator, withServiceAccount } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
-import { runAction as runChecked, type ActionRun, type RunOptions } from '../helpers/run-action.js';
+import type { ActionRun } from '../helpers/run-action.js';
+import { noStack, resetWorld, runAction, sourceStatus } from '../helpers/transport-world.js';
 import { makePki, type TestPki } from '../helpers/tls.js';
-
-const runAction = (sim: Simulator, inputs: Record<string, string>, options: RunOptions = {}) =>
-  runChecked(sim, inputs, { ...options, bundle: process.env.ACTION_BUNDLE || undefined });
 
 let sim: Simulator;
 let url: string;
 
-/** The standard world again on the same simulator: no link, the standard projects, no requests. */
-function reset(): void {
-  sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source' });
-  sim.addAtlasOrg(ATLAS_ORG_ID, { name: 'Atlas destination', availableProjects: structuredClone([...AVAILABLE_PROJECTS]) });
-  sim.clearRequests();
-}
-
-const sourceStatus = (base: string, extra: Record<string, string> = {}) => ({
-  command: 'status',
-  'source-org-id': SOURCE_ORG_ID,
-  'source-public-key': SOURCE_KEY.publicKey,
-  'source-private-key': SOURCE_KEY.privateKey,
-  'source-base-url': base,
-  ...extra,
-});
-const noStack = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |Unexpected error/);
+const reset = () => resetWorld(sim);
 
 /** A TCP server that accepts and then does `onSocket` (nothing, by default). */
 async function tcpServer(onSocket: (socket: net.Socket) => void = () => {}) {

@@ -4,33 +4,15 @@
 //
 // Set ACTION_BUNDLE to run these against another build (say, the one before the fix).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, AVAILABLE_PROJECTS, linkInputs, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { ATLAS_ORG_ID, AVAILABLE_PROJECTS, linkInputs, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
-import { runAction as runChecked, type ActionRun, type RunOptions } from '../helpers/run-action.js';
-
-const runAction = (sim: Simulator, inputs: Record<string, string>, options: RunOptions = {}) =>
-  runChecked(sim, inputs, { ...options, bundle: process.env.ACTION_BUNDLE || undefined });
+import { noStack, resetWorld, runAction, sourceStatus } from '../helpers/transport-world.js';
 
 let sim: Simulator;
 let url: string;
 
-/** The standard world again on the same simulator: no link, the standard projects, no requests. */
-function reset(): void {
-  sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source' });
-  sim.addAtlasOrg(ATLAS_ORG_ID, { name: 'Atlas destination', availableProjects: structuredClone([...AVAILABLE_PROJECTS]) });
-  sim.clearRequests();
-}
-
 const tries = (route: string) => sim.requests({ route }).filter((r) => r.auth !== 'none' || r.status !== 401);
-const sourceStatus = (base: string, extra: Record<string, string> = {}) => ({
-  command: 'status',
-  'source-org-id': SOURCE_ORG_ID,
-  'source-public-key': SOURCE_KEY.publicKey,
-  'source-private-key': SOURCE_KEY.privateKey,
-  'source-base-url': base,
-  ...extra,
-});
-const noStack = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/\n\s+at |Unexpected error/);
+const reset = () => resetWorld(sim);
 
 describe('retries', () => {
   beforeAll(async () => {
