@@ -15,7 +15,8 @@ export default tseslint.config(
   },
   {
     // One output boundary: only src/output/runner.ts writes to the runner, and only through
-    // src/output/log.ts does text reach it; nothing in src reads inputs but the input helper.
+    // src/output/log.ts does text reach it. (That only the input helper reads inputs is a test:
+    // test/metadata.test.ts.)
     files: ['src/**/*.ts', 'src/**/*.js'],
     ignores: ['src/output/runner.ts'],
     rules: {

@@ -173,17 +173,9 @@ class ApiError extends Error {
         this.problem = problem;
         this.name = 'ApiError';
     }
-    get status() {
-        return this.problem.status;
-    }
 }
 class WaitTimeoutError extends Error {
-    last;
     name = 'WaitTimeoutError';
-    constructor(message, last) {
-        super(message);
-        this.last = last;
-    }
 }
 class DeadlineError extends Error {
     name = 'DeadlineError';
@@ -254,7 +246,6 @@ function startMigrationState(settings) {
         migrationId: m.migrationId,
         created: false,
         cutoverRequested: false,
-        alreadyComplete: false,
     };
 }
 const isReady = (m) => m.status === 'WORKING' && m.readyForCutover === true;
@@ -405,6 +396,9 @@ function matching(pattern, description) {
 function optional(shape) {
     return (value, path) => (value === undefined || value === null ? undefined : shape(value, path));
 }
+function orElse(shape, fallback) {
+    return (value, path) => (value === undefined || value === null ? fallback() : shape(value, path));
+}
 function object(fields) {
     return (value, path) => {
         if (!value || typeof value !== 'object' || Array.isArray(value))
@@ -513,6 +507,8 @@ const createMigration = {
     version: '2024-05-30',
     reply: migration,
     hints: { ...PROJECT_HINTS, 409: 'a migration into this destination cluster is already running: pass its migration-id to watch it' },
+    ifLost: 'the answer was lost, so Atlas may have started the migration all the same, and there is no API to list migrations: ' +
+        'look in the Atlas UI (the project, then Migration) before starting another, and pass its id as migration-id to watch it',
 };
 const readMigration = {
     name: 'atlas.migrations.describe',
@@ -549,7 +545,7 @@ async function waitUntil(wait, ctx) {
                 return last;
             const remaining = deadline - clock.now();
             if (remaining <= 0)
-                throw new WaitTimeoutError(wait.timeout(wait.show(last)), wait.show(last));
+                throw new WaitTimeoutError(wait.timeout(wait.show(last)));
             const pause = Math.min(interval, remaining);
             budget.ensure(pause, `while waiting for ${wait.goal}`);
             await clock.sleep(pause);
@@ -658,7 +654,15 @@ function createStep(settings) {
         title: `Start the migration${dropNote(settings)}`,
         calls: [{ route: createMigration }],
         async run(state, ctx) {
-            const migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+            let migration;
+            try {
+                migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+            }
+            catch (err) {
+                if (err instanceof ApiError && err.problem.outcomeUnknown)
+                    state.createOutcomeUnknown = true;
+                throw err;
+            }
             state.migrationId = migration._id;
             state.migration = migration;
             state.created = true;
@@ -820,8 +824,8 @@ const deployment = object({
 const project = object({
     projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
     name: string,
-    deployments: lenientArray(deployment),
-    migrationHosts: array(matching(HOST_NAME, 'a host name')),
+    deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
+    migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
 });
 const availableProjects = {
     name: 'atlas.availableProjects',
@@ -871,15 +875,15 @@ const KNOWN_STATUSES = ['SYNCED', 'NOT_SYNCED', 'UNLINKED'];
 function startLinkState(settings) {
     return { tokenCreated: false, connected: false, token: settings.link.linkToken };
 }
-function noteStatus(status, log) {
-    if (!KNOWN_STATUSES.includes(status)) {
+function noteStatus(status, state, log) {
+    if (!KNOWN_STATUSES.includes(status) && state.before !== status && state.status !== status) {
         log.annotate('warning', `The source reports the link status "${status}", which this action does not know; it is treated as not synced.`, 'Unknown link status');
     }
 }
-async function readSourceStatus(ctx) {
+async function readSourceStatus(ctx, state) {
     const answer = await ctx.api.call(linkStatus);
     const status = answer === ABSENT ? 'UNLINKED' : answer.status;
-    noteStatus(status, ctx.log);
+    noteStatus(status, state, ctx.log);
     return status;
 }
 function readStatusStep(settings, prepareAtlas) {
@@ -887,7 +891,7 @@ function readStatusStep(settings, prepareAtlas) {
         title: "Read the source's link status",
         calls: [{ route: linkStatus }],
         async run(state, ctx) {
-            const [status] = await Promise.all([readSourceStatus(ctx), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
+            const [status] = await Promise.all([readSourceStatus(ctx, state), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
             state.before = state.status = status;
             ctx.log.info(`Source organization ${settings.source.orgId}: link status ${status}.`);
             return status === 'UNLINKED' ? 'no link (the organization reads, so the 404 meant no link)' : status;
@@ -905,7 +909,7 @@ function waitForSyncStep(settings) {
                 goal: 'SYNCED',
                 seconds,
                 first: state.status,
-                read: async () => (state.status = await readSourceStatus(ctx)),
+                read: async () => (state.status = await readSourceStatus(ctx, state)),
                 done: (status) => status === 'SYNCED',
                 show: (status) => status,
                 timeout: (last) => `source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`,
@@ -950,9 +954,9 @@ function deploymentsOf(projects) {
         ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
     })));
 }
-function projectOutputs(state) {
+function projectOutputs(state, settings) {
     if (!state.projects)
-        return {};
+        return settings.atlas.credentials ? { deployments: { json: [] } } : {};
     return {
         'available-projects': { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) },
         deployments: { json: deploymentsOf(state.projects.items) },
@@ -1030,11 +1034,11 @@ const link_link = command({
         return steps;
     },
     waitSeconds: (settings) => settings.link.waitForSyncSeconds,
-    outputs: (state) => ({
+    outputs: (state, settings) => ({
         status: state.status,
         changed: String(state.tokenCreated || state.connected),
         'link-token': state.token !== undefined && (state.tokenCreated || state.connected) ? { secret: state.token } : undefined,
-        ...projectOutputs(state),
+        ...projectOutputs(state, settings),
     }),
     facts: (state, settings) => [
         ['Atlas organization', settings.atlas.orgId ?? '—'],
@@ -1059,8 +1063,9 @@ const link_link = command({
         if (error) {
             if (state.tokenCreated && !state.connected) {
                 return [
-                    `A link token was created in Atlas organization ${settings.atlas.orgId} but not used (it is in the link-token output of this step). ` +
-                        'Fix the error above and re-run link: a new token is created, and an unused one is harmless.',
+                    `A link token was created in Atlas organization ${settings.atlas.orgId} but not used; it is in the link-token output of this step ` +
+                        '(it carries an Atlas API key, usable from the addresses on its access list). Fix the error above, then re-run link with that token ' +
+                        'as link-token (from a later step of this job), so that no second token is made.',
                     `To remove unused tokens, run unlink with Atlas credentials: it deletes every link token of Atlas organization ${settings.atlas.orgId}, ` +
                         'which also breaks the link of any other source organization linked with it.',
                 ];
@@ -1092,12 +1097,12 @@ function resolveSourceStep(settings) {
             const answer = await ctx.api.call(availableProjects);
             const items = answer === ABSENT ? [] : answer.items;
             const pick = chooseDeployment(items, state, settings.atlas.orgId);
-            for (const [input, value] of [
-                ['source-project-id', pick.projectId],
-                ['source-cluster-name', pick.clusterName],
-                ['migration-host', pick.host],
-            ]) {
-                const key = input === 'source-project-id' ? 'sourceProjectId' : input === 'source-cluster-name' ? 'sourceClusterName' : 'migrationHost';
+            const picked = [
+                ['source-project-id', 'sourceProjectId', pick.projectId],
+                ['source-cluster-name', 'sourceClusterName', pick.clusterName],
+                ['migration-host', 'migrationHost', pick.host],
+            ];
+            for (const [input, key, value] of picked) {
                 if (state[key] === undefined) {
                     state[key] = value;
                     state.filled.push(`${input}=${value}`);
@@ -1213,6 +1218,12 @@ const migrate = command({
     next(state, _settings, error) {
         if (state.validationError)
             return ['Nothing was started: fix what the validation names, then re-run migrate.'];
+        if (state.createOutcomeUnknown) {
+            return [
+                'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +
+                    '(the project, then Migration). If one is there, re-run with its id as migration-id to watch it; start another only if there is none.',
+            ];
+        }
         if (error && !state.migrationId)
             return ['Nothing was started. Fix the error above and re-run migrate.'];
         if (error && !state.migration)
@@ -1266,10 +1277,10 @@ const status_status = command({
         return steps;
     },
     waitSeconds: (settings) => settings.link.waitForSyncSeconds,
-    outputs: (state) => ({
+    outputs: (state, settings) => ({
         status: state.status,
         changed: 'false',
-        ...projectOutputs(state),
+        ...projectOutputs(state, settings),
     }),
     facts: (state, settings) => [
         ['Source organization', settings.source.orgId ?? '—'],
@@ -1425,7 +1436,7 @@ function endpointOf(settings, side) {
 
 
 function planOf(command, settings) {
-    const planned = (route, conditions, repeated) => {
+    const planned = (route, onlyIf, repeated) => {
         const { baseUrl, params } = endpointOf(settings, route.side);
         return {
             side: route.side,
@@ -1433,7 +1444,7 @@ function planOf(command, settings) {
             host: new URL(baseUrl).host,
             path: fillPath(route.path, params),
             operation: route.operation,
-            conditions,
+            onlyIf,
             repeated,
         };
     };
@@ -1441,11 +1452,8 @@ function planOf(command, settings) {
         title: step.title,
         skipWhen: step.skip?.when,
         calls: step.calls.flatMap((call) => {
-            const conditions = [...(step.skip ? [`the step is not skipped`] : []), ...(call.when ? [call.when] : [])];
-            const main = planned(call.route, conditions, call.repeated);
-            if (!call.route.absent)
-                return [main];
-            return [main, planned(call.route.absent.proof, [...conditions, 'the call above answers 404'])];
+            const main = planned(call.route, undefined, call.repeated);
+            return call.route.absent ? [main, planned(call.route.absent.proof, 'the call above answers 404')] : [main];
         }),
     }));
     const usesAtlas = steps.some((s) => s.calls.some((c) => c.side === 'atlas'));
@@ -1453,18 +1461,15 @@ function planOf(command, settings) {
         steps.push({
             title: 'Atlas service account access token',
             calls: [
-                planned(oauthToken, ['an Atlas call is made'], 'once; again only to renew it before it expires'),
-                planned(oauthRevoke, ['a token was fetched'], 'at the end, and for a renewed token'),
+                planned(oauthToken, 'an Atlas call is made', 'once; again only to renew it before it expires'),
+                planned(oauthRevoke, 'a token was fetched', 'at the end, and for a renewed token'),
             ],
         });
     }
     return steps;
 }
 function describeCall(call) {
-    const notes = [
-        ...call.conditions.filter((c) => c !== 'the step is not skipped').map((c) => `only if ${c}`),
-        ...(call.repeated ? [`repeated ${call.repeated}`] : []),
-    ];
+    const notes = [...(call.onlyIf ? [`only if ${call.onlyIf}`] : []), ...(call.repeated ? [`repeated ${call.repeated}`] : [])];
     return `${call.method} ${call.host} ${call.path} — ${call.operation}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 function planLines(plan) {
@@ -2004,22 +2009,30 @@ function readLinkInputs(read, f, createsToken, isCloudManager) {
         else
             f.fail('access-list-ips', `${message} List the Ops Manager host's public addresses, or set allow-open-access-list: 'true' if you really mean it.`);
     }
-    for (const { entry, kind } of report.nonPublic) {
+    if (report.nonPublic.length === 1) {
+        const { entry, kind } = report.nonPublic[0];
         f.note('warning', `access-list-ips: ${entry} is ${kind === 'unspecified' || kind === 'reserved' ? 'an' : 'a'} ${kind} address; Atlas never sees traffic from it, so it does not help the Ops Manager host reach Atlas. List the host's public (egress) address.`, 'Access list');
     }
-    for (const { entry, addresses } of report.wide) {
-        f.note('warning', `access-list-ips: ${entry} opens the token to ${addresses} addresses. Is that block really the Ops Manager host's?`, 'Access list');
+    else if (report.nonPublic.length > 1) {
+        f.note('warning', `access-list-ips: ${report.nonPublic.length} entries are addresses Atlas never sees traffic from: ${listed(report.nonPublic.map((n) => `${n.entry} (${n.kind})`))}. List the Ops Manager host's public (egress) addresses.`, 'Access list');
+    }
+    if (report.wide.length) {
+        f.note('warning', `access-list-ips: ${listed(report.wide.map((w) => `${w.entry} opens the token to ${w.addresses} addresses`))}. Is that really the Ops Manager host's?`, 'Access list');
     }
     if (report.rewritten.length) {
-        f.note('notice', `access-list-ips: sent as ${report.rewritten.map((r) => `${r.canonical} (typed ${r.typed}${r.why === 'host bits' ? ', host bits cleared' : ''})`).join(', ')}.`);
+        f.note('notice', `access-list-ips: sent as ${listed(report.rewritten.map((r) => `${r.canonical} (typed ${r.typed}${r.why === 'host bits' ? ', host bits cleared' : ''})`))}.`);
     }
     if (report.duplicates.length)
-        f.note('notice', `access-list-ips: removed duplicate entries ${report.duplicates.join(', ')}.`);
+        f.note('notice', `access-list-ips: removed duplicate entries ${listed(report.duplicates)}.`);
     if (report.entries.length === 0 && !isCloudManager) {
         f.note('warning', 'access-list-ips is empty but the source is not Cloud Manager: Ops Manager reaches Atlas with the API key inside the ' +
             'link token, and Atlas only accepts it from the addresses on that list. Add the public IPs of your Ops Manager host(s).', 'Access list');
     }
     return { accessListIps: report.entries, linkToken, force, waitForSyncSeconds };
+}
+function listed(items) {
+    const shown = items.slice(0, MAX_LISTED).join(', ');
+    return items.length > MAX_LISTED ? `${shown}, and ${items.length - MAX_LISTED} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/migration-inputs.ts
@@ -2578,10 +2591,16 @@ function render(content, cell, rowsMax) {
         parts.push(t.rows.length ? table(t.head, t.rows, cell, rowsMax) : '<p>None.</p>');
     }
     if (content.next.length)
-        parts.push('<h3>Next</h3>', `<ul>${content.next.map((n) => `<li>${cell(n)}</li>`).join('')}</ul>`);
+        parts.push('<h3>Next</h3>', `<ul>${items(content.next, cell, rowsMax)}</ul>`);
     if (content.plan)
-        parts.push('<h3>Planned calls (nothing was sent)</h3>', `<ol>${content.plan.map((p) => `<li>${cell(p)}</li>`).join('')}</ol>`);
+        parts.push('<h3>Planned calls (nothing was sent)</h3>', `<ol>${items(content.plan, cell, rowsMax)}</ol>`);
     return parts.join('\n') + '\n';
+}
+function items(list, cell, rowsMax) {
+    const shown = list.slice(0, rowsMax).map((item) => `<li>${cell(item)}</li>`);
+    if (list.length > rowsMax)
+        shown.push(`<li>… and ${list.length - rowsMax} more</li>`);
+    return shown.join('');
 }
 function table(head, rows, cell, rowsMax) {
     const shown = rows.slice(0, rowsMax);
@@ -2938,6 +2957,11 @@ function causes(err) {
 function code(err) {
     return causes(err).find((e) => typeof e.code === 'string')?.code;
 }
+function neverArrived(err) {
+    if (err instanceof AttemptTimeout)
+        return err.phase === 'connecting' || err.phase.includes('CONNECT') || err.phase.includes('TLS handshake');
+    return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPROXY'].includes(code(err) ?? '');
+}
 function isRetryableNetworkError(err) {
     if (err instanceof AttemptTimeout)
         return err.limit === 'request-timeout';
@@ -3010,8 +3034,10 @@ class RetryPolicy {
         this.maxRetries = maxRetries;
         this.random = random;
     }
-    afterReply(attempt, reply, now) {
+    afterReply(attempt, reply, now, repeatable = true) {
         if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries)
+            return { retry: false };
+        if (!repeatable && reply.status !== 429)
             return { retry: false };
         const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
         if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
@@ -3025,8 +3051,10 @@ class RetryPolicy {
             waitMs: retryAfter !== undefined ? retryAfter * 1000 + Math.round(this.random() * 250) : this.backoffMs(attempt),
         };
     }
-    afterNetworkError(attempt, err) {
+    afterNetworkError(attempt, err, repeatable = true) {
         if (attempt > this.maxRetries || !isRetryableNetworkError(err))
+            return { retry: false };
+        if (!repeatable && !neverArrived(err))
             return { retry: false };
         return { retry: true, waitMs: this.backoffMs(attempt) };
     }
@@ -3198,6 +3226,7 @@ function withoutBody(request) {
 }
 class Transport {
     options;
+    proven = new Set();
     constructor(options) {
         this.options = options;
     }
@@ -3213,7 +3242,10 @@ class Transport {
             return this.read(route, answer);
         if (answer.status === 404 && route.absent)
             return this.prove(route, args, answer);
-        throw new ApiError(this.problem(route, answer));
+        const problem = this.problem(route, answer);
+        if (route.ifLost !== undefined && answer.status >= 500)
+            throw new ApiError({ ...problem, hint: route.ifLost, outcomeUnknown: true });
+        throw new ApiError(problem);
     }
     async prepare(route) {
         const auth = this.options.auth;
@@ -3247,7 +3279,7 @@ class Transport {
         for (let attempt = 1;; attempt += 1) {
             let reply;
             try {
-                reply = await this.authenticated(request, route.form === true);
+                reply = await this.authenticated(route, request);
             }
             catch (err) {
                 if (err instanceof ApiError)
@@ -3255,30 +3287,49 @@ class Transport {
                 if (err instanceof AttemptTimeout && err.limit === 'budget')
                     throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
                 const failure = describeNetworkError(err, new URL(request.url));
-                const decision = retry.afterNetworkError(attempt, err);
+                const decision = retry.afterNetworkError(attempt, err, route.ifLost === undefined);
                 if (!decision.retry) {
-                    throw new ApiError({ side: this.side, operation: route.operation, attempts: attempt, network: failure.text, hint: failure.hint });
+                    const lost = route.ifLost !== undefined && !neverArrived(err);
+                    throw new ApiError({
+                        side: this.side,
+                        operation: route.operation,
+                        attempts: attempt,
+                        network: failure.text,
+                        hint: lost ? route.ifLost : failure.hint,
+                        outcomeUnknown: lost || undefined,
+                    });
                 }
                 await this.pause(route, failure.text, decision.waitMs, attempt);
                 continue;
             }
-            const decision = retry.afterReply(attempt, reply, clock.now());
+            const decision = retry.afterReply(attempt, reply, clock.now(), route.ifLost === undefined);
             if (!decision.retry)
                 return { ...reply, attempts: attempt, hint: decision.hint };
             log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
             await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);
         }
     }
-    authenticated(request, ownCredentials) {
+    authenticated(route, request) {
         const auth = this.options.auth;
-        if (!auth || ownCredentials)
+        if (!auth || route.form === true)
             return this.attempt(request, undefined);
         return auth.exclusive(async () => {
             let header = await auth.header(request.method, request.url);
             if (header === undefined && request.body !== undefined) {
                 const probe = await this.attempt(withoutBody(request), undefined);
-                if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false))
+                if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false)) {
                     header = await auth.header(request.method, request.url);
+                }
+                if (header === undefined) {
+                    if (probe.status >= 400)
+                        return probe;
+                    throw new ApiError({
+                        side: this.side,
+                        operation: route.operation,
+                        attempts: 1,
+                        malformed: `the server asked for no credentials (HTTP ${probe.status} to the challenge request), so the request and its body were not sent`,
+                    });
+                }
             }
             let reply = await this.attempt(request, header);
             if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
@@ -3333,11 +3384,14 @@ class Transport {
     }
     async prove(route, args, answer) {
         const rule = route.absent;
+        const proof = this.url(rule.proof, args.params);
         try {
-            await this.call(rule.proof, args);
+            if (!this.proven.has(proof))
+                await this.call(rule.proof, args);
+            this.proven.add(proof);
         }
         catch (err) {
-            if (!(err instanceof ApiError) || err.problem.status === undefined)
+            if (!(err instanceof ApiError) || err.problem.status === undefined || err.problem.status < 400 || err.problem.status >= 500)
                 throw err;
             const value = args.params?.[rule.param] ?? this.options.params[rule.param] ?? '';
             throw new ApiError({
@@ -3374,7 +3428,7 @@ class Transport {
 
 function createWiring(settings, deps) {
     const { log, clock, budget } = deps;
-    const retry = new RetryPolicy(settings.maxRetries);
+    const retry = new RetryPolicy(settings.maxRetries, deps.random);
     const connections = new Map();
     const connectionOf = (side, baseUrl, caCertificate) => {
         let connection = connections.get(side);
@@ -3474,6 +3528,10 @@ async function run(deps = {}) {
             log.annotate(note.level, note.message, note.title);
         if (io.env.NODE_TLS_REJECT_UNAUTHORIZED === '0')
             warnTlsOverride(log);
+        const waitSeconds = command.waitSeconds(settings);
+        const marginSeconds = (settings.maxRetries + 1) * (settings.requestTimeoutSeconds + 60);
+        const budget = new Budget(clock, waitSeconds + marginSeconds, `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`);
+        wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
         if (settings.dryRun) {
             ending.plan = planLines(planOf(command, settings));
             log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);
@@ -3482,10 +3540,6 @@ async function run(deps = {}) {
             outputs.set('changed', 'false');
         }
         else {
-            const waitSeconds = command.waitSeconds(settings);
-            const marginSeconds = (settings.maxRetries + 1) * settings.requestTimeoutSeconds + 60;
-            const budget = new Budget(clock, waitSeconds + marginSeconds, `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`);
-            wiring = createWiring(settings, { log, clock, budget });
             ending.report = await runSteps(command, settings, {
                 api: wiring.api,
                 log,
@@ -3510,6 +3564,9 @@ async function run(deps = {}) {
     if (ending.report && ending.command && ending.settings) {
         outputs.setAll(ending.command.outputs(ending.report.state, ending.settings));
     }
+    else if (!ending.plan) {
+        outputs.set('changed', 'false');
+    }
     writeSummary(ending, log, runner);
 }
 function reportFailure(err, log, runner) {
@@ -3525,11 +3582,7 @@ function reportFailure(err, log, runner) {
     runner.fail();
 }
 function errorTitle(err) {
-    if (err && typeof err === 'object' && 'problem' in err) {
-        const p = err.problem;
-        return `${p.side === 'atlas' ? 'Atlas' : 'source'}: ${p.operation}`;
-    }
-    return undefined;
+    return err instanceof ApiError ? `${sideLabel(err.problem.side)}: ${err.problem.operation}` : undefined;
 }
 function warnTlsOverride(log) {
     log.annotate('warning', 'NODE_TLS_REJECT_UNAUTHORIZED=0 is set on this runner. This action verifies TLS certificates regardless; to trust a private CA, ' +

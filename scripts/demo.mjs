@@ -59,10 +59,17 @@ const migrated = await step(
     'wait-for': '120',
   }),
 );
-const done = await step(
-  'cutover (after a reviewer approves the environment)',
-  migrationInputs(url, { command: 'cutover', 'migration-id': migrated['migration-id'], 'wait-for': '60' }),
-);
+// cutover needs the Atlas credentials, the project and the migration id only.
+const { 'atlas-public-key': publicKey, 'atlas-private-key': privateKey, 'atlas-project-id': projectId } = migrationInputs(url);
+const done = await step('cutover (after a reviewer approves the environment)', {
+  command: 'cutover',
+  'atlas-base-url': url,
+  'atlas-public-key': publicKey,
+  'atlas-private-key': privateKey,
+  'atlas-project-id': projectId,
+  'migration-id': migrated['migration-id'],
+  'wait-for': '60',
+});
 console.log(`\nMigration ${migrated['migration-id']}: ${done['migration-status']}.`);
 await sim.close();
 process.exit(done['migration-status'] === 'COMPLETE' ? 0 : 1);

@@ -21,7 +21,7 @@ export class Budget {
   constructor(
     private readonly clock: Clock,
     readonly seconds: number,
-    /** How the budget was made, for the message when it runs out: "wait-for-sync 60 s + 150 s for requests". */
+    /** How the budget was made, for the message when it runs out: "60 s of waiting + 360 s for requests and retries". */
     readonly makeup: string,
   ) {
     this.endsAt = clock.now() + seconds * 1000;

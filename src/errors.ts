@@ -38,6 +38,8 @@ export interface ApiProblem {
   /** The input a 404 was traced back to, after the organization (or project) itself could not be read. */
   blame?: { input: string; value: string; what: string; status: number; errorCode?: string };
   hint?: string;
+  /** The call must not be repeated and may have been done all the same (see Route.ifLost). */
+  outcomeUnknown?: boolean;
 }
 
 const DETAIL_MAX = 400;
@@ -47,7 +49,7 @@ export function sideLabel(side: Side): string {
 }
 
 /** One line: side, operation, status, errorCode, detail, what the 404 was traced to, and a hint. */
-export function describeProblem(p: ApiProblem, field: Field): string {
+function describeProblem(p: ApiProblem, field: Field): string {
   const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
   let text = `${sideLabel(p.side)}: ${p.operation}`;
   if (p.malformed) {
@@ -79,21 +81,11 @@ export class ApiError extends Error {
     super(describeProblem(problem, (text) => text));
     this.name = 'ApiError';
   }
-
-  get status(): number | undefined {
-    return this.problem.status;
-  }
 }
 
 /** A wait ran out of time; `last` is the last state read. */
 export class WaitTimeoutError extends Error {
   override name = 'WaitTimeoutError';
-  constructor(
-    message: string,
-    readonly last: string,
-  ) {
-    super(message);
-  }
 }
 
 /** The step's own time budget (or a request-timeout) ran out; the message says which and where. */

@@ -3,7 +3,7 @@ import type { Command } from './commands/command.js';
 import { COMMAND_DEFINITIONS } from './commands/index.js';
 import { planLines, planOf } from './commands/plan.js';
 import { runSteps, type Report } from './commands/run-steps.js';
-import { InputError, isExpectedError } from './errors.js';
+import { ApiError, InputError, isExpectedError, sideLabel } from './errors.js';
 import { readSettings, secretValues } from './inputs/input-helper.js';
 import { RunnerLog } from './output/log.js';
 import { Outputs } from './output/outputs.js';
@@ -12,9 +12,11 @@ import { renderSummary, type SummaryContent } from './output/summary.js';
 import type { Settings } from './settings.js';
 import { createWiring, type Wiring } from './wiring.js';
 
-export interface Dependencies {
+interface Dependencies {
   io: RunnerIO;
   clock: Clock;
+  /** The jitter of retry waits (Math.random); a test fixes it to know each wait exactly. */
+  random: () => number;
 }
 
 /** The action as the runner starts it: the run, then an exit as soon as everything is written. */
@@ -53,20 +55,22 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
     ending = { settings, command };
     for (const note of notes) log.annotate(note.level, note.message, note.title);
     if (io.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') warnTlsOverride(log);
+    const waitSeconds = command.waitSeconds(settings);
+    // Retries may each wait up to a minute (Retry-After) after an attempt of request-timeout.
+    const marginSeconds = (settings.maxRetries + 1) * (settings.requestTimeoutSeconds + 60);
+    const budget = new Budget(
+      clock,
+      waitSeconds + marginSeconds,
+      `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`,
+    );
+    // Built for a dry run too, sending nothing: the proxy settings are checked the same way.
+    wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
     if (settings.dryRun) {
       ending.plan = planLines(planOf(command, settings));
       log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);
       for (const line of ending.plan) log.info(`  ${line}`);
       outputs.set('changed', 'false');
     } else {
-      const waitSeconds = command.waitSeconds(settings);
-      const marginSeconds = (settings.maxRetries + 1) * settings.requestTimeoutSeconds + 60;
-      const budget = new Budget(
-        clock,
-        waitSeconds + marginSeconds,
-        `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`,
-      );
-      wiring = createWiring(settings, { log, clock, budget });
       ending.report = await runSteps(command, settings, {
         api: wiring.api,
         log,
@@ -87,6 +91,9 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
   }
   if (ending.report && ending.command && ending.settings) {
     outputs.setAll(ending.command.outputs(ending.report.state, ending.settings));
+  } else if (!ending.plan) {
+    // Failed before any step (an input, the proxy settings): nothing was created or removed.
+    outputs.set('changed', 'false');
   }
   writeSummary(ending, log, runner);
 }
@@ -102,11 +109,7 @@ function reportFailure(err: unknown, log: RunnerLog, runner: Runner): void {
 }
 
 function errorTitle(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'problem' in err) {
-    const p = (err as { problem: { side: string; operation: string } }).problem;
-    return `${p.side === 'atlas' ? 'Atlas' : 'source'}: ${p.operation}`;
-  }
-  return undefined;
+  return err instanceof ApiError ? `${sideLabel(err.problem.side)}: ${err.problem.operation}` : undefined;
 }
 
 function warnTlsOverride(log: RunnerLog): void {

@@ -137,10 +137,13 @@ describe('.github', () => {
   const workflow = (name: string) => parse(workflowText(name));
   type Step = { uses?: string; run?: string; id?: string; with?: Record<string, string>; env?: Record<string, string> };
 
-  it('ci.yml installs, lints, typechecks and tests on the Node of .node-version (24)', () => {
-    expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe('24');
-    const steps = workflow('ci.yml').jobs.test.steps as Step[];
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['node-version-file']).toBe('.node-version');
+  it('ci.yml installs, lints, typechecks and tests on Node 20 and on the Node of .node-version (24, what runs the action)', () => {
+    const nodeVersion = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
+    expect(nodeVersion).toBe('24');
+    const job = workflow('ci.yml').jobs.test;
+    expect(job.strategy.matrix.node).toEqual(['20', nodeVersion]);
+    const steps = job.steps as Step[];
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['node-version']).toBe('${{ matrix.node }}');
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual(
       expect.arrayContaining(['npm ci', 'npm run lint', 'npm run build', 'npm test']),
     );

@@ -3,7 +3,7 @@ import { array, boolean, matching, number, object, optional, string, type Infer 
 import { OBJECT_ID } from './ids.js';
 
 /** The destination Atlas project, read only to tell a wrong project id from a wrong validation or migration id. */
-export const atlasProject: Route<null> = {
+const atlasProject: Route<null> = {
   name: 'atlas.project',
   side: 'atlas',
   method: 'GET',
@@ -74,6 +74,10 @@ export const createMigration: Route<Migration> = {
   version: '2024-05-30',
   reply: migration,
   hints: { ...PROJECT_HINTS, 409: 'a migration into this destination cluster is already running: pass its migration-id to watch it' },
+  // Never started twice: there is no API to list migrations, so a second one would be lost.
+  ifLost:
+    'the answer was lost, so Atlas may have started the migration all the same, and there is no API to list migrations: ' +
+    'look in the Atlas UI (the project, then Migration) before starting another, and pass its id as migration-id to watch it',
 };
 
 export const readMigration: AbsentRoute<Migration> = {

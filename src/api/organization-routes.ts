@@ -1,5 +1,17 @@
 import type { AbsentRoute, Route } from './route.js';
-import { array, boolean, lenientArray, matching, object, oneOrSingleton, optional, string, type Infer, type Lenient } from './shape.js';
+import {
+  array,
+  boolean,
+  lenientArray,
+  matching,
+  object,
+  oneOrSingleton,
+  optional,
+  orElse,
+  string,
+  type Infer,
+  type Lenient,
+} from './shape.js';
 import { HOST_NAME, OBJECT_ID } from './ids.js';
 
 /** Both services: "Get One Organization", read only to prove that a 404 meant "nothing there". */
@@ -79,8 +91,8 @@ const deployment = object({
 const project = object({
   projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
   name: string,
-  deployments: lenientArray(deployment),
-  migrationHosts: array(matching(HOST_NAME, 'a host name')),
+  deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
+  migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
 });
 
 export type AvailableProject = Infer<typeof project>;

@@ -29,6 +29,12 @@ export interface Route<T = unknown> {
   absent?: AbsentRule;
   /** Hints by status that replace the generic ones. */
   hints?: Partial<Record<number, string>>;
+  /**
+   * For a call that must not be made twice (it creates something there is no way to find again):
+   * it is repeated only when the request surely never reached the server, and when its outcome is
+   * unknown (a time-out or reset after sending, a 5xx) the error says so with this hint.
+   */
+  ifLost?: string;
 }
 
 /**

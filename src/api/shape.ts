@@ -17,7 +17,7 @@ export class ShapeError extends Error {
   }
 }
 
-export function kindOf(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'string') return `a string of ${value.length} characters`;
@@ -54,6 +54,11 @@ export function optional<T>(shape: Shape<T>): Shape<T | undefined> {
 }
 
 /** Fields not named are ignored (MongoDB adds fields over time). */
+/** Absent or null reads as `fallback` (a list MongoDB leaves out when it is empty). */
+export function orElse<T>(shape: Shape<T>, fallback: () => T): Shape<T> {
+  return (value, path) => (value === undefined || value === null ? fallback() : shape(value, path));
+}
+
 export function object<F extends Record<string, Shape<unknown>>>(fields: F): Shape<{ [K in keyof F]: Infer<F[K]> }> {
   return (value, path) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ShapeError(path, 'an object', kindOf(value));

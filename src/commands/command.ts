@@ -9,8 +9,6 @@ import type { CommandName, Settings } from '../settings.js';
 /** A call a step may make, and when: what dry-run prints and what the runner lets the step send. */
 export interface Call {
   route: Route<unknown>;
-  /** The call is made only in some cases: "the status is not SYNCED". */
-  when?: string;
   /** The call is repeated: "until SYNCED, up to 60 s". */
   repeated?: string;
 }

@@ -1,7 +1,7 @@
 import { atlasOrg, availableProjects, linkStatus, type AvailableProject } from '../api/organization-routes.js';
 import type { Lenient } from '../api/shape.js';
 import { ApiError } from '../errors.js';
-import { ABSENT } from '../api/api.js';
+import { ABSENT, type Api } from '../api/api.js';
 import type { Log } from '../output/log.js';
 import type { OutputValue } from '../output/outputs.js';
 import type { SummaryTable } from '../output/summary.js';
@@ -21,15 +21,15 @@ export interface LinkState {
   projects?: Lenient<AvailableProject>;
 }
 
-export const KNOWN_STATUSES = ['SYNCED', 'NOT_SYNCED', 'UNLINKED'];
+const KNOWN_STATUSES = ['SYNCED', 'NOT_SYNCED', 'UNLINKED'];
 
 export function startLinkState(settings: Settings): LinkState {
   return { tokenCreated: false, connected: false, token: settings.link.linkToken };
 }
 
-/** A status MongoDB may add later is passed on, treated as not synced, with a warning. */
-function noteStatus(status: string, log: Log): void {
-  if (!KNOWN_STATUSES.includes(status)) {
+/** A status MongoDB may add later is passed on, treated as not synced, with a warning (once). */
+function noteStatus(status: string, state: LinkState, log: Log): void {
+  if (!KNOWN_STATUSES.includes(status) && state.before !== status && state.status !== status) {
     log.annotate(
       'warning',
       `The source reports the link status "${status}", which this action does not know; it is treated as not synced.`,
@@ -38,10 +38,10 @@ function noteStatus(status: string, log: Log): void {
   }
 }
 
-export async function readSourceStatus(ctx: { api: import('../api/api.js').Api; log: Log }): Promise<string> {
+async function readSourceStatus(ctx: { api: Api; log: Log }, state: LinkState): Promise<string> {
   const answer = await ctx.api.call(linkStatus);
   const status = answer === ABSENT ? 'UNLINKED' : answer.status;
-  noteStatus(status, ctx.log);
+  noteStatus(status, state, ctx.log);
   return status;
 }
 
@@ -51,7 +51,7 @@ export function readStatusStep(settings: Settings, prepareAtlas: boolean): Step<
     calls: [{ route: linkStatus }],
     async run(state, ctx) {
       // With Atlas calls to come, their authentication round trip overlaps this read.
-      const [status] = await Promise.all([readSourceStatus(ctx), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
+      const [status] = await Promise.all([readSourceStatus(ctx, state), prepareAtlas ? ctx.api.prepare('atlas', atlasOrg) : undefined]);
       state.before = state.status = status;
       ctx.log.info(`Source organization ${settings.source.orgId}: link status ${status}.`);
       return status === 'UNLINKED' ? 'no link (the organization reads, so the 404 meant no link)' : status;
@@ -71,7 +71,7 @@ export function waitForSyncStep(settings: Settings): Step<LinkState> {
           goal: 'SYNCED',
           seconds,
           first: state.status,
-          read: async () => (state.status = await readSourceStatus(ctx)),
+          read: async () => (state.status = await readSourceStatus(ctx, state)),
           done: (status) => status === 'SYNCED',
           show: (status) => status,
           timeout: (last) => `source: the link did not reach SYNCED within ${seconds} s (wait-for-sync); the last status read was ${last}.`,
@@ -125,7 +125,7 @@ export interface DeploymentEntry {
   tls?: boolean;
 }
 
-export function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
+function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
   return projects.flatMap((p) =>
     p.deployments.items.map((d) => ({
       'source-project-id': p.projectId,
@@ -139,9 +139,13 @@ export function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
   );
 }
 
-/** The `available-projects` and `deployments` outputs, once the projects were read. */
-export function projectOutputs(state: LinkState): Record<string, OutputValue> {
-  if (!state.projects) return {};
+/**
+ * The `available-projects` and `deployments` outputs, once the projects were read. With Atlas
+ * credentials but no read (the link is not SYNCED), `deployments` is `[]`, so that a matrix made
+ * from it (`fromJSON`) is empty rather than broken.
+ */
+export function projectOutputs(state: LinkState, settings: Settings): Record<string, OutputValue> {
+  if (!state.projects) return settings.atlas.credentials ? { deployments: { json: [] } } : {};
   return {
     'available-projects': { json: state.projects.items.map(({ deployments, ...p }) => ({ ...p, deployments: deployments.items })) },
     deployments: { json: deploymentsOf(state.projects.items) },

@@ -59,11 +59,11 @@ export const link = command<LinkState>({
     return steps;
   },
   waitSeconds: (settings) => settings.link.waitForSyncSeconds,
-  outputs: (state) => ({
+  outputs: (state, settings) => ({
     status: state.status,
     changed: String(state.tokenCreated || state.connected),
     'link-token': state.token !== undefined && (state.tokenCreated || state.connected) ? { secret: state.token } : undefined,
-    ...projectOutputs(state),
+    ...projectOutputs(state, settings),
   }),
   facts: (state, settings) => [
     ['Atlas organization', settings.atlas.orgId ?? '—'],
@@ -89,8 +89,9 @@ export const link = command<LinkState>({
     if (error) {
       if (state.tokenCreated && !state.connected) {
         return [
-          `A link token was created in Atlas organization ${settings.atlas.orgId} but not used (it is in the link-token output of this step). ` +
-            'Fix the error above and re-run link: a new token is created, and an unused one is harmless.',
+          `A link token was created in Atlas organization ${settings.atlas.orgId} but not used; it is in the link-token output of this step ` +
+            '(it carries an Atlas API key, usable from the addresses on its access list). Fix the error above, then re-run link with that token ' +
+            'as link-token (from a later step of this job), so that no second token is made.',
           `To remove unused tokens, run unlink with Atlas credentials: it deletes every link token of Atlas organization ${settings.atlas.orgId}, ` +
             'which also breaks the link of any other source organization linked with it.',
         ];

@@ -39,6 +39,12 @@ export const migrate = command<MigrationState>({
       : `Watched migration ${state.migrationId}; nothing was created.`,
   next(state, _settings, error) {
     if (state.validationError) return ['Nothing was started: fix what the validation names, then re-run migrate.'];
+    if (state.createOutcomeUnknown) {
+      return [
+        'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +
+          '(the project, then Migration). If one is there, re-run with its id as migration-id to watch it; start another only if there is none.',
+      ];
+    }
     if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
     if (error && !state.migration) return failedBeforeRead(state);
     // MongoDB has no API to list migrations: a created migration's id must not be lost.

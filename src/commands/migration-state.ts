@@ -19,9 +19,9 @@ export interface MigrationState {
   migrationId?: string;
   migration?: Migration;
   created: boolean;
+  /** The create's answer was lost: a migration may exist that this run does not know. */
+  createOutcomeUnknown?: boolean;
   cutoverRequested: boolean;
-  /** The migration was already complete before this run (a re-run of cutover). */
-  alreadyComplete: boolean;
 }
 
 export const VALIDATION_WAIT_SECONDS = 300;
@@ -29,7 +29,7 @@ export const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
 export const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
 
 /** validate and migrate read the source deployment and the destination cluster; migration-status and cutover ignore them. */
-export const usesSpec = (settings: Settings) => settings.command === 'validate' || settings.command === 'migrate';
+const usesSpec = (settings: Settings) => settings.command === 'validate' || settings.command === 'migrate';
 
 export function startMigrationState(settings: Settings): MigrationState {
   const m = settings.migration;
@@ -42,7 +42,6 @@ export function startMigrationState(settings: Settings): MigrationState {
     migrationId: m.migrationId,
     created: false,
     cutoverRequested: false,
-    alreadyComplete: false,
   };
 }
 

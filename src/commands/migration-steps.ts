@@ -8,7 +8,7 @@ import {
   startValidation,
   type Migration,
 } from '../api/migration-routes.js';
-import { RefusedError, sentence } from '../errors.js';
+import { ApiError, RefusedError, sentence } from '../errors.js';
 import type { Log } from '../output/log.js';
 import type { MigrationSettings, Settings } from '../settings.js';
 import type { Step, StepContext } from './command.js';
@@ -126,7 +126,13 @@ export function createStep(settings: Settings): Step<MigrationState> {
     title: `Start the migration${dropNote(settings)}`,
     calls: [{ route: createMigration }],
     async run(state, ctx) {
-      const migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+      let migration: Migration;
+      try {
+        migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+      } catch (err) {
+        if (err instanceof ApiError && err.problem.outcomeUnknown) state.createOutcomeUnknown = true;
+        throw err;
+      }
       state.migrationId = migration._id;
       state.migration = migration;
       state.created = true;

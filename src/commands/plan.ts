@@ -10,8 +10,8 @@ export interface PlannedCall {
   host: string;
   path: string;
   operation: string;
-  /** Made only in some cases (the call's own condition, its step's, or a 404 before it). */
-  conditions: string[];
+  /** Made only in some cases: "the call above answers 404". (A skipped step's calls are not made either.) */
+  onlyIf?: string;
   repeated?: string;
 }
 
@@ -23,7 +23,7 @@ export interface PlannedStep {
 
 /** The steps a command would run and the calls each would make, from the same definition that runs. */
 export function planOf(command: Command<unknown>, settings: Settings): PlannedStep[] {
-  const planned = (route: Route<unknown>, conditions: string[], repeated?: string): PlannedCall => {
+  const planned = (route: Route<unknown>, onlyIf?: string, repeated?: string): PlannedCall => {
     const { baseUrl, params } = endpointOf(settings, route.side);
     return {
       side: route.side,
@@ -31,7 +31,7 @@ export function planOf(command: Command<unknown>, settings: Settings): PlannedSt
       host: new URL(baseUrl).host,
       path: fillPath(route.path, params),
       operation: route.operation,
-      conditions,
+      onlyIf,
       repeated,
     };
   };
@@ -39,10 +39,8 @@ export function planOf(command: Command<unknown>, settings: Settings): PlannedSt
     title: step.title,
     skipWhen: step.skip?.when,
     calls: step.calls.flatMap((call) => {
-      const conditions = [...(step.skip ? [`the step is not skipped`] : []), ...(call.when ? [call.when] : [])];
-      const main = planned(call.route, conditions, call.repeated);
-      if (!call.route.absent) return [main];
-      return [main, planned(call.route.absent.proof, [...conditions, 'the call above answers 404'])];
+      const main = planned(call.route, undefined, call.repeated);
+      return call.route.absent ? [main, planned(call.route.absent.proof, 'the call above answers 404')] : [main];
     }),
   }));
   const usesAtlas = steps.some((s) => s.calls.some((c) => c.side === 'atlas'));
@@ -50,19 +48,16 @@ export function planOf(command: Command<unknown>, settings: Settings): PlannedSt
     steps.push({
       title: 'Atlas service account access token',
       calls: [
-        planned(oauthToken, ['an Atlas call is made'], 'once; again only to renew it before it expires'),
-        planned(oauthRevoke, ['a token was fetched'], 'at the end, and for a renewed token'),
+        planned(oauthToken, 'an Atlas call is made', 'once; again only to renew it before it expires'),
+        planned(oauthRevoke, 'a token was fetched', 'at the end, and for a renewed token'),
       ],
     });
   }
   return steps;
 }
 
-export function describeCall(call: PlannedCall): string {
-  const notes = [
-    ...call.conditions.filter((c) => c !== 'the step is not skipped').map((c) => `only if ${c}`),
-    ...(call.repeated ? [`repeated ${call.repeated}`] : []),
-  ];
+function describeCall(call: PlannedCall): string {
+  const notes = [...(call.onlyIf ? [`only if ${call.onlyIf}`] : []), ...(call.repeated ? [`repeated ${call.repeated}`] : [])];
   return `${call.method} ${call.host} ${call.path} — ${call.operation}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 

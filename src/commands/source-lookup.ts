@@ -14,13 +14,12 @@ export function resolveSourceStep(settings: Settings): Step<MigrationState> {
       const answer = await ctx.api.call(availableProjects);
       const items = answer === ABSENT ? [] : answer.items;
       const pick = chooseDeployment(items, state, settings.atlas.orgId);
-      for (const [input, value] of [
-        ['source-project-id', pick.projectId],
-        ['source-cluster-name', pick.clusterName],
-        ['migration-host', pick.host],
-      ] as const) {
-        const key =
-          input === 'source-project-id' ? 'sourceProjectId' : input === 'source-cluster-name' ? 'sourceClusterName' : 'migrationHost';
+      const picked: Array<[string, 'sourceProjectId' | 'sourceClusterName' | 'migrationHost', string]> = [
+        ['source-project-id', 'sourceProjectId', pick.projectId],
+        ['source-cluster-name', 'sourceClusterName', pick.clusterName],
+        ['migration-host', 'migrationHost', pick.host],
+      ];
+      for (const [input, key, value] of picked) {
         if (state[key] === undefined) {
           state[key] = value;
           state.filled.push(`${input}=${value}`);

@@ -20,10 +20,10 @@ export const status = command<LinkState>({
     return steps;
   },
   waitSeconds: (settings) => settings.link.waitForSyncSeconds,
-  outputs: (state) => ({
+  outputs: (state, settings) => ({
     status: state.status,
     changed: 'false',
-    ...projectOutputs(state),
+    ...projectOutputs(state, settings),
   }),
   facts: (state, settings) => [
     ['Source organization', settings.source.orgId ?? '—'],

@@ -34,7 +34,7 @@ export async function waitUntil<T>(wait: Wait<T>, ctx: { clock: Clock; budget: B
     if (last !== undefined) {
       if (wait.done(last)) return last;
       const remaining = deadline - clock.now();
-      if (remaining <= 0) throw new WaitTimeoutError(wait.timeout(wait.show(last)), wait.show(last));
+      if (remaining <= 0) throw new WaitTimeoutError(wait.timeout(wait.show(last)));
       const pause = Math.min(interval, remaining);
       budget.ensure(pause, `while waiting for ${wait.goal}`);
       await clock.sleep(pause);

@@ -31,6 +31,13 @@ function code(err: unknown): string | undefined {
   return causes(err).find((e) => typeof e.code === 'string')?.code;
 }
 
+/** The request never reached the server: no connection (refused, no name, the proxy said no), or the deadline fired before it was sent. */
+export function neverArrived(err: unknown): boolean {
+  if (err instanceof AttemptTimeout)
+    return err.phase === 'connecting' || err.phase.includes('CONNECT') || err.phase.includes('TLS handshake');
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPROXY'].includes(code(err) ?? '');
+}
+
 export function isRetryableNetworkError(err: unknown): boolean {
   if (err instanceof AttemptTimeout) return err.limit === 'request-timeout';
   const c = code(err);

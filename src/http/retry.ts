@@ -1,8 +1,8 @@
 import type { WireReply } from './exchange.js';
-import { isRetryableNetworkError } from './network-errors.js';
+import { isRetryableNetworkError, neverArrived } from './network-errors.js';
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-export const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_RETRY_AFTER_SECONDS = 60;
 
 export type RetryDecision = { retry: true; waitMs: number } | { retry: false; hint?: string };
 
@@ -17,9 +17,13 @@ export class RetryPolicy {
     private readonly random: () => number = Math.random,
   ) {}
 
-  /** `attempt` counts from 1; `now` is the transport's clock, against which a Retry-After date is read. */
-  afterReply(attempt: number, reply: WireReply, now: number): RetryDecision {
+  /**
+   * `attempt` counts from 1; `now` is the transport's clock, against which a Retry-After date is
+   * read. A call that must not be made twice is retried only after a 429 (refused unprocessed).
+   */
+  afterReply(attempt: number, reply: WireReply, now: number, repeatable = true): RetryDecision {
     if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries) return { retry: false };
+    if (!repeatable && reply.status !== 429) return { retry: false };
     const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
     if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
       return {
@@ -33,8 +37,10 @@ export class RetryPolicy {
     };
   }
 
-  afterNetworkError(attempt: number, err: unknown): RetryDecision {
+  /** A call that must not be made twice is retried only when it surely never reached the server. */
+  afterNetworkError(attempt: number, err: unknown, repeatable = true): RetryDecision {
     if (attempt > this.maxRetries || !isRetryableNetworkError(err)) return { retry: false };
+    if (!repeatable && !neverArrived(err)) return { retry: false };
     return { retry: true, waitMs: this.backoffMs(attempt) };
   }
 
@@ -45,7 +51,7 @@ export class RetryPolicy {
 }
 
 /** Seconds from a Retry-After header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);

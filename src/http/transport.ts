@@ -7,7 +7,7 @@ import type { Log } from '../output/log.js';
 import type { Authenticator } from './auth.js';
 import type { Connection } from './connection.js';
 import { AttemptTimeout, exchange, type WireReply, type WireRequest } from './exchange.js';
-import { describeNetworkError } from './network-errors.js';
+import { describeNetworkError, neverArrived } from './network-errors.js';
 import { bodyShape, hintFor, isJson, readProblem } from './problem.js';
 import type { RetryPolicy } from './retry.js';
 
@@ -44,13 +44,16 @@ function withoutBody(request: WireRequest): WireRequest {
  * (a 404 the route allows, once proven), or an ApiError.
  */
 export class Transport {
+  /** Organizations (or projects) already read once in this run: a later 404 needs no second proof. */
+  private readonly proven = new Set<string>();
+
   constructor(private readonly options: TransportOptions) {}
 
   get side(): Side {
     return this.options.side;
   }
 
-  url(route: Route, params: Params = {}): string {
+  private url(route: Route, params: Params = {}): string {
     return `${this.options.baseUrl}${fillPath(route.path, { ...this.options.params, ...params })}`;
   }
 
@@ -60,7 +63,10 @@ export class Transport {
     const answer = await this.send(route, this.request(route, args));
     if (answer.status >= 200 && answer.status < 300) return this.read(route, answer);
     if (answer.status === 404 && route.absent) return this.prove(route as AbsentRoute<T>, args, answer);
-    throw new ApiError(this.problem(route, answer));
+    const problem = this.problem(route, answer);
+    // A server error on a call that must not be repeated: it may have been done all the same.
+    if (route.ifLost !== undefined && answer.status >= 500) throw new ApiError({ ...problem, hint: route.ifLost, outcomeUnknown: true });
+    throw new ApiError(problem);
   }
 
   /**
@@ -97,37 +103,57 @@ export class Transport {
     for (let attempt = 1; ; attempt += 1) {
       let reply: WireReply;
       try {
-        reply = await this.authenticated(request, route.form === true);
+        reply = await this.authenticated(route, request);
       } catch (err) {
         if (err instanceof ApiError) throw err;
         if (err instanceof AttemptTimeout && err.limit === 'budget')
           throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
         const failure = describeNetworkError(err, new URL(request.url));
-        const decision = retry.afterNetworkError(attempt, err);
+        const decision = retry.afterNetworkError(attempt, err, route.ifLost === undefined);
         if (!decision.retry) {
-          throw new ApiError({ side: this.side, operation: route.operation, attempts: attempt, network: failure.text, hint: failure.hint });
+          const lost = route.ifLost !== undefined && !neverArrived(err);
+          throw new ApiError({
+            side: this.side,
+            operation: route.operation,
+            attempts: attempt,
+            network: failure.text,
+            hint: lost ? route.ifLost : failure.hint,
+            outcomeUnknown: lost || undefined,
+          });
         }
         await this.pause(route, failure.text, decision.waitMs, attempt);
         continue;
       }
-      const decision = retry.afterReply(attempt, reply, clock.now());
+      const decision = retry.afterReply(attempt, reply, clock.now(), route.ifLost === undefined);
       if (!decision.retry) return { ...reply, attempts: attempt, hint: decision.hint };
       log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
       await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);
     }
   }
 
-  private authenticated(request: WireRequest, ownCredentials: boolean): Promise<WireReply> {
+  private authenticated(route: Route, request: WireRequest): Promise<WireReply> {
     const auth = this.options.auth;
-    if (!auth || ownCredentials) return this.attempt(request, undefined);
+    // OAuth calls carry their own Basic credentials.
+    if (!auth || route.form === true) return this.attempt(request, undefined);
     return auth.exclusive(async () => {
       let header = await auth.header(request.method, request.url);
       if (header === undefined && request.body !== undefined) {
         // A body can hold a secret (a link token, a source password): it never goes out without
-        // credentials. The challenge comes from the same URL without a body, in the same round trip.
+        // credentials. The challenge comes from the same URL without a body, in the same round trip;
+        // without one, that answer stands for this attempt (a 503 is retried like any other).
         const probe = await this.attempt(withoutBody(request), undefined);
-        if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false))
+        if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false)) {
           header = await auth.header(request.method, request.url);
+        }
+        if (header === undefined) {
+          if (probe.status >= 400) return probe;
+          throw new ApiError({
+            side: this.side,
+            operation: route.operation,
+            attempts: 1,
+            malformed: `the server asked for no credentials (HTTP ${probe.status} to the challenge request), so the request and its body were not sent`,
+          });
+        }
       }
       let reply = await this.attempt(request, header);
       if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
@@ -190,10 +216,15 @@ export class Transport {
   /** A 404 is "nothing there" only if the organization (or project) it names can be read. */
   private async prove<T>(route: AbsentRoute<T>, args: CallArgs, answer: Answer): Promise<Absent> {
     const rule = route.absent;
+    const proof = this.url(rule.proof, args.params);
     try {
-      await this.call(rule.proof, args);
+      if (!this.proven.has(proof)) await this.call(rule.proof, args);
+      this.proven.add(proof);
     } catch (err) {
-      if (!(err instanceof ApiError) || err.problem.status === undefined) throw err;
+      // Only a refusal to read the organization (401, 403, 404) blames the id; a failure of the
+      // read itself (a network error, a 5xx) is that failure, not a typo.
+      if (!(err instanceof ApiError) || err.problem.status === undefined || err.problem.status < 400 || err.problem.status >= 500)
+        throw err;
       const value = args.params?.[rule.param] ?? this.options.params[rule.param] ?? '';
       throw new ApiError({
         ...this.problem(route, answer),

@@ -23,7 +23,7 @@ export class Findings {
   }
 }
 
-export const OBJECT_ID_EXAMPLE = '5f1a2b3c4d5e6f7a8b9c0d1e';
+const OBJECT_ID_EXAMPLE = '5f1a2b3c4d5e6f7a8b9c0d1e';
 
 export function looksLikePrivateKey(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

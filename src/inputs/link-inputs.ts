@@ -33,27 +33,35 @@ export function readLinkInputs(read: InputReader, f: Findings, createsToken: boo
         `${message} List the Ops Manager host's public addresses, or set allow-open-access-list: 'true' if you really mean it.`,
       );
   }
-  for (const { entry, kind } of report.nonPublic) {
+  // One annotation each kind, naming at most MAX_LISTED entries: a long list must not flood the log.
+  if (report.nonPublic.length === 1) {
+    const { entry, kind } = report.nonPublic[0];
     f.note(
       'warning',
       `access-list-ips: ${entry} is ${kind === 'unspecified' || kind === 'reserved' ? 'an' : 'a'} ${kind} address; Atlas never sees traffic from it, so it does not help the Ops Manager host reach Atlas. List the host's public (egress) address.`,
       'Access list',
     );
-  }
-  for (const { entry, addresses } of report.wide) {
+  } else if (report.nonPublic.length > 1) {
     f.note(
       'warning',
-      `access-list-ips: ${entry} opens the token to ${addresses} addresses. Is that block really the Ops Manager host's?`,
+      `access-list-ips: ${report.nonPublic.length} entries are addresses Atlas never sees traffic from: ${listed(report.nonPublic.map((n) => `${n.entry} (${n.kind})`))}. List the Ops Manager host's public (egress) addresses.`,
+      'Access list',
+    );
+  }
+  if (report.wide.length) {
+    f.note(
+      'warning',
+      `access-list-ips: ${listed(report.wide.map((w) => `${w.entry} opens the token to ${w.addresses} addresses`))}. Is that really the Ops Manager host's?`,
       'Access list',
     );
   }
   if (report.rewritten.length) {
     f.note(
       'notice',
-      `access-list-ips: sent as ${report.rewritten.map((r) => `${r.canonical} (typed ${r.typed}${r.why === 'host bits' ? ', host bits cleared' : ''})`).join(', ')}.`,
+      `access-list-ips: sent as ${listed(report.rewritten.map((r) => `${r.canonical} (typed ${r.typed}${r.why === 'host bits' ? ', host bits cleared' : ''})`))}.`,
     );
   }
-  if (report.duplicates.length) f.note('notice', `access-list-ips: removed duplicate entries ${report.duplicates.join(', ')}.`);
+  if (report.duplicates.length) f.note('notice', `access-list-ips: removed duplicate entries ${listed(report.duplicates)}.`);
   if (report.entries.length === 0 && !isCloudManager) {
     f.note(
       'warning',
@@ -63,4 +71,9 @@ export function readLinkInputs(read: InputReader, f: Findings, createsToken: boo
     );
   }
   return { accessListIps: report.entries, linkToken, force, waitForSyncSeconds };
+}
+
+function listed(items: string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join(', ');
+  return items.length > MAX_LISTED ? `${shown}, and ${items.length - MAX_LISTED} more` : shown;
 }

@@ -8,7 +8,7 @@ const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 /** A Cloud/Ops Manager deployment (replica set or sharded cluster) name: printable, no spaces. */
 const SOURCE_CLUSTER = /^[\x21-\x7e]{1,128}$/;
 
-export const MAX_WAIT_FOR_SECONDS = 86_400;
+const MAX_WAIT_FOR_SECONDS = 86_400;
 
 /** Reads and checks every migration input's form; which are required is the command's business (see input-helper). */
 export function readMigrationInputs(read: InputReader, f: Findings): MigrationSettings {

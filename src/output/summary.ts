@@ -68,10 +68,15 @@ function render(content: SummaryContent, cell: (text: string) => string, rowsMax
     parts.push(`<h3>${cell(t.title)}</h3>`);
     parts.push(t.rows.length ? table(t.head, t.rows, cell, rowsMax) : '<p>None.</p>');
   }
-  if (content.next.length) parts.push('<h3>Next</h3>', `<ul>${content.next.map((n) => `<li>${cell(n)}</li>`).join('')}</ul>`);
-  if (content.plan)
-    parts.push('<h3>Planned calls (nothing was sent)</h3>', `<ol>${content.plan.map((p) => `<li>${cell(p)}</li>`).join('')}</ol>`);
+  if (content.next.length) parts.push('<h3>Next</h3>', `<ul>${items(content.next, cell, rowsMax)}</ul>`);
+  if (content.plan) parts.push('<h3>Planned calls (nothing was sent)</h3>', `<ol>${items(content.plan, cell, rowsMax)}</ol>`);
   return parts.join('\n') + '\n';
+}
+
+function items(list: string[], cell: (text: string) => string, rowsMax: number): string {
+  const shown = list.slice(0, rowsMax).map((item) => `<li>${cell(item)}</li>`);
+  if (list.length > rowsMax) shown.push(`<li>… and ${list.length - rowsMax} more</li>`);
+  return shown.join('');
 }
 
 function table(head: string[], rows: readonly (readonly string[])[], cell: (text: string) => string, rowsMax: number): string {
@@ -81,6 +86,6 @@ function table(head: string[], rows: readonly (readonly string[])[], cell: (text
   return `<table><tr>${head.map((h) => `<th>${cell(h)}</th>`).join('')}</tr>${body.join('')}</table>`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -106,6 +106,16 @@ describe('status', () => {
     ]);
   });
 
+  it('with Atlas credentials on a source that is not linked: deployments is [] (an empty matrix), not missing', async () => {
+    const url = await start();
+    const run = await runAction(sim, { ...linkInputs(url, url), command: 'status' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('UNLINKED');
+    expect(run.outputs.deployments).toBe('[]');
+    expect(run.outputs['available-projects']).toBeUndefined();
+    expect(sim.count('atlas')).toBe(0);
+  });
+
   it('waits for SYNCED with wait-for-sync in real time, one log line a poll', async () => {
     const url = await start({ source: { syncAfterPolls: 1 } });
     const run = await runAction(sim, linkInputs(url, url, { 'wait-for-sync': '20' }));

@@ -72,7 +72,9 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
     });
     expect(run.code).toBe(1);
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
-    expect(sim.accessTokens().every((t) => t.revoked)).toBe(true);
+    // The token fetched alongside the source read is revoked: Atlas is left as it was.
+    expect(sim.accessTokens()).toHaveLength(1);
+    expect(sim.accessTokens()[0].revoked).toBe(true);
   });
 
   it('unlink: fails naming source-org-id and never touches Atlas (the real source stays linked)', async () => {
@@ -89,6 +91,17 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
     expect(run.summary).toContain('<td>Delete the Atlas organization&#39;s link token</td><td>⏹️ not attempted</td>');
     expect(run.summary).toContain('Atlas is never touched when the source side fails');
     expect(run.outputs.changed).toBe('false');
+  });
+});
+
+describe('an organization read that fails for its own reasons blames no input', () => {
+  it('a 503 on the proof: the step fails with that error, not "check source-org-id for a typo"', async () => {
+    const url = await start();
+    sim.fail('source.org', { kind: 'status', status: 503, times: Infinity });
+    const run = await runAction(sim, { ...linkInputs(url, url), command: 'status', 'max-retries': '0' });
+    expect(run.code).toBe(1);
+    expect(run.errors.map((e) => e.message)).toEqual(['source: read the organization failed: HTTP 503 SIMULATED: Simulated 503.']);
+    expect(run.outputs.status).toBeUndefined();
   });
 });
 
@@ -152,6 +165,7 @@ describe('a failed step still tells the whole story', () => {
     expect(run.summary).toContain('<td>Create a link token in Atlas</td><td>✅ done</td>');
     expect(run.summary).toContain('<td>Connect the source organization with the link token</td><td>❌ failed</td>');
     expect(run.summary).toContain(`A link token was created in Atlas organization ${ATLAS_ORG_ID} but not used`);
+    expect(run.summary).toContain('re-run link with that token as link-token');
     expect(run.summary).toContain('which also breaks the link of any other source organization linked with it');
   });
 
@@ -163,6 +177,7 @@ describe('a failed step still tells the whole story', () => {
     expect(run.summary).toContain('Failed: invalid inputs; nothing was sent');
     expect(run.summary).toContain('Input &#39;atlas-org-id&#39;');
     expect(run.summary).toContain('Input &#39;force&#39;');
+    expect(run.outputs).toEqual({ changed: 'false' });
   });
 });
 

@@ -218,5 +218,9 @@ describe('failures a user meets first', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
     expect(run.warnings).toEqual([]);
+    expect(run.summary).toBe('');
+    expect(run.commands.filter((c) => c.name === 'debug').map((c) => c.data)).toContain(
+      'GITHUB_STEP_SUMMARY is not set: no job summary written.',
+    );
   });
 });

@@ -241,18 +241,25 @@ describe('proxies', () => {
     }
   });
 
-  it('credentials that are not valid percent-encoding: an error naming HTTPS_PROXY, no credentials shown, nothing sent', async () => {
-    const run = await runAction(sim, linkInputs(url.replace('127.0.0.1', 'localhost'), 'https://opsmanager.sim.test'), {
-      env: { HTTPS_PROXY: 'http://user:50%off@proxy.invalid:1' },
+  for (const dryRun of ['false', 'true']) {
+    it(`credentials that are not valid percent-encoding: an error naming HTTPS_PROXY, no credentials shown, nothing sent (dry-run ${dryRun})`, async () => {
+      const run = await runAction(
+        sim,
+        linkInputs(url.replace('127.0.0.1', 'localhost'), 'https://opsmanager.sim.test', { 'dry-run': dryRun }),
+        {
+          env: { HTTPS_PROXY: 'http://user:50%off@proxy.invalid:1' },
+        },
+      );
+      expect(run.code).toBe(1);
+      expect(run.errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(/^HTTPS_PROXY holds a user name or password that is not valid percent-encoding/),
+      ]);
+      expect(run.stdout + run.stderr + run.summary).not.toMatch(/50%|off@/);
+      expect(sim.requests()).toEqual([]);
+      expect(run.outputs.changed).toBe('false');
+      noStack(run);
     });
-    expect(run.code).toBe(1);
-    expect(run.errors.map((e) => e.message)).toEqual([
-      expect.stringMatching(/^HTTPS_PROXY holds a user name or password that is not valid percent-encoding/),
-    ]);
-    expect(run.stdout + run.stderr + run.summary).not.toMatch(/50%|off@/);
-    expect(sim.requests()).toEqual([]);
-    noStack(run);
-  });
+  }
 
   it('honours NO_PROXY (lower case too)', async () => {
     const proxy = await startConnectProxy({});

@@ -168,7 +168,7 @@ describe('answers that are not what the route declares: a clear error, never "Un
     noStack(run);
   });
 
-  it('null and malformed availableProjects entries are left out with a warning; the link stands', async () => {
+  it('null and malformed availableProjects entries are left out with a warning; missing lists read as empty; the link stands', async () => {
     const good = structuredClone(AVAILABLE_PROJECTS[0]);
     sim.addAtlasOrg(ATLAS_ORG_ID, {
       availableProjects: [
@@ -177,25 +177,34 @@ describe('answers that are not what the route declares: a clear error, never "Un
         good,
         { ...good, projectId: '65f000000000000000000002', deployments: [null, { name: ['rs1'] }, { name: 'rs2', sharded: 'no' }] },
         { ...good, projectId: '65f000000000000000000003', migrationHosts: null },
+        { ...good, projectId: '65f000000000000000000004', name: 'extra', migrationHosts: ['mh-9.example.net'] },
+        { ...good, projectId: '65f000000000000000000005', deployments: [{ name: 42 }] },
       ],
     });
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'SYNCED', changed: 'true' });
-    expect(JSON.parse(run.outputs.deployments).map((d: Record<string, string>) => d['source-cluster-name'])).toEqual(['rs0']);
+    const deployments = JSON.parse(run.outputs.deployments) as Array<Record<string, string>>;
+    expect(deployments.map((d) => `${d['source-project-id']} ${d['source-cluster-name']} ${d['migration-host'] ?? '(no host)'}`)).toEqual([
+      `${good.projectId} rs0 mh-1.example.net`,
+      '65f000000000000000000003 rs0 (no host)',
+      '65f000000000000000000004 rs0 mh-9.example.net',
+    ]);
     expect(JSON.parse(run.outputs['available-projects']).map((p: { projectId: string }) => p.projectId)).toEqual([
       good.projectId,
       '65f000000000000000000002',
+      '65f000000000000000000003',
+      '65f000000000000000000004',
+      '65f000000000000000000005',
     ]);
-    expect(run.warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining([
-        'Atlas listed a project this action cannot read, left out: the answer[0] should be an object but is null.',
-        'Atlas listed a project this action cannot read, left out: the answer[1].name should be a string but is a number.',
-        'Atlas listed a project this action cannot read, left out: the answer[4].migrationHosts should be an array but is null.',
-        'Atlas listed a deployment of project 65f000000000000000000002 this action cannot read, left out: the answer[3].deployments[0] should be an object but is null.',
-        'Atlas listed a deployment of project 65f000000000000000000002 this action cannot read, left out: the answer[3].deployments[1].name should be a string but is an array of 1.',
-      ]),
-    );
+    // Five entries cannot be read: five warnings, then a count of the rest.
+    expect(run.warnings.map((w) => w.message).filter((m) => m.startsWith('Atlas listed'))).toEqual([
+      'Atlas listed a project this action cannot read, left out: the answer[0] should be an object but is null.',
+      'Atlas listed a project this action cannot read, left out: the answer[1].name should be a string but is a number.',
+      'Atlas listed a deployment of project 65f000000000000000000002 this action cannot read, left out: the answer[3].deployments[0] should be an object but is null.',
+      'Atlas listed a deployment of project 65f000000000000000000002 this action cannot read, left out: the answer[3].deployments[1].name should be a string but is an array of 1.',
+      'Atlas listed a deployment of project 65f000000000000000000002 this action cannot read, left out: the answer[3].deployments[2].sharded should be true or false but is a string of 2 characters.',
+    ]);
     expect(run.lines).toContain('… and 1 more entries left out.');
     noStack(run);
   });

@@ -30,7 +30,7 @@ export class FakeClock implements Clock {
 
 export async function runInProcess(
   inputs: Record<string, string>,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; random?: () => number } = {},
 ): Promise<ActionRun> {
   let stdout = '';
   let code = 0;
@@ -42,7 +42,7 @@ export async function runInProcess(
     setExitCode: (c) => void (code = c),
   };
   const started = performance.now();
-  await run({ io, clock: options.clock ?? new FakeClock() });
+  await run({ io, clock: options.clock ?? new FakeClock(), random: options.random });
   const result: ActionRun = {
     code,
     stdout,

@@ -1,6 +1,6 @@
 // Retry waits, backoff and the step's time budget, run in process with a fake clock (shared with
 // the simulator): minutes of waiting take no real time, and every wait the action makes is read
-// back from the clock. The real-time end-to-end checks are in test/e2e/deadlines-and-transport.test.ts.
+// back from the clock. The real-time end-to-end checks are in test/e2e/retries-and-bodies.test.ts and test/e2e/network.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ATLAS_ORG_ID,
@@ -163,36 +163,45 @@ describe('an access token lifetime the token endpoint states', () => {
 });
 
 describe("the step's time budget", () => {
+  // No jitter: every wait is exactly what the server asked for.
+  const noJitter = () => 0;
+
   it('fires before a retry wait that would pass it, saying which budget and where', async () => {
     const url = await start();
-    // request-timeout 1, max-retries 10: a budget of 0 s of waiting + (10 + 1) × 1 s + 60 s = 71 s.
-    sim.fail('atlas.linkTokens.create', { ...rateLimited('60'), times: Infinity });
-    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '1', 'max-retries': '10' }), { clock });
+    // request-timeout 1, max-retries 2: a budget of 0 s of waiting + (2 + 1) × (1 + 60) s = 183 s. Two waits of
+    // 60 s for the token (t = 120 s), one for connecting (t = 180 s); another would end at 240 s.
+    sim.fail('atlas.linkTokens.create', { ...rateLimited('60'), times: 2 });
+    sim.fail('source.link.connect', { ...rateLimited('60'), times: Infinity });
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '1', 'max-retries': '2' }), { clock, random: noJitter });
     expect(run.code).toBe(1);
-    expect(sim.requests({ route: 'atlas.linkTokens.create' })).toHaveLength(2);
-    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps).toEqual([60_000, 60_000, 60_000]);
+    expect(attempts('source.link.connect').map((r) => r.status)).toEqual([429, 429]);
     expect(run.errors.map((e) => e.message)).toEqual([
-      "The step's time budget of 71 s (0 s of waiting + 71 s for requests and retries) ran out before retry 2 of 10 (create the link token).",
+      "The step's time budget of 183 s (0 s of waiting + 183 s for requests and retries) ran out before retry 2 of 2 (connect to Atlas with the link token).",
     ]);
-    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
+    // The token was made before the budget ran out: the outputs a clean-up needs are set.
+    expect(run.outputs['link-token']).toBe(sim.tokensOf(ATLAS_ORG_ID)[0]);
+    expect(run.outputs.changed).toBe('true');
   });
 
   it('cuts the attempt that would pass it, naming the phase and the operation', async () => {
     const url = await start();
-    // request-timeout 2, max-retries 3: 68 s. After waits of 60 s and 7 s (plus jitter) at most 1 s is left,
-    // less than request-timeout: the third attempt gets what is left, and the server never answers it.
+    // request-timeout 2, max-retries 3: (3 + 1) × (2 + 60) s = 248 s. Waits of 3 × 60 s for the token and 60 s + 7 s
+    // for connecting leave 1 s, less than request-timeout: the third connect gets that second, and no answer.
+    sim.fail('atlas.linkTokens.create', { ...rateLimited('60'), times: 3 });
     sim
-      .fail('atlas.linkTokens.create', rateLimited('60'))
-      .fail('atlas.linkTokens.create', rateLimited('7'))
-      .fail('atlas.linkTokens.create', { kind: 'hang', ms: 10_000 });
+      .fail('source.link.connect', rateLimited('60'))
+      .fail('source.link.connect', rateLimited('7'))
+      .fail('source.link.connect', { kind: 'hang', ms: 10_000 });
     const started = performance.now();
-    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '2', 'max-retries': '3' }), { clock });
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '2', 'max-retries': '3' }), { clock, random: noJitter });
     expect(run.code).toBe(1);
-    expect(sim.requests({ route: 'atlas.linkTokens.create' }).map((r) => r.status)).toEqual([429, 429, -2]);
+    expect(clock.sleeps).toEqual([60_000, 60_000, 60_000, 60_000, 7_000]);
+    expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([429, 429, -2]);
     expect(run.errors.map((e) => e.message)).toEqual([
-      "The step's time budget of 68 s (0 s of waiting + 68 s for requests and retries) ran out while waiting for the answer (create the link token).",
+      "The step's time budget of 248 s (0 s of waiting + 248 s for requests and retries) ran out while waiting for the answer (connect to Atlas with the link token).",
     ]);
-    // The cut came from the budget, in real time: at most the 1 s left, never the 2 s of request-timeout.
+    // The cut came from the budget, in real time: the 1 s left, never the 2 s of request-timeout.
     expect(performance.now() - started).toBeLessThan(1900);
   });
 

@@ -84,7 +84,7 @@ describe('readSettings', () => {
     for (const open of ['0.0.0.0/0', '::/0', '0.0.0.0/1, 128.0.0.0/1']) {
       expect(problems({ 'access-list-ips': open }).map((p) => p.input)).toEqual(['access-list-ips']);
       const { settings, notes } = read({ 'access-list-ips': open, 'allow-open-access-list': 'true' });
-      expect(settings.link.accessListIps.length).toBeGreaterThan(0);
+      expect(settings.link.accessListIps).toEqual(open.split(', '));
       expect(notes.find((n) => n.title === 'Open access list')?.level).toBe('warning');
     }
   });
@@ -98,6 +98,22 @@ describe('readSettings', () => {
     const pasted = problems({ 'access-list-ips': `203.0.113.7 ${ATLAS_KEY.privateKey}` });
     expect(pasted[0].message).toContain('looks like a key or token');
     expect(pasted[0].message).not.toContain(ATLAS_KEY.privateKey);
+  });
+
+  it('5,000 private entries and 5,000 wide blocks give one warning each, naming 10 and counting the rest', () => {
+    const privates = Array.from({ length: 5000 }, (_, i) => `10.${i >> 8}.${i & 255}.1`);
+    const wides = Array.from({ length: 5000 }, (_, i) => `${20 + (i % 200)}.${2 * Math.floor(i / 200)}.0.0/15`);
+    const { notes } = read({ 'access-list-ips': [...privates, ...wides.slice(0, 1)].join(' ') });
+    const warnings = notes.filter((n) => n.level === 'warning').map((n) => n.message);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /^access-list-ips: 5000 entries are addresses Atlas never sees traffic from: 10\.0\.0\.1 \(private\), .*, and 4990 more\./,
+    );
+    expect(warnings[1]).toMatch(/^access-list-ips: 20\.0\.0\.0\/15 opens the token to 131072 addresses\./);
+    // Some of those blocks lie in private ranges: one warning for those, one for the wide ones.
+    const many = read({ 'access-list-ips': wides.join(' ') }).notes.filter((n) => n.level === 'warning');
+    expect(many).toHaveLength(2);
+    expect(many.map((n) => n.message).join('\n')).toMatch(/opens the token to 131072 addresses, and \d{4} more\./);
   });
 
   it('needs no Atlas input for status, and none for link with a link-token', () => {

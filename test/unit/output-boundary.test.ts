@@ -75,7 +75,7 @@ describe('secrets are redacted from the text itself, before it is cut', () => {
     const echoed = `The token ${token} is invalid`;
     expect(log.safe(echoed, 60)).not.toContain(token.slice(0, 16));
     expect(log.safe(echoed, 1000)).toBe('The token *** is invalid');
-    // A server that echoes only the first 385 characters of a token: still redacted.
+    // A server that echoes only a prefix of a token (here 40 characters): still redacted.
     expect(log.safe(`bad token ${token.slice(0, 40)}`, 1000)).toBe('bad token ***');
   });
 
@@ -121,6 +121,31 @@ describe('the job summary', () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
     expect(html).toMatch(/… and 4900 more/);
     expect(html).toContain('(899700 more characters)');
+  });
+});
+
+describe('the job summary size cap', () => {
+  it('halves the rows shown until the summary fits, and says how many were left out', () => {
+    const { log } = recorder();
+    // 150 rows of 7 cells of 300 characters that each escape to 5 bytes: about 1.5 MB at 100 rows.
+    const rows = Array.from({ length: 150 }, () => Array.from({ length: 7 }, () => '<'.repeat(300)));
+    const html = renderSummary(
+      {
+        title: 'T',
+        outcome: 'ok',
+        failed: false,
+        facts: [],
+        steps: [],
+        next: [],
+        tables: [{ title: 'Big', head: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows }],
+      },
+      log,
+    );
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    const shown = (html.match(/<tr><td>/g) ?? []).length;
+    expect(shown).toBeLessThan(100);
+    expect(shown).toBeGreaterThan(10);
+    expect(html).toContain(`… and ${150 - shown} more`);
   });
 });
 

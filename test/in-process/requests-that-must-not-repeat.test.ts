@@ -1,0 +1,93 @@
+// Two promises the transport keeps whatever the network does: a body (which may hold a link token
+// or a source password) never goes out without credentials, and a call that must not be made
+// twice (starting a migration) is not repeated once it may have arrived. In process, on a fake
+// clock shared with the simulator, so the retries' waits take no real time.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ATLAS_ORG_ID, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import type { Simulator } from '../simulator/index.js';
+import { FakeClock, runInProcess } from '../helpers/in-process.js';
+
+let sim: Simulator;
+let clock: FakeClock;
+afterEach(() => sim?.close());
+
+async function start() {
+  clock = new FakeClock();
+  sim = standardSimulator({ clock, plan: { validationAfterPolls: 0 } });
+  sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+  return sim.listen();
+}
+
+const PASSWORD = 'pw-that-must-stay-home';
+const withPassword = (url: string, command: string) =>
+  migrationInputs(url, { command, 'source-managed-authentication': 'false', 'source-username': 'migrator', 'source-password': PASSWORD });
+const unauthenticatedBodies = () => sim.requests().filter((r) => r.auth === 'none' && r.body !== '');
+
+describe('a body never goes out without credentials', () => {
+  it('the challenge request answered 503: it is retried, and only then is the body sent, with credentials', async () => {
+    const url = await start();
+    // The bodiless GET of the validate path is the first request of the run (the simulator routes it as a describe).
+    sim.fail('atlas.migrations.describe', { kind: 'status', status: 503 });
+    const run = await runInProcess(withPassword(url, 'validate'), { clock });
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    expect(unauthenticatedBodies()).toEqual([]);
+    expect(sim.requests().map((r) => `${r.method} ${r.status} ${r.auth}`)).toEqual(['GET 503 none', 'GET 401 none', 'POST 200 digest']);
+    expect(sim.requests({ route: 'atlas.migrations.validate' })[0].body).toContain(PASSWORD);
+  });
+
+  it('a challenge request that asks for no credentials: the body is not sent at all', async () => {
+    const url = await start();
+    sim.fail('atlas.migrations.describe', { kind: 'status', status: 200, body: {} });
+    const run = await runInProcess(withPassword(url, 'validate'), { clock });
+    expect(run.code).toBe(1);
+    expect(run.errors[0].message).toBe(
+      'Atlas: start a validation of the migration: the server asked for no credentials (HTTP 200 to the challenge request), so the request and its body were not sent.',
+    );
+    expect(sim.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+    expect(unauthenticatedBodies()).toEqual([]);
+  });
+});
+
+describe('starting a migration is not repeated once it may have arrived', () => {
+  for (const [what, fault] of [
+    ['a 504', { kind: 'status', status: 504 }],
+    ['a 502', { kind: 'html', status: 502 }],
+    ['a reset', { kind: 'reset' }],
+  ] as const) {
+    it(`${what}: one attempt, and the summary says a migration may exist`, async () => {
+      const url = await start();
+      sim.fail('atlas.migrations.create', fault);
+      const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock });
+      expect(run.code).toBe(1);
+      expect(sim.requests({ route: 'atlas.migrations.create' })).toHaveLength(1);
+      expect(run.errors[0].message).toMatch(
+        /^Atlas: start the migration failed: .*Hint: the answer was lost, so Atlas may have started the migration all the same/,
+      );
+      expect(run.summary).toContain('Atlas may have started the migration although its answer was lost');
+      expect(run.summary).not.toContain('Nothing was started');
+      expect(run.outputs.changed).toBe('false');
+    });
+  }
+
+  it('a 429 was refused unprocessed: it is retried after Retry-After, and the migration starts once', async () => {
+    const url = await start();
+    sim.fail('atlas.migrations.create', {
+      kind: 'status',
+      status: 429,
+      headers: { 'Retry-After': '3' },
+      body: { error: 429, errorCode: 'RATE_LIMITED' },
+    });
+    const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock });
+    expect(run.code).toBe(0);
+    expect(sim.requests({ route: 'atlas.migrations.create' }).map((r) => r.status)).toEqual([429, 201]);
+    expect(run.outputs['migration-id']).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('a validation is repeated after a 504: starting two is harmless', async () => {
+    const url = await start();
+    sim.fail('atlas.migrations.validate', { kind: 'status', status: 504 });
+    const run = await runInProcess(migrationInputs(url, { command: 'validate' }), { clock });
+    expect(run.code).toBe(0);
+    expect(sim.requests({ route: 'atlas.migrations.validate' }).map((r) => r.status)).toEqual([504, 200]);
+  });
+});
