@@ -2,21 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { Budget } from '../../src/clock.js';
 import type { Command } from '../../src/commands/command.js';
 import { runSteps } from '../../src/commands/run-steps.js';
-import type { Log } from '../../src/output/log.js';
 import type { Settings } from '../../src/settings.js';
 import { FakeClock } from '../helpers/in-process.js';
+import { stubLog } from '../helpers/stub-log.js';
 
-const log = {
-  debugEnabled: false,
-  debug: vi.fn(),
-  info: vi.fn(),
-  annotate: vi.fn(),
-  group: (_title: string, body: () => Promise<unknown>) => body(),
-  secret: vi.fn(),
-  linkToken: vi.fn(),
-  safe: (text: string) => text,
-  describe: (err: unknown) => String((err as Error).message),
-} as unknown as Log;
+const log = stubLog();
 
 describe('runSteps', () => {
   const settings = {} as Settings;

@@ -2,20 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { Budget } from '../../src/clock.js';
 import { waitUntil } from '../../src/commands/wait.js';
 import { DeadlineError, WaitTimeoutError } from '../../src/errors.js';
-import type { Log } from '../../src/output/log.js';
 import { FakeClock } from '../helpers/in-process.js';
+import { stubLog } from '../helpers/stub-log.js';
 
-const log = {
-  debugEnabled: false,
-  debug: vi.fn(),
-  info: vi.fn(),
-  annotate: vi.fn(),
-  group: (_title: string, body: () => Promise<unknown>) => body(),
-  secret: vi.fn(),
-  linkToken: vi.fn(),
-  safe: (text: string) => text,
-  describe: (err: unknown) => String((err as Error).message),
-} as unknown as Log;
+const log = stubLog();
 
 const reads = (values: string[]) => {
   let i = 0;
