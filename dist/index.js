@@ -304,7 +304,7 @@ function migrationFacts(state, settings) {
         if (m.lagTimeSeconds !== undefined)
             rows.push(['Lag', `${m.lagTimeSeconds} s`]);
     }
-    if (settings.migration.dropDestinationData && (settings.command === 'validate' || settings.command === 'migrate')) {
+    if (usesSpec(settings) && settings.migration.dropDestinationData) {
         rows.push(['Destination data', 'dropped first (drop-destination-data)']);
     }
     return rows;
@@ -461,9 +461,7 @@ const projectAbsent = {
     what: 'Atlas project',
     hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
 };
-const PROJECT_HINTS = {
-    404: 'check atlas-project-id, and that the project belongs to the organization of the Atlas API key or service account',
-};
+const PROJECT_HINTS = { 404: projectAbsent.hint };
 const id = matching(OBJECT_ID, '24 hexadecimal digits');
 const validation = object({
     _id: id,
@@ -563,18 +561,18 @@ async function waitUntil(wait, ctx) {
 
 
 const MAX_POLL_INTERVAL_MS = 60_000;
-function noteUnknown(status, log) {
-    if (!KNOWN.includes(status)) {
+function noteUnknown(status, previous, log) {
+    if (!KNOWN.includes(status) && status !== previous) {
         log.annotate('warning', `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
     }
 }
-async function describeMigration(api, log, id, projectId) {
+async function describeMigration(api, log, id, projectId, previous) {
     const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
     if (answer === ABSENT) {
         throw new RefusedError(`Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
             'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.');
     }
-    noteUnknown(answer.status, log);
+    noteUnknown(answer.status, previous, log);
     return answer;
 }
 function migrationBody(settings, state) {
@@ -678,7 +676,7 @@ function readStep(settings) {
         title: 'Read the migration',
         calls: [{ route: readMigration }],
         async run(state, ctx) {
-            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId);
+            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId, undefined);
             ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
             refuseIfFinishedBadly(state);
             return showMigration(state.migration);
@@ -699,7 +697,7 @@ function watchStep(settings, title, goal, seconds, done) {
                 goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
                 seconds,
                 first: state.migration,
-                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
+                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
                 done: (m) => done(m) || TERMINAL.includes(m.status),
                 show: showMigration,
                 timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
@@ -986,6 +984,10 @@ function projectTables(state) {
 
 
 
+const entriesOf = (settings) => {
+    const n = settings.link.accessListIps.length;
+    return `${n} access-list entr${n === 1 ? 'y' : 'ies'}`;
+};
 const alreadySynced = (force) => ({
     when: "the source already reports SYNCED and force is not 'true'",
     test: (state) => state.before === 'SYNCED' && !force,
@@ -999,7 +1001,6 @@ const link_link = command({
         const steps = [readStatusStep(settings, hasAtlas)];
         const skip = alreadySynced(settings.link.force);
         if (settings.link.linkToken === undefined) {
-            const entries = settings.link.accessListIps.length;
             steps.push({
                 title: 'Create a link token in Atlas',
                 calls: [{ route: createLinkToken }],
@@ -1010,8 +1011,8 @@ const link_link = command({
                     state.token = linkToken;
                     state.tokenCreated = true;
                     ctx.output('link-token', { secret: linkToken });
-                    ctx.log.info(`Created a link token in Atlas organization ${settings.atlas.orgId} with ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}.`);
-                    return `created, ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}`;
+                    ctx.log.info(`Created a link token in Atlas organization ${settings.atlas.orgId} with ${entriesOf(settings)}.`);
+                    return `created, ${entriesOf(settings)}`;
                 },
             });
         }
@@ -1047,11 +1048,7 @@ const link_link = command({
         ['Status', state.status ?? '—'],
         [
             'Link token',
-            state.tokenCreated
-                ? `created (${settings.link.accessListIps.length} access-list entries)`
-                : settings.link.linkToken
-                    ? 'given in link-token'
-                    : 'none created',
+            state.tokenCreated ? `created (${entriesOf(settings)})` : settings.link.linkToken ? 'given in link-token' : 'none created',
         ],
         ['Changed', state.tokenCreated || state.connected ? 'yes' : 'no'],
     ],
@@ -1657,6 +1654,7 @@ class Findings {
     }
 }
 const OBJECT_ID_EXAMPLE = '5f1a2b3c4d5e6f7a8b9c0d1e';
+const isObjectId = (value) => /^[0-9a-fA-F]{24}$/.test(value);
 function looksLikePrivateKey(value) {
     return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
@@ -1690,7 +1688,7 @@ function readObjectId(read, name, what, f) {
     const value = read(name);
     if (value === '')
         return undefined;
-    if (!/^[0-9a-fA-F]{24}$/.test(value)) {
+    if (!isObjectId(value)) {
         const hint = looksLikePrivateKey(value) ? ' It looks like an API private key: check the workflow and rotate the key.' : '';
         f.fail(name, `expected ${what}: 24 hexadecimal digits such as ${OBJECT_ID_EXAMPLE}; got ${shown(value)}.${hint}`);
         return undefined;
@@ -1781,6 +1779,7 @@ function readCaCertificate(read, name, f) {
 const external_node_net_namespaceObject = require("node:net");
 ;// CONCATENATED MODULE: ./src/inputs/access-list.ts
 
+
 const BITS = { 4: 32, 6: 128 };
 const WIDE_BELOW = { 4: 16, 6: 32 };
 function parseAccessList(raw) {
@@ -1824,7 +1823,7 @@ function parseAccessList(raw) {
 }
 function looksLikeCredential(entry) {
     const text = entry.trim();
-    return (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ||
+    return (looksLikePrivateKey(text) ||
         (/^[A-Za-z0-9+/=_-]{20,}$/.test(text) && /[A-Za-z]/.test(text) && /[0-9]/.test(text)) ||
         text.toLowerCase().startsWith('mdb_sa_') ||
         text.includes('-----'));
@@ -2098,7 +2097,6 @@ function checkMigrationSpec(m, f) {
 
 const CLOUD_MANAGER = DEFAULTS['source-base-url'];
 const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password'];
-const isObjectId = (v) => /^[0-9a-fA-F]{24}$/.test(v);
 const MISTAKE_PRONE_INPUTS = {
     'atlas-org-id': isObjectId,
     'source-org-id': isObjectId,
@@ -2110,7 +2108,7 @@ const MISTAKE_PRONE_INPUTS = {
     'atlas-client-id': (v) => !looksLikePrivateKey(v) && v.length <= 64,
     'source-username': (v) => !looksLikePrivateKey(v),
 };
-function secretValues(read) {
+function secretInputs(read) {
     const values = SECRET_INPUTS.map(read);
     for (const [name, isExpected] of Object.entries(MISTAKE_PRONE_INPUTS)) {
         const value = read(name);
@@ -2120,7 +2118,7 @@ function secretValues(read) {
     values.push(...read('access-list-ips')
         .split(/[\s,]+/)
         .filter(looksLikeCredential));
-    return values.filter((v) => v.length > 0);
+    return { values: values.filter((v) => v.length > 0), linkToken: read('link-token') || undefined };
 }
 function readSettings(read) {
     const f = new Findings();
@@ -2799,7 +2797,7 @@ class DigestAuth {
 
 ;// CONCATENATED MODULE: ./src/http/proxy-config.ts
 
-function proxyFor(target, env = process.env) {
+function proxyFor(target, env) {
     if (bypassesProxy(target, env))
         return undefined;
     const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
@@ -3433,7 +3431,7 @@ function createWiring(settings, deps) {
     const connectionOf = (side, baseUrl, caCertificate) => {
         let connection = connections.get(side);
         if (!connection) {
-            const proxy = proxyFor(new URL(baseUrl));
+            const proxy = proxyFor(new URL(baseUrl), deps.env);
             for (const secret of proxy?.secrets ?? [])
                 log.secret(secret);
             connection = connectionFor(baseUrl, proxy, caCertificate);
@@ -3517,10 +3515,11 @@ async function run(deps = {}) {
     let ending = {};
     try {
         const read = (name) => runner.input(name);
-        for (const secret of secretValues(read))
+        const secrets = secretInputs(read);
+        for (const secret of secrets.values)
             log.secret(secret);
-        if (read('link-token'))
-            log.linkToken(read('link-token'));
+        if (secrets.linkToken)
+            log.linkToken(secrets.linkToken);
         const { settings, notes } = readSettings(read);
         const command = COMMAND_DEFINITIONS[settings.command];
         ending = { settings, command };
@@ -3531,7 +3530,7 @@ async function run(deps = {}) {
         const waitSeconds = command.waitSeconds(settings);
         const marginSeconds = (settings.maxRetries + 1) * (settings.requestTimeoutSeconds + 60);
         const budget = new Budget(clock, waitSeconds + marginSeconds, `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`);
-        wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
+        wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random, env: io.env });
         if (settings.dryRun) {
             ending.plan = planLines(planOf(command, settings));
             log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);

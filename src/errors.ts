@@ -83,7 +83,7 @@ export class ApiError extends Error {
   }
 }
 
-/** A wait ran out of time; `last` is the last state read. */
+/** A wait ran out of time; the message names the last state read. */
 export class WaitTimeoutError extends Error {
   override name = 'WaitTimeoutError';
 }

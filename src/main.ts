@@ -4,7 +4,7 @@ import { COMMAND_DEFINITIONS } from './commands/index.js';
 import { planLines, planOf } from './commands/plan.js';
 import { runSteps, type Report } from './commands/run-steps.js';
 import { ApiError, InputError, isExpectedError, sideLabel } from './errors.js';
-import { readSettings, secretValues } from './inputs/input-helper.js';
+import { readSettings, secretInputs } from './inputs/input-helper.js';
 import { RunnerLog } from './output/log.js';
 import { Outputs } from './output/outputs.js';
 import { exitWhenFlushed, processIO, Runner, type RunnerIO } from './output/runner.js';
@@ -48,8 +48,9 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
   let ending: Ending = {};
   try {
     const read = (name: string) => runner.input(name);
-    for (const secret of secretValues(read)) log.secret(secret);
-    if (read('link-token')) log.linkToken(read('link-token'));
+    const secrets = secretInputs(read);
+    for (const secret of secrets.values) log.secret(secret);
+    if (secrets.linkToken) log.linkToken(secrets.linkToken);
     const { settings, notes } = readSettings(read);
     const command = COMMAND_DEFINITIONS[settings.command];
     ending = { settings, command };
@@ -64,7 +65,7 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
       `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`,
     );
     // Built for a dry run too, sending nothing: the proxy settings are checked the same way.
-    wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
+    wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random, env: io.env });
     if (settings.dryRun) {
       ending.plan = planLines(planOf(command, settings));
       log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);

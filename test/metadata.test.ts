@@ -5,7 +5,7 @@ import { isMap, isScalar, parse, parseDocument, type Scalar } from 'yaml';
 import { checkActionMetadata } from '../scripts/check-workflows.mjs';
 import { readmeTables } from '../scripts/readme-tables.mjs';
 import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from '../src/inputs/command-inputs.js';
-import { readSettings, secretValues } from '../src/inputs/input-helper.js';
+import { readSettings, secretInputs } from '../src/inputs/input-helper.js';
 import { ROOT } from './helpers/run-action.js';
 
 const actionText = readFileSync(join(ROOT, 'action.yml'), 'utf8');
@@ -47,7 +47,7 @@ describe('action.yml', () => {
       asked.add(name);
       return '';
     };
-    secretValues(recording);
+    secretInputs(recording);
     for (const command of Object.keys(COMMAND_INPUTS)) {
       try {
         readSettings((name) => (name === 'command' ? command : recording(name)));

@@ -20,9 +20,7 @@ const projectAbsent = {
   what: 'Atlas project',
   hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
 };
-const PROJECT_HINTS = {
-  404: 'check atlas-project-id, and that the project belongs to the organization of the Atlas API key or service account',
-};
+const PROJECT_HINTS = { 404: projectAbsent.hint };
 const id = matching(OBJECT_ID, '24 hexadecimal digits');
 
 const validation = object({

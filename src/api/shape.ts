@@ -53,12 +53,12 @@ export function optional<T>(shape: Shape<T>): Shape<T | undefined> {
   return (value, path) => (value === undefined || value === null ? undefined : shape(value, path));
 }
 
-/** Fields not named are ignored (MongoDB adds fields over time). */
 /** Absent or null reads as `fallback` (a list MongoDB leaves out when it is empty). */
 export function orElse<T>(shape: Shape<T>, fallback: () => T): Shape<T> {
   return (value, path) => (value === undefined || value === null ? fallback() : shape(value, path));
 }
 
+/** Fields not named are ignored (MongoDB adds fields over time). */
 export function object<F extends Record<string, Shape<unknown>>>(fields: F): Shape<{ [K in keyof F]: Infer<F[K]> }> {
   return (value, path) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ShapeError(path, 'an object', kindOf(value));

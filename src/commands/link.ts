@@ -1,4 +1,5 @@
 import { connectLink, createLinkToken } from '../api/organization-routes.js';
+import type { Settings } from '../settings.js';
 import { command, type Step } from './command.js';
 import {
   projectOutputs,
@@ -9,6 +10,11 @@ import {
   waitForSyncStep,
   type LinkState,
 } from './link-steps.js';
+
+const entriesOf = (settings: Settings) => {
+  const n = settings.link.accessListIps.length;
+  return `${n} access-list entr${n === 1 ? 'y' : 'ies'}`;
+};
 
 const alreadySynced = (force: boolean) => ({
   when: "the source already reports SYNCED and force is not 'true'",
@@ -24,7 +30,6 @@ export const link = command<LinkState>({
     const steps: Array<Step<LinkState>> = [readStatusStep(settings, hasAtlas)];
     const skip = alreadySynced(settings.link.force);
     if (settings.link.linkToken === undefined) {
-      const entries = settings.link.accessListIps.length;
       steps.push({
         title: 'Create a link token in Atlas',
         calls: [{ route: createLinkToken }],
@@ -35,10 +40,8 @@ export const link = command<LinkState>({
           state.token = linkToken;
           state.tokenCreated = true;
           ctx.output('link-token', { secret: linkToken });
-          ctx.log.info(
-            `Created a link token in Atlas organization ${settings.atlas.orgId} with ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}.`,
-          );
-          return `created, ${entries} access-list entr${entries === 1 ? 'y' : 'ies'}`;
+          ctx.log.info(`Created a link token in Atlas organization ${settings.atlas.orgId} with ${entriesOf(settings)}.`);
+          return `created, ${entriesOf(settings)}`;
         },
       });
     }
@@ -72,11 +75,7 @@ export const link = command<LinkState>({
     ['Status', state.status ?? '—'],
     [
       'Link token',
-      state.tokenCreated
-        ? `created (${settings.link.accessListIps.length} access-list entries)`
-        : settings.link.linkToken
-          ? 'given in link-token'
-          : 'none created',
+      state.tokenCreated ? `created (${entriesOf(settings)})` : settings.link.linkToken ? 'given in link-token' : 'none created',
     ],
     ['Changed', state.tokenCreated || state.connected ? 'yes' : 'no'],
   ],

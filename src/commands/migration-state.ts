@@ -100,7 +100,7 @@ export function migrationFacts(state: MigrationState, settings: Settings): Array
     rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
     if (m.lagTimeSeconds !== undefined) rows.push(['Lag', `${m.lagTimeSeconds} s`]);
   }
-  if (settings.migration.dropDestinationData && (settings.command === 'validate' || settings.command === 'migrate')) {
+  if (usesSpec(settings) && settings.migration.dropDestinationData) {
     rows.push(['Destination data', 'dropped first (drop-destination-data)']);
   }
   return rows;

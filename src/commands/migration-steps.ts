@@ -17,8 +17,9 @@ import { waitUntil } from './wait.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;
 
-function noteUnknown(status: string, log: Log): void {
-  if (!KNOWN.includes(status)) {
+/** Warns of a status this action does not know, once: not again on every poll that reads it. */
+function noteUnknown(status: string, previous: string | undefined, log: Log): void {
+  if (!KNOWN.includes(status) && status !== previous) {
     log.annotate(
       'warning',
       `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`,
@@ -27,7 +28,14 @@ function noteUnknown(status: string, log: Log): void {
   }
 }
 
-export async function describeMigration(api: Api, log: Log, id: string, projectId: string | undefined): Promise<Migration> {
+/** Reads the migration; `previous` is the status read before, if any. */
+async function describeMigration(
+  api: Api,
+  log: Log,
+  id: string,
+  projectId: string | undefined,
+  previous: string | undefined,
+): Promise<Migration> {
   const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
   if (answer === ABSENT) {
     throw new RefusedError(
@@ -35,7 +43,7 @@ export async function describeMigration(api: Api, log: Log, id: string, projectI
         'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.',
     );
   }
-  noteUnknown(answer.status, log);
+  noteUnknown(answer.status, previous, log);
   return answer;
 }
 
@@ -153,7 +161,7 @@ export function readStep(settings: Settings): Step<MigrationState> {
     title: 'Read the migration',
     calls: [{ route: readMigration }],
     async run(state, ctx) {
-      state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId as string, settings.atlas.projectId);
+      state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId as string, settings.atlas.projectId, undefined);
       ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
       refuseIfFinishedBadly(state);
       return showMigration(state.migration);
@@ -184,7 +192,8 @@ export function watchStep(
           goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
           seconds,
           first: state.migration,
-          read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId)),
+          read: async () =>
+            (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
           done: (m) => done(m) || TERMINAL.includes(m.status),
           show: showMigration,
           timeout: (last) =>

@@ -15,7 +15,7 @@ export interface ProxySettings {
  * loopback says to go direct. Credentials in the proxy URL must be valid percent-encoding; they
  * are never printed.
  */
-export function proxyFor(target: URL, env: Record<string, string | undefined> = process.env): ProxySettings | undefined {
+export function proxyFor(target: URL, env: Record<string, string | undefined>): ProxySettings | undefined {
   if (bypassesProxy(target, env)) return undefined;
   const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
   const variable = names.find((n) => env[n]);

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { looksLikePrivateKey } from './fields.js';
 
 export interface AccessListReport {
   /** Canonical, de-duplicated entries to send, in input order. */
@@ -79,7 +80,7 @@ export function parseAccessList(raw: string): AccessListReport {
 export function looksLikeCredential(entry: string): boolean {
   const text = entry.trim();
   return (
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ||
+    looksLikePrivateKey(text) ||
     (/^[A-Za-z0-9+/=_-]{20,}$/.test(text) && /[A-Za-z]/.test(text) && /[0-9]/.test(text)) ||
     text.toLowerCase().startsWith('mdb_sa_') ||
     // Five dashes: PEM armour, and also the `KEY-----` left over when a pasted PEM block is split on white space.

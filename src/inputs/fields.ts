@@ -25,6 +25,9 @@ export class Findings {
 
 const OBJECT_ID_EXAMPLE = '5f1a2b3c4d5e6f7a8b9c0d1e';
 
+/** 24 hexadecimal digits, either case (read inputs are lower-cased after). */
+export const isObjectId = (value: string) => /^[0-9a-fA-F]{24}$/.test(value);
+
 export function looksLikePrivateKey(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
@@ -58,7 +61,7 @@ export function readInteger(read: InputReader, name: string, range: { fallback: 
 export function readObjectId(read: InputReader, name: string, what: string, f: Findings): string | undefined {
   const value = read(name);
   if (value === '') return undefined;
-  if (!/^[0-9a-fA-F]{24}$/.test(value)) {
+  if (!isObjectId(value)) {
     const hint = looksLikePrivateKey(value) ? ' It looks like an API private key: check the workflow and rotate the key.' : '';
     f.fail(name, `expected ${what}: 24 hexadecimal digits such as ${OBJECT_ID_EXAMPLE}; got ${shown(value)}.${hint}`);
     return undefined;

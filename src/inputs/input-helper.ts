@@ -3,6 +3,7 @@ import { COMMANDS, type AtlasCredentials, type CommandName, type InputNote, type
 import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from './command-inputs.js';
 import {
   Findings,
+  isObjectId,
   looksLikePrivateKey,
   readBaseUrl,
   readBoolean,
@@ -24,7 +25,6 @@ const CLOUD_MANAGER = DEFAULTS['source-base-url'];
 /** Inputs whose whole value is a secret. */
 const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password'];
 
-const isObjectId = (v: string) => /^[0-9a-fA-F]{24}$/.test(v);
 /** Inputs a secret is often pasted into by mistake; masked when their value is not of the expected form. */
 const MISTAKE_PRONE_INPUTS: Record<string, (value: string) => boolean> = {
   'atlas-org-id': isObjectId,
@@ -38,8 +38,11 @@ const MISTAKE_PRONE_INPUTS: Record<string, (value: string) => boolean> = {
   'source-username': (v) => !looksLikePrivateKey(v),
 };
 
-/** Values to mask before anything else runs. */
-export function secretValues(read: InputReader): string[] {
+/**
+ * What to mask before anything else runs: whole values, and the link token on its own (the key
+ * values inside it are secrets too).
+ */
+export function secretInputs(read: InputReader): { values: string[]; linkToken?: string } {
   const values = SECRET_INPUTS.map(read);
   for (const [name, isExpected] of Object.entries(MISTAKE_PRONE_INPUTS)) {
     const value = read(name);
@@ -51,7 +54,7 @@ export function secretValues(read: InputReader): string[] {
       .split(/[\s,]+/)
       .filter(looksLikeCredential),
   );
-  return values.filter((v) => v.length > 0);
+  return { values: values.filter((v) => v.length > 0), linkToken: read('link-token') || undefined };
 }
 
 /**

@@ -142,6 +142,24 @@ describe('migration-status with wait-for', () => {
     expect(clock.sleeps.reduce((a, b) => a + b)).toBe(30_000);
     expect(sim.migration(id)?.status).toBe('WORKING');
   });
+
+  it('an unknown status is warned of once, not on every poll that reads it again, and again when it changes', async () => {
+    await start({ readyAfterPolls: 1000 });
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
+    const answer = (status: string) => (_request: unknown, real: () => { status: number; body?: unknown }) => {
+      const reply = real();
+      return { ...reply, body: { ...(reply.body as object), status } };
+    };
+    sim.respond('atlas.migrations.describe', answer('PAUSED'), 4).respond('atlas.migrations.describe', answer('THROTTLED'), 2);
+    const r = await run({ command: 'migration-status', 'migration-id': id, 'wait-for': '60' });
+    expect(r.code).toBe(1);
+    // 1 read + 7 polls within 60 s: PAUSED ×4, THROTTLED ×2, then WORKING ×2.
+    expect(count('atlas.migrations.describe')).toBe(8);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'Atlas reports the migration status "PAUSED", which this action does not know; it is treated as still running.',
+      'Atlas reports the migration status "THROTTLED", which this action does not know; it is treated as still running.',
+    ]);
+  });
 });
 
 describe('the 120-hour cutover window', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { COMMAND_INPUTS, COMMON_INPUTS } from '../../src/inputs/command-inputs.js';
-import { readSettings, secretValues } from '../../src/inputs/input-helper.js';
+import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from '../../src/inputs/command-inputs.js';
+import { readSettings, secretInputs } from '../../src/inputs/input-helper.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID } from '../simulator/fixture.js';
 
 const PROJECT = '65f0000000000000000000aa';
@@ -62,6 +62,13 @@ describe('readSettings', () => {
       migration: { managedAuthentication: true, ssl: true, network: 'PUBLIC', dropDestinationData: false },
     });
     expect(notes).toEqual([]);
+  });
+
+  it("reads an unset input as action.yml's default: the same settings whether the runner passes the defaults or nothing", () => {
+    for (const from of [base, migrationBase]) {
+      const givenDefaults = { ...DEFAULTS, ...from };
+      expect(read({}, from)).toEqual(read({}, givenDefaults));
+    }
   });
 
   it('lower-cases org ids, sends access-list entries canonical and once, and says so', () => {
@@ -352,9 +359,9 @@ describe('readSettings', () => {
   });
 });
 
-describe('secretValues', () => {
-  it('masks the secret inputs and mistake-prone inputs whose value is not of their form', () => {
-    const values = secretValues(
+describe('secretInputs', () => {
+  it('masks the secret inputs and mistake-prone inputs whose value is not of their form, and hands on the link token', () => {
+    const { values, linkToken } = secretInputs(
       reader({
         ...base,
         'link-token': ' tok ',
@@ -373,7 +380,8 @@ describe('secretValues', () => {
       SOURCE_KEY.privateKey,
       ATLAS_KEY.privateKey,
     ]);
-    expect(secretValues(reader(base))).toEqual([ATLAS_KEY.privateKey, SOURCE_KEY.privateKey]);
+    expect(linkToken).toBe('tok');
+    expect(secretInputs(reader(base))).toEqual({ values: [ATLAS_KEY.privateKey, SOURCE_KEY.privateKey], linkToken: undefined });
   });
 });
 
