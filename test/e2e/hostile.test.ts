@@ -27,7 +27,7 @@ import {
   withServiceAccount,
 } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
-import { runAction as runChecked, type ActionRun, type RunOptions } from '../helpers/run-action.js';
+import { escapeHtmlLike, runAction as runChecked, shownStdout, type ActionRun, type RunOptions } from '../helpers/run-action.js';
 
 const runAction = (sim: Simulator, inputs: Record<string, string>, options: RunOptions = {}) =>
   runChecked(sim, inputs, { ...options, bundle: process.env.ACTION_BUNDLE || undefined });
@@ -120,16 +120,10 @@ function expectShown(text: string | undefined, what: string, payloads: Payload[]
   for (const p of payloads) expect(text, `${what}: ${p.id}`).toContain(p.shown);
 }
 
-/** A text as an HTML cell shows it: a secret must not show in that form either. */
-const escapeHtmlLike = (text: string) => text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** No piece of `secret` 16 characters long shows anywhere but in its own ::add-mask:: and the outputs named. */
 function expectNoPiece(run: ActionRun, secret: string, allowedOutputs: string[] = []): void {
-  // What the runner shows: plain lines as they are, commands as it decodes them.
-  const commandLines = new Set(run.commands.map((c) => c.line));
   const text = [
-    ...run.lines.filter((_, i) => !commandLines.has(i + 1)),
-    ...run.commands.filter((c) => c.name !== 'add-mask').flatMap((c) => [c.data, ...Object.values(c.properties)]),
+    ...shownStdout(run),
     run.summary,
     run.stderr,
     ...Object.entries(run.outputs)

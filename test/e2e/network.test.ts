@@ -261,18 +261,37 @@ describe('proxies', () => {
     });
   }
 
-  it('honours NO_PROXY (lower case too)', async () => {
-    const proxy = await startConnectProxy({});
-    try {
-      const local = url.replace('127.0.0.1', 'localhost');
-      const run = await runAction(sim, linkInputs(local, local), {
-        env: { https_proxy: proxy.url, http_proxy: proxy.url, no_proxy: 'localhost' },
-      });
-      expect(run.code).toBe(0);
-      expect(proxy.tunnels).toEqual([]);
-      expect(sim.count('source', 'POST')).toBe(1);
-    } finally {
-      await proxy.close();
-    }
-  });
+  // 0.0.0.0 reaches this machine like loopback, but is not loopback to the NO_PROXY rules (loopback
+  // always goes direct), so only NO_PROXY keeps it off the proxy; atlas.sim.test resolves only there.
+  const noProxyCases = [
+    { env: (proxy: string) => ({ http_proxy: proxy, no_proxy: 'example.com, 0.0.0.0' }), direct: true, name: 'lower-case names' },
+    { env: (proxy: string) => ({ HTTP_PROXY: proxy, NO_PROXY: '0.0.0.0' }), direct: true, name: 'upper-case names' },
+    { env: (proxy: string) => ({ HTTP_PROXY: proxy, NO_PROXY: 'opsmanager.example.com' }), direct: false, name: 'a list without it' },
+  ];
+  for (const { env, direct, name } of noProxyCases) {
+    it(`NO_PROXY (${name}): ${direct ? 'the source goes direct while Atlas goes through the proxy' : 'the source goes through the proxy too'}`, async () => {
+      const proxy = await startConnectProxy({ 'atlas.sim.test': '127.0.0.1' });
+      try {
+        const port = new URL(url).port;
+        const inputs = linkInputs(`http://atlas.sim.test:${port}`, `http://0.0.0.0:${port}`, {
+          'allow-insecure-http': 'true',
+          'max-retries': '0',
+        });
+        const run = await runAction(sim, inputs, { env: env(proxy.url) });
+        if (direct) {
+          expect(run.code).toBe(0);
+          expect(sim.count('source', 'POST')).toBe(1);
+          expect(new Set(proxy.tunnels)).toEqual(new Set([`atlas.sim.test:${port}`]));
+        } else {
+          // The proxy knows no 0.0.0.0: the source is never reached, and Atlas gets no token request.
+          expect(run.code).toBe(1);
+          expect(proxy.tunnels).toContain(`0.0.0.0:${port}`);
+          expect(sim.count('source')).toBe(0);
+          expect(sim.count('atlas', 'POST')).toBe(0);
+        }
+      } finally {
+        await proxy.close();
+      }
+    });
+  }
 });

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOutputFile, parseRunnerStdout, runAction } from './run-action.js';
+import { escapeHtmlLike, expectNoLeak } from '../helpers/run-action.js';
+import { parseOutputFile, parseRunnerStdout, runAction, type ActionRun } from './run-action.js';
 
 describe('parseRunnerStdout', () => {
   it('finds exactly the commands the runner would in a hostile sample', () => {
@@ -120,5 +121,28 @@ process.exit(3);
     );
     expect(JSON.parse(run.lines[0])).toEqual(['PATH']);
     expect([run.summary, run.outputs]).toEqual(['', {}]);
+  });
+});
+
+describe('expectNoLeak', () => {
+  const secret = 's3cr:et,100%';
+  const run = (stdout: string, summary = '') =>
+    ({ ...parseRunnerStdout(stdout), stdout, stderr: '', summary, outputs: {}, code: 0, ms: 0 }) as ActionRun;
+
+  it('accepts a secret in its own ::add-mask:: only', () => {
+    expect(() => expectNoLeak(run(`::add-mask::s3cr%3Aet%2C100%25\nplain ***\n`), [secret])).not.toThrow();
+  });
+
+  it('catches a secret the runner would show: a plain line, a decoded command, a property, the summary raw or as an HTML cell', () => {
+    const other = 'a_b*c|d<e>f';
+    for (const [stdout, summary, leaked] of [
+      [`text ${secret}\n`, '', secret],
+      ['::warning::s3cr:et,100%25\n', '', secret],
+      ['::error title=s3cr%3Aet%2C100%25::x\n', '', secret],
+      ['', `<td>${secret}</td>`, secret],
+      ['', `<td>${escapeHtmlLike(other)}</td>`, other],
+    ]) {
+      expect(() => expectNoLeak(run(stdout, summary), [leaked]), `${stdout}${summary}`).toThrow();
+    }
   });
 });
