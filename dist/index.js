@@ -1598,14 +1598,14 @@ const COMMAND_INPUTS = {
   },
   status: {
     ...sourceSide,
-    'atlas-org-id': 'optional',
-    ...command_inputs_all(ATLAS_CREDENTIALS, 'optional'),
+    'atlas-org-id': 'conditional',
+    ...command_inputs_all(ATLAS_CREDENTIALS, 'conditional'),
     'atlas-base-url': 'optional',
     'wait-for-sync': 'optional',
   },
-  unlink: { ...sourceSide, 'atlas-org-id': 'conditional', ...command_inputs_all(ATLAS_CREDENTIALS, 'optional'), 'atlas-base-url': 'optional' },
+  unlink: { ...sourceSide, 'atlas-org-id': 'conditional', ...command_inputs_all(ATLAS_CREDENTIALS, 'conditional'), 'atlas-base-url': 'optional' },
   validate: { ...migrationTarget, ...migrationSpec },
-  migrate: { ...migrationTarget, ...migrationSpec, 'migration-id': 'optional' },
+  migrate: { ...migrationTarget, ...migrationSpec, 'atlas-cluster-name': 'conditional', 'migration-id': 'optional' },
   'migration-status': { ...migrationTarget, 'migration-id': 'required', 'wait-for': 'optional' },
   cutover: { ...migrationTarget, 'migration-id': 'required', 'wait-for': 'optional' },
 };
@@ -1620,7 +1620,11 @@ const CONDITIONS = [
     inputs: ATLAS_CREDENTIALS,
     text:
       'One Atlas credential kind: an API key pair (atlas-public-key, atlas-private-key) or a service account (atlas-client-id, atlas-client-secret). ' +
-      'link: required unless link-token is given; the migration commands: required.',
+      'link: required unless link-token is given. status, unlink: optional, a whole pair or none. The migration commands: required.',
+  },
+  {
+    inputs: ['atlas-cluster-name'],
+    text: 'validate: required. migrate: required unless migration-id is given (then nothing is created: the migration is watched).',
   },
   {
     inputs: ['source-project-id', 'source-cluster-name', 'migration-host'],
@@ -3280,7 +3284,7 @@ class Transport {
                 reply = await this.authenticated(route, request);
             }
             catch (err) {
-                if (err instanceof ApiError)
+                if (err instanceof ApiError || err instanceof DeadlineError)
                     throw err;
                 if (err instanceof AttemptTimeout && err.limit === 'budget')
                     throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);

@@ -2,7 +2,7 @@ import { ABSENT, type Absent, type CallArgs } from '../api/api.js';
 import { fillPath, mediaType, type AbsentRoute, type Params, type Route, type Side } from '../api/route.js';
 import { ShapeError } from '../api/shape.js';
 import type { Budget, Clock } from '../clock.js';
-import { ApiError, sideLabel, type ApiProblem } from '../errors.js';
+import { ApiError, DeadlineError, sideLabel, type ApiProblem } from '../errors.js';
 import type { Log } from '../output/log.js';
 import type { Authenticator } from './auth.js';
 import type { Connection } from './connection.js';
@@ -105,7 +105,8 @@ export class Transport {
       try {
         reply = await this.authenticated(route, request);
       } catch (err) {
-        if (err instanceof ApiError) throw err;
+        // Already an answer to the call: MongoDB's refusal, or the step's budget spent before the attempt.
+        if (err instanceof ApiError || err instanceof DeadlineError) throw err;
         if (err instanceof AttemptTimeout && err.limit === 'budget')
           throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
         const failure = describeNetworkError(err, new URL(request.url));
