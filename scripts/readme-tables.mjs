@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { COMMAND_INPUTS, COMMON_INPUTS, CONDITIONS } from '../src/inputs/command-inputs.js';
+import { isMain } from './is-main.mjs';
 
 const SUPERSCRIPTS = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
@@ -37,12 +38,33 @@ export function readmeTables(actionYml) {
   };
 }
 
-function replaceTable(markdown, header, table) {
-  const lines = markdown.split('\n');
+/** The lines [start, end) of the table whose first line starts with `header` (runs of spaces read as one). */
+function findTable(lines, header) {
   const start = lines.findIndex((l) => l.replace(/\s+/g, ' ').startsWith(header));
-  if (start < 0) throw new Error(`README.md has no table starting ${header}`);
+  if (start < 0) throw new Error(`no table starting ${header}`);
   let end = start;
   while (end < lines.length && lines[end].startsWith('|')) end += 1;
+  return { start, end };
+}
+
+/** The cells of that table's rows, trimmed, without the separator row: cells, not bytes, as Prettier may pad the columns. */
+export function tableRows(markdown, header) {
+  const lines = markdown.split('\n');
+  const { start, end } = findTable(lines, header);
+  return lines
+    .slice(start, end)
+    .map((line) =>
+      line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
+    .filter((row) => !row.every((c) => /^-+$/.test(c)));
+}
+
+function replaceTable(markdown, header, table) {
+  const lines = markdown.split('\n');
+  const { start, end } = findTable(lines, header);
   return [...lines.slice(0, start), table, ...lines.slice(end)].join('\n');
 }
 
@@ -55,7 +77,7 @@ function replaceBlock(markdown, first, block) {
   return [...lines.slice(0, start), block, ...lines.slice(end)].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const tables = readmeTables(readFileSync(new URL('../action.yml', import.meta.url), 'utf8'));
   if (process.argv.includes('--write')) {
     const readmeUrl = new URL('../README.md', import.meta.url);

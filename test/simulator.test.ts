@@ -6,12 +6,14 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, atlasMedia, digestHeader } from './harness/api-client.js';
 import {
+  ATLAS_CLUSTER_NAME,
   ATLAS_KEY,
   ATLAS_ORG_ID,
   ATLAS_PROJECT_ID,
   SERVICE_ACCOUNT,
   SOURCE_KEY,
   SOURCE_ORG_ID,
+  SOURCE_PROJECT,
   standardSimulator,
 } from './simulator/fixture.js';
 import { makePki } from './helpers/tls.js';
@@ -156,7 +158,7 @@ describe('the control API', () => {
     expect(() => sim.linkSource(OTHER_ORG, ATLAS_ORG_ID)).toThrow(/No source org/);
     expect(() => sim.addMigration(OTHER_ORG)).toThrow(/No Atlas project/);
     expect(() => sim.advance(-1)).toThrow(/non-negative/);
-    expect(Simulator.routes).toContain('atlas.migrations.cutover');
+    expect(() => sim.fail('atlas.nope', { kind: 'reset' })).toThrow(/^Unknown route atlas\.nope; one of .*atlas\.migrations\.cutover/);
   });
 
   it('listens on HTTPS with a given certificate too', async () => {
@@ -255,9 +257,24 @@ describe('the 404s are distinct and true', () => {
   });
 
   it('an org the key does not belong to answers exactly as one that does not exist', async () => {
+    const missing = 'eeeeeeeeeeeeeeeeeeeeeeee';
     sim.addAtlasOrg(OTHER_ORG).addSourceOrg(OTHER_ORG);
-    expect((await atlas('GET', atlasOrg(OTHER_ORG))).json.errorCode).toBe('RESOURCE_NOT_FOUND');
-    expect((await source('GET', sourceOrg(OTHER_ORG))).json.errorCode).toBe('ORG_NOT_FOUND');
+    /** The whole answer, with the org id in it replaced. */
+    const answer = async (call: Promise<{ status: number; headers: Headers; text: string }>, org: string) => {
+      const res = await call;
+      return { status: res.status, contentType: res.headers.get('content-type'), json: JSON.parse(res.text.replaceAll(org, '<org>')) };
+    };
+    const cases = [
+      (org: string) => atlas('GET', atlasOrg(org)),
+      (org: string) => atlas('POST', tokens(org), { accessListIps: [] }),
+      (org: string) => source('GET', sourceOrg(org)),
+      (org: string) => source('GET', status(org)),
+    ];
+    for (const send of cases) {
+      const foreign = await answer(send(OTHER_ORG), OTHER_ORG);
+      expect(foreign.status).toBe(404);
+      expect(foreign).toEqual(await answer(send(missing), missing));
+    }
     expect((await atlas('GET', atlasOrg())).status).toBe(200);
     expect((await source('GET', sourceOrg())).json).toEqual({ id: SOURCE_ORG_ID, name: 'Ops Manager source', isDeleted: false, links: [] });
   });
@@ -316,23 +333,81 @@ describe('the 404s are distinct and true', () => {
 });
 
 describe('roles', () => {
-  it('ORG_OWNER for everything; reading the org, a project, a migration or a validation also for ORG_MEMBER and ORG_READ_ONLY', async () => {
-    const migrationId = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
+  const groups = `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}`;
+  const migrationBody = {
+    source: { clusterName: SOURCE_PROJECT.clusterName, groupId: SOURCE_PROJECT.id, managedAuthentication: true, ssl: true },
+    destination: { clusterName: ATLAS_CLUSTER_NAME, groupId: ATLAS_PROJECT_ID, hostnameSchemaType: 'PUBLIC' },
+    migrationHosts: [SOURCE_PROJECT.migrationHost],
+  };
+  const V2024 = atlasMedia('2024-05-30');
+
+  it('ORG_OWNER for everything; reading the org, a project or a migration also for ORG_MEMBER and ORG_READ_ONLY', async () => {
+    const linkToken = sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const validation = await atlas('POST', `${groups}/liveMigrations/validate`, migrationBody, V2024);
+    expect(validation.status).toBe(200);
+    const migrationId = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
+    const refused = (res: { status: number; json: { errorCode?: string } }) => [res.status, res.json?.errorCode];
     for (const roles of [['ORG_READ_ONLY'], ['ORG_MEMBER']]) {
       sim.setRoles(ATLAS_KEY.publicKey, roles);
-      const create = await atlas('POST', tokens(), { accessListIps: [] });
-      expect([create.status, create.json.errorCode]).toEqual([403, 'USER_UNAUTHORIZED']);
-      expect((await atlas('GET', atlasOrg())).status).toBe(200);
-      expect((await atlas('DELETE', tokens())).status).toBe(403);
-      expect((await atlas('GET', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/${migrationId}`)).status).toBe(200);
+      // Reads that MongoDB documents for Organization Member (and Organization Read Only reads everything).
+      expect((await atlas('GET', atlasOrg())).status, `${roles} org`).toBe(200);
+      expect((await atlas('GET', groups)).json, `${roles} project`).toEqual({
+        id: ATLAS_PROJECT_ID,
+        name: 'migration-target',
+        orgId: ATLAS_ORG_ID,
+      });
+      expect((await atlas('GET', `${groups}/liveMigrations/${migrationId}`)).json._id, `${roles} migration`).toBe(migrationId);
+      // Organization Owner only: the link tokens, the available projects, and everything a migration does,
+      // reading a validation included (MongoDB documents getValidationStatus for Organization Owner).
+      const ownerOnly = [
+        ['POST', tokens(), { accessListIps: [] }, V1],
+        ['DELETE', tokens(), undefined, V1],
+        ['GET', `${atlasOrg()}/liveMigrations/availableProjects`, undefined, V1],
+        ['GET', `${groups}/liveMigrations/validate/${validation.json._id}`, undefined, V1],
+        ['POST', `${groups}/liveMigrations/validate`, migrationBody, V2024],
+        ['POST', `${groups}/liveMigrations`, migrationBody, V2024],
+        ['PUT', `${groups}/liveMigrations/${migrationId}/cutover`, undefined, V1],
+      ] as const;
+      for (const [method, path, body, accept] of ownerOnly) {
+        expect(refused(await atlas(method, path, body, accept)), `${roles} ${method} ${path}`).toEqual([403, 'USER_UNAUTHORIZED']);
+      }
     }
-    sim.setRoles(SOURCE_KEY.publicKey, ['ORG_MEMBER']);
-    expect((await source('GET', status())).json.errorCode).toBe('USER_UNAUTHORIZED');
+    expect(sim.migration(migrationId)?.status).toBe('WORKING');
+    expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([linkToken]);
+    sim.setRoles(ATLAS_KEY.publicKey, ['ORG_OWNER']);
+    expect((await atlas('GET', `${groups}/liveMigrations/validate/${validation.json._id}`)).status).toBe(200);
+    for (const roles of [['ORG_READ_ONLY'], ['ORG_MEMBER']]) {
+      sim.setRoles(SOURCE_KEY.publicKey, roles);
+      expect((await source('GET', sourceOrg())).status, `${roles} source org`).toBe(200);
+      expect(refused(await source('GET', status())), `${roles} status`).toEqual([403, 'USER_UNAUTHORIZED']);
+    }
   });
 
   it('404 comes before 403: a key without the role still learns nothing about another org', async () => {
-    sim.setRoles(ATLAS_KEY.publicKey, ['ORG_READ_ONLY']);
-    expect((await atlas('GET', atlasOrg(OTHER_ORG))).status).toBe(404);
+    sim.setRoles(ATLAS_KEY.publicKey, ['ORG_READ_ONLY']).setRoles(SOURCE_KEY.publicKey, ['ORG_MEMBER']);
+    // On its own org the same keys are refused these owner-only routes: the role check is live.
+    expect((await atlas('DELETE', tokens())).status).toBe(403);
+    expect((await source('GET', status())).status).toBe(403);
+    for (const exists of [false, true]) {
+      if (exists) sim.addAtlasOrg(OTHER_ORG).addSourceOrg(OTHER_ORG);
+      for (const [method, body] of [
+        ['POST', { accessListIps: [] }],
+        ['DELETE', undefined],
+      ] as const) {
+        const res = await atlas(method, tokens(OTHER_ORG), body);
+        expect([res.status, res.json.errorCode, res.json.detail], `${method} exists=${exists}`).toEqual([
+          404,
+          'RESOURCE_NOT_FOUND',
+          `Cannot find resource organization ${OTHER_ORG}.`,
+        ]);
+      }
+      const res = await source('GET', status(OTHER_ORG));
+      expect([res.status, res.json.errorCode, res.json.detail], `status exists=${exists}`).toEqual([
+        404,
+        'ORG_NOT_FOUND',
+        `No organization with ID ${OTHER_ORG} exists.`,
+      ]);
+    }
   });
 });
 

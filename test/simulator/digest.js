@@ -4,13 +4,13 @@
 // nonces go stale after a configurable number of uses.
 import { createHash, randomBytes } from 'node:crypto';
 
-export const REALM = 'MMS Public API';
+const REALM = 'MMS Public API';
 
 /** @param {string} s */
 const md5 = (s) => createHash('md5').update(s).digest('hex');
 
 /** @param {string} header @returns {Record<string, string>} */
-export function parseAuthParams(header) {
+function parseAuthParams(header) {
   /** @type {Record<string, string>} */
   const params = {};
   const re = /([a-zA-Z]+)=("((?:[^"\\]|\\.)*)"|[^,\s]*)/g;
@@ -25,7 +25,7 @@ export function parseAuthParams(header) {
  * The `response` field a client computes (RFC 7616, MD5, qop=auth).
  * @param {{ username: string, password: string, realm: string, nonce: string, nc: string, cnonce: string, qop: string, method: string, uri: string }} p
  */
-export function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }) {
+function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }) {
   const ha1 = md5(`${username}:${realm}:${password}`);
   const ha2 = md5(`${method}:${uri}`);
   return md5(`${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);

@@ -156,8 +156,17 @@ describe('bodies (strict, per version)', () => {
 
   it('describe, validation status and cutover publish only 2023-01-01', async () => {
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
-    expect((await call('GET', `${base}/${id}`, undefined, V2024)).status).toBe(406);
-    expect((await call('PUT', `${base}/${id}/cutover`, undefined, V2024)).status).toBe(406);
+    const validationId = (await validate()).json._id;
+    for (const [method, path] of [
+      ['GET', `${base}/${id}`],
+      ['GET', `${base}/validate/${validationId}`],
+      ['PUT', `${base}/${id}/cutover`],
+    ]) {
+      const res = await call(method, path, undefined, V2024);
+      expect([res.status, res.json.errorCode], `${method} ${path}`).toEqual([406, 'INVALID_VERSION_DATE']);
+    }
+    expect(sim.validation(validationId)).toMatchObject({ status: 'PENDING', polls: 0 });
+    expect((await validation(validationId)).status).toBe(200);
   });
 });
 

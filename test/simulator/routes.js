@@ -20,6 +20,11 @@ import { connectRequest, linkTokenRequest, migrationRequest } from './schema.js'
  *   handler: (ctx: RouteContext) => Reply }} Route
  */
 
+// MongoDB documents Organization Owner for every operation here but two reads: the organization
+// and a migration (getPushMigration: Organization Member). Organization Read Only reads everything
+// in the organization, so it reads what a Member may. Reading a validation is Owner only, as
+// documented (getValidationStatus). A project read takes any organization role here: the
+// simulator has no project membership. See src/api/API-NOTES.md.
 const OWNER = ['ORG_OWNER'];
 const READERS = ['ORG_OWNER', 'ORG_MEMBER', 'ORG_READ_ONLY'];
 const V2023 = ['2023-01-01'];
@@ -46,7 +51,7 @@ const reply = (status, body) => ({ status, body });
 const orgBody = (org) => ({ id: org.id, name: org.name, isDeleted: false, links: [] });
 
 /** @type {Route[]} */
-export const ROUTES = [
+const ROUTES = [
   route('atlas.org', 'GET', `${ATLAS}/orgs/{orgId}`, V2023, READERS, (c) => reply(200, orgBody(c.atlasOrg()))),
   route('atlas.linkTokens.create', 'POST', `${ATLAS}/orgs/{orgId}/liveMigrations/linkTokens`, V2023, OWNER, (c) => {
     const org = c.atlasOrg();
@@ -67,7 +72,7 @@ export const ROUTES = [
     const project = c.project();
     return reply(200, c.migrations.validate(project, migrationRequest(c.body(), c.version, project.id)));
   }),
-  route('atlas.migrations.validation', 'GET', `${ATLAS}/groups/{groupId}/liveMigrations/validate/{validationId}`, V2023, READERS, (c) =>
+  route('atlas.migrations.validation', 'GET', `${ATLAS}/groups/{groupId}/liveMigrations/validate/{validationId}`, V2023, OWNER, (c) =>
     reply(200, c.migrations.validation(c.project(), c.params.validationId, true)),
   ),
   route('atlas.migrations.create', 'POST', `${ATLAS}/groups/{groupId}/liveMigrations`, V2024, OWNER, (c) => {
