@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, linkInputs, SERVICE_ACCOUNT, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { closeChecked } from '../helpers/scripts.js';
+import { ATLAS_ORG_ID, linkInputs, SERVICE_ACCOUNT, SOURCE_ORG_ID, sourceInputs, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { runAction } from '../helpers/run-action.js';
 
 let sim: Simulator;
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
 async function start(options?: Parameters<typeof standardSimulator>[0]) {
   sim = standardSimulator(options);
   return sim.listen();
 }
-
-const sourceOnly = (url: string, extra: Record<string, string> = {}) => ({
-  'source-org-id': SOURCE_ORG_ID,
-  'source-public-key': SOURCE_KEY.publicKey,
-  'source-private-key': SOURCE_KEY.privateKey,
-  'source-base-url': url,
-  ...extra,
-});
 
 describe('link is safe to re-run', () => {
   it('re-running link on a SYNCED source creates no token, changes nothing, and costs 4 requests', async () => {
@@ -54,7 +47,7 @@ describe('link is safe to re-run', () => {
   it('connects with a given link-token, masked before anything is printed, and needs no Atlas credentials', async () => {
     const url = await start();
     const token = sim.issueToken(ATLAS_ORG_ID, []);
-    const run = await runAction(sim, sourceOnly(url, { 'link-token': token }), { secrets: [token] });
+    const run = await runAction(sim, sourceInputs(url, { 'link-token': token }), { secrets: [token] });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'SYNCED', changed: 'true' });
     const firstText = run.lines.findIndex((l) => !l.startsWith('::add-mask::'));
@@ -72,7 +65,7 @@ describe('status', () => {
     const url = await start();
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
     const inputs = {
-      ...sourceOnly(url),
+      ...sourceInputs(url),
       command: 'status',
       'atlas-org-id': ATLAS_ORG_ID,
       'atlas-client-id': SERVICE_ACCOUNT.clientId,
@@ -96,7 +89,7 @@ describe('status', () => {
 
   it('reports UNLINKED for a source without a link, after proving the organization (3 requests)', async () => {
     const url = await start();
-    const run = await runAction(sim, { ...sourceOnly(url), command: 'status' });
+    const run = await runAction(sim, { ...sourceInputs(url), command: 'status' });
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('UNLINKED');
     expect(sim.requests().map((r) => `${r.route} ${r.status}`)).toEqual([
@@ -154,7 +147,7 @@ describe('unlink', () => {
   it('fails with the reason while a migration is active (409)', async () => {
     const url = await start({ source: { activeMigration: true } });
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
-    const run = await runAction(sim, { ...sourceOnly(url), command: 'unlink' });
+    const run = await runAction(sim, { ...sourceInputs(url), command: 'unlink' });
     expect(run.code).toBe(1);
     expect(run.errors[0].message).toMatch(
       /^source: remove the migration link failed: HTTP 409 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: .*Hint: a live migration is in progress/,

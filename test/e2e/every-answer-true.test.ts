@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, linkInputs, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { closeChecked } from '../helpers/scripts.js';
+import { ATLAS_ORG_ID, linkInputs, SOURCE_KEY, SOURCE_ORG_ID, standardSimulator, withServiceAccount } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
 
@@ -9,7 +10,7 @@ const TYPO_ATLAS = ATLAS_ORG_ID.replace(/e$/, 'f');
 const OTHER_SOURCE = '7b8c9d0e1f2a3b4c5d6e7f80';
 
 let sim: Simulator;
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
 async function start(options?: Parameters<typeof standardSimulator>[0]) {
   sim = standardSimulator(options);
@@ -20,13 +21,13 @@ async function start(options?: Parameters<typeof standardSimulator>[0]) {
 const atlasUntouched = () => expect(sim.requests({ side: 'atlas' }).filter((r) => r.method !== 'GET' || r.auth !== 'none')).toEqual([]);
 
 /** The summary tells the whole story of a failure: what failed, with the input named, and what to do next. */
-function expectFailureReport(run: ActionRun, failedStep: string, input: string) {
+function expectFailureReport(run: ActionRun, failedStep: string, input: string, changed: 'true' | 'false') {
   expect(run.code).toBe(1);
   expect(run.summary).toMatch(/<p>❌ Failed: /);
   expect(run.summary).toContain(`<td>${failedStep}</td><td>❌ failed</td>`);
   expect(run.summary).toContain(input);
   expect(run.summary).toContain('<h3>Next</h3>');
-  expect(run.outputs.changed).toBeDefined();
+  expect(run.outputs.changed).toBe(changed);
 }
 
 describe('a wrong source-org-id is an error, never "no link"', () => {
@@ -44,8 +45,7 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
           'Hint: check source-org-id for a typo, and that the source API key belongs to that organization.',
       ]);
       expect(run.outputs.status).toBeUndefined();
-      expectFailureReport(run, 'Read the source&#39;s link status', 'source-org-id');
-      expect(run.outputs.changed).toBe('false');
+      expectFailureReport(run, 'Read the source&#39;s link status', 'source-org-id', 'false');
     });
   }
 
@@ -55,7 +55,7 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
     expect(run.errors[0].message).toContain('named by source-org-id could not be read either');
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
     expect(sim.requests({ side: 'atlas' }).map((r) => `${r.method} ${r.status} ${r.auth}`)).toEqual(['GET 401 none']);
-    expectFailureReport(run, 'Read the source&#39;s link status', 'source-org-id');
+    expectFailureReport(run, 'Read the source&#39;s link status', 'source-org-id', 'false');
     expect(run.summary).toContain('<td>Create a link token in Atlas</td><td>⏹️ not attempted</td>');
     expect(run.summary).toContain('Nothing was created or changed.');
     expect(run.outputs).toMatchObject({ changed: 'false' });
@@ -64,17 +64,11 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
 
   it('link with a service account: no token, and the OAuth token is still revoked', async () => {
     const url = await start();
-    const inputs = { ...linkInputs(url, url, { 'source-org-id': TYPO_SOURCE }), 'atlas-public-key': '', 'atlas-private-key': '' };
-    const run = await runAction(sim, {
-      ...inputs,
-      'atlas-client-id': 'mdb_sa_id_65f0c0ffee',
-      'atlas-client-secret': 'mdb_sa_sk_Zr8pQ2vN4xW6yT1uB3cD5eF7gH9jK0lM',
-    });
+    const run = await runAction(sim, withServiceAccount(linkInputs(url, url, { 'source-org-id': TYPO_SOURCE })));
     expect(run.code).toBe(1);
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([]);
     // The token fetched alongside the source read is revoked: Atlas is left as it was.
-    expect(sim.accessTokens()).toHaveLength(1);
-    expect(sim.accessTokens()[0].revoked).toBe(true);
+    expect(sim.accessTokens()).toEqual([expect.objectContaining({ revoked: true })]);
   });
 
   it('unlink: fails naming source-org-id and never touches Atlas (the real source stays linked)', async () => {
@@ -87,10 +81,9 @@ describe('a wrong source-org-id is an error, never "no link"', () => {
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([token]);
     expect(sim.linkOf(SOURCE_ORG_ID)?.status).toBe('SYNCED');
     atlasUntouched();
-    expectFailureReport(run, 'Remove the source&#39;s migration link', 'source-org-id');
+    expectFailureReport(run, 'Remove the source&#39;s migration link', 'source-org-id', 'false');
     expect(run.summary).toContain('<td>Delete the Atlas organization&#39;s link token</td><td>⏹️ not attempted</td>');
     expect(run.summary).toContain('Atlas is never touched when the source side fails');
-    expect(run.outputs.changed).toBe('false');
   });
 });
 
@@ -117,7 +110,7 @@ describe('a wrong atlas-org-id is an error too', () => {
     );
     expect(sim.linkOf(SOURCE_ORG_ID)).toBeNull();
     expect(sim.tokensOf(ATLAS_ORG_ID)).toHaveLength(1);
-    expectFailureReport(run, 'Delete the Atlas organization&#39;s link token', 'atlas-org-id');
+    expectFailureReport(run, 'Delete the Atlas organization&#39;s link token', 'atlas-org-id', 'true');
     expect(run.summary).toContain('<td>Source link</td><td>removed the link</td>');
     expect(run.summary).toContain('re-run unlink; the source side will report it already removed');
     expect(run.outputs).toMatchObject({ changed: 'true', status: 'UNLINKED' });
@@ -130,12 +123,13 @@ describe('a wrong atlas-org-id is an error too', () => {
     expect(run.errors[0].message).toMatch(
       /^Atlas: list the projects available for migration failed: HTTP 404 .*named by atlas-org-id could not be read either/,
     );
-    expectFailureReport(run, 'List the projects Atlas can migrate', 'atlas-org-id');
+    expectFailureReport(run, 'List the projects Atlas can migrate', 'atlas-org-id', 'false');
     expect(run.outputs.status).toBe('SYNCED');
+    expect(run.outputs.deployments).toBe('[]');
   });
 });
 
-describe('a genuinely unlinked source still reads UNLINKED, and links', () => {
+describe('a genuinely unlinked source reads as not linked (UNLINKED or NOT_SYNCED, as MongoDB answers), and links', () => {
   for (const noLinkAnswer of ['not-found', 'not-synced'] as const) {
     it(`when "no link" is answered ${noLinkAnswer === 'not-found' ? '404' : '200 NOT_SYNCED'}`, async () => {
       const url = await start({ source: { noLinkAnswer } });
@@ -207,7 +201,7 @@ describe('answers MongoDB may give that we have not seen', () => {
     expect(sim.requests()).toEqual([]);
   });
 
-  it('the source key of another organization reads its own org, but not ours', async () => {
+  it('a valid source key of another organization: ours reads as not found to it, and the error names source-org-id', async () => {
     const url = await start();
     sim.addSourceOrg(OTHER_SOURCE);
     sim.addApiKey('otherpub', SOURCE_KEY.privateKey.replace(/c$/, 'd'), OTHER_SOURCE);
@@ -221,5 +215,7 @@ describe('answers MongoDB may give that we have not seen', () => {
     );
     expect(run.code).toBe(1);
     expect(run.errors[0].message).toContain('named by source-org-id could not be read either');
+    // The key itself is good: its requests are accepted, and the organization answers 404 to it.
+    expect(sim.requests({ route: 'source.org' }).map((r) => `${r.auth} ${r.status}`)).toEqual(['digest 404']);
   });
 });

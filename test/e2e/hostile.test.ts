@@ -12,25 +12,25 @@
 // - every output parses (GITHUB_OUTPUT heredocs, JSON).
 //
 // Set ACTION_BUNDLE to run the same table against another build (say, the one before the fix).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ATLAS_ORG_ID,
   ATLAS_PROJECT_ID,
   AVAILABLE_PROJECTS,
   linkInputs,
   migrationInputs,
+  resetStandardWorld,
   SERVICE_ACCOUNT,
-  SOURCE_KEY,
   SOURCE_ORG_ID,
   SOURCE_PROJECT,
+  sourceInputs,
   standardSimulator,
   withServiceAccount,
 } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
-import { escapeHtmlLike, runAction as runChecked, shownStdout, type ActionRun, type RunOptions } from '../helpers/run-action.js';
-
-const runAction = (sim: Simulator, inputs: Record<string, string>, options: RunOptions = {}) =>
-  runChecked(sim, inputs, { ...options, bundle: process.env.ACTION_BUNDLE || undefined });
+import { edited, expectScriptsUsed } from '../helpers/scripts.js';
+import { escapeHtmlLike, shownStdout, type ActionRun } from '../helpers/run-action.js';
+import { runAction } from '../helpers/transport-world.js';
 
 /** A hostile text and the form it must be shown in (in a log line, or an annotation as the runner decodes it). */
 interface Payload {
@@ -106,13 +106,23 @@ function expectClean(run: ActionRun): void {
   expect(run.stderr).not.toMatch(/pwned/);
   const forged = run.commands.filter((c) => /^pwned|^x$/.test(c.data) || c.properties.file !== undefined);
   expect(forged, 'a command forged from server text').toEqual([]);
+  expect(run.lines.length, 'the action wrote to stdout').toBeGreaterThan(0);
   expect(Math.max(...run.lines.map((l) => l.length)), 'a log line is bounded').toBeLessThan(8200);
   for (const [name, value] of Object.entries(run.outputs)) {
     expect(value, `output ${name}`).not.toMatch(/[\r\n]/);
     expect(value, `output ${name}`).not.toMatch(INVISIBLE);
-    if (/^[[{]/.test(value)) expect(() => JSON.parse(value), `output ${name} is JSON`).not.toThrow();
+    // Each text, alone or inside JSON, is cut to 1,000 characters and a note of how many more.
+    const texts = /^[[{]/.test(value) ? stringsIn(JSON.parse(value)) : [value];
+    for (const text of texts) expect(text.length, `a text in output ${name} is bounded`).toBeLessThan(1050);
   }
-  if (run.summary) expectWellFormedSummary(run.summary);
+  expectWellFormedSummary(run.summary);
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v)]);
+  return [];
 }
 
 function expectShown(text: string | undefined, what: string, payloads: Payload[] = PAYLOADS): void {
@@ -141,31 +151,21 @@ function expectNoPiece(run: ActionRun, secret: string, allowedOutputs: string[] 
 let sim: Simulator;
 let url: string;
 
-/** The standard world again, on the same simulator: no link, the standard projects, no requests. */
 function reset(): void {
-  sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source' });
-  sim.addAtlasOrg(ATLAS_ORG_ID, { name: 'Atlas destination', availableProjects: structuredClone([...AVAILABLE_PROJECTS]) });
+  resetStandardWorld(sim);
   // A validation is decided at once: no real waiting here (the wait is tested elsewhere).
   sim.migrationPlan({ validationAfterPolls: 0 });
-  sim.clearRequests();
 }
-
-const sourceOnly = (extra: Record<string, string> = {}) => ({
-  'source-org-id': SOURCE_ORG_ID,
-  'source-public-key': SOURCE_KEY.publicKey,
-  'source-private-key': SOURCE_KEY.privateKey,
-  'source-base-url': url,
-  ...extra,
+beforeAll(async () => {
+  sim = standardSimulator();
+  url = await sim.listen();
 });
-const atlasOnly = (extra: Record<string, string>) => migrationInputs(url, extra);
+afterAll(() => sim.close());
+beforeEach(reset);
+afterEach(() => expectScriptsUsed(sim));
 
-/** An answer from the real service, with `change` applied to its JSON body. */
-const edited = (change: (body: Record<string, unknown>) => void) => (_request: unknown, real: () => { status: number; body?: unknown }) => {
-  const answer = real();
-  const body = structuredClone(answer.body) as Record<string, unknown>;
-  change(body);
-  return { ...answer, body };
-};
+const sourceOnly = (extra: Record<string, string> = {}) => sourceInputs(url, extra);
+const atlasOnly = (extra: Record<string, string>) => migrationInputs(url, extra);
 
 /** Validation answers SUCCESS at once, so a migrate run does not poll. */
 const validatesAtOnce = () =>
@@ -175,13 +175,6 @@ const validatesAtOnce = () =>
   );
 
 describe('an error detail and errorCode from every route the action calls', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   interface Place {
     route: string;
     /** The run's inputs. */
@@ -354,13 +347,6 @@ describe('an error detail and errorCode from every route the action calls', () =
 });
 
 describe('values from successful answers', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   it('a link status value: the status output, the log, the annotation and the summary (status)', async () => {
     sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
     sim.setStatus(SOURCE_ORG_ID, HOSTILE);
@@ -521,13 +507,6 @@ describe('values from successful answers', () => {
 });
 
 describe('secrets a server echoes', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   /** A token the shape of Atlas's: base64 of JSON holding an API key pair, 540 characters. */
   const privateKey = '3c8e2a4f-9b1d-4e6a-8f0c-7d5b3a1e9c2f';
   const json = (pad: string) =>
@@ -628,13 +607,6 @@ describe('secrets a server echoes', () => {
 });
 
 describe('input values echoed back, and refusals that protect users', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   it('an access list that opens the token to most of the Internet is refused before anything is sent', async () => {
     const run = await runAction(sim, linkInputs(url, url, { 'access-list-ips': '0.0.0.0/1, 128.0.0.0/1' }));
     expect(run.code).toBe(1);

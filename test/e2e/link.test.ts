@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeChecked, edited } from '../helpers/scripts.js';
 import {
   ATLAS_KEY,
   ATLAS_ORG_ID,
@@ -19,7 +20,7 @@ beforeEach(async () => {
   sim = standardSimulator();
   url = await sim.listen();
 });
-afterEach(() => sim.close());
+afterEach(() => closeChecked(sim));
 
 const sequence = (side: string) => sim.requests({ side: side as 'atlas' }).map((r) => `${r.method} ${r.route} ${r.status}`);
 
@@ -95,10 +96,10 @@ describe('link with API keys (digest)', () => {
   });
 
   it('accepts a link token the API returns as a one-element array', async () => {
-    sim.respond('atlas.linkTokens.create', (_request, real) => {
-      const answer = real();
-      return { ...answer, body: { linkToken: [(answer.body as { linkToken: string }).linkToken] } };
-    });
+    sim.respond(
+      'atlas.linkTokens.create',
+      edited((b) => void (b.linkToken = [b.linkToken])),
+    );
     const run = await runAction(sim, linkInputs(url, url));
     expect(run.code).toBe(0);
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([run.outputs['link-token']]);
@@ -130,7 +131,7 @@ describe('link with an Atlas service account (OAuth)', () => {
     expect(sim.count('oauth', 'POST', '/api/oauth/token')).toBe(1);
     expect(sim.count('oauth', 'POST', '/api/oauth/revoke')).toBe(1);
     expect(sim.requests({ side: 'atlas' }).map((r) => r.auth)).toEqual(['bearer', 'bearer']);
-    expect(sim.accessTokens().every((t) => t.revoked)).toBe(true);
+    expect(sim.accessTokens()).toEqual([expect.objectContaining({ revoked: true })]);
     const tokenCall = sim.requests({ route: 'oauth.token' })[0];
     expect(tokenCall.headers.authorization).toBe(
       `Basic ${Buffer.from(`${SERVICE_ACCOUNT.clientId}:${SERVICE_ACCOUNT.clientSecret}`).toString('base64')}`,
@@ -150,7 +151,7 @@ describe('link with an Atlas service account (OAuth)', () => {
     expect(run.errors.map((e) => e.message)).toEqual(['Atlas: create the link token failed: HTTP 400 VALIDATION_ERROR: Simulated.']);
     expect(run.errors[0].properties.title).toBe('Atlas: create the link token');
     expect(sim.count('oauth', 'POST', '/api/oauth/revoke')).toBe(1);
-    expect(sim.accessTokens().every((t) => t.revoked)).toBe(true);
+    expect(sim.accessTokens()).toEqual([expect.objectContaining({ revoked: true })]);
   });
 
   it('explains a wrong client secret without retrying the token endpoint', async () => {
@@ -211,6 +212,11 @@ describe('failures a user meets first', () => {
     expect(run.errors[0].message).toMatch(
       /^Atlas: create the link token failed: HTTP 404 RESOURCE_NOT_FOUND: Cannot find resource organization f{24}\. Hint: check atlas-org-id for a typo/,
     );
+    // The source was read, and its 404 proven to mean "no link", before any token was asked for.
+    expect(sequence('source')).toEqual(['GET source.link.status 401', 'GET source.link.status 404', 'GET source.org 200']);
+    expect(sequence('atlas')).toEqual(['GET atlas.org 401', 'POST atlas.linkTokens.create 404']);
+    const order = sim.requests().map((r) => r.route);
+    expect(order.indexOf('atlas.linkTokens.create')).toBeGreaterThan(order.indexOf('source.org'));
   });
 
   it('the job summary is skipped when GITHUB_STEP_SUMMARY is unset (a local run)', async () => {

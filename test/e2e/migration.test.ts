@@ -6,6 +6,7 @@
 //
 // Each success asserts the exact requests it made: every one is a round trip, made in order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeChecked } from '../helpers/scripts.js';
 import {
   ATLAS_CLUSTER_NAME,
   ATLAS_ORG_ID,
@@ -32,9 +33,8 @@ beforeEach(async () => {
   sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
   url = await sim.listen();
 });
-afterEach(() => sim.close());
+afterEach(() => closeChecked(sim));
 
-/** `method route status` of every request, in order. */
 /** Requests in order; a digest challenge shows as its path, and says so if it carried a body (it must not). */
 const sequence = () =>
   sim

@@ -3,25 +3,26 @@
 // TLS and proxies are in network.test.ts (split so that the two run side by side).
 //
 // Set ACTION_BUNDLE to run these against another build (say, the one before the fix).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ATLAS_ORG_ID, AVAILABLE_PROJECTS, linkInputs, standardSimulator } from '../simulator/fixture.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ATLAS_ORG_ID, AVAILABLE_PROJECTS, linkInputs, resetStandardWorld, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
-import { noStack, resetWorld, runAction, sourceStatus } from '../helpers/transport-world.js';
+import { expectScriptsUsed } from '../helpers/scripts.js';
+import { noStack, runAction, sourceStatus } from '../helpers/transport-world.js';
 
 let sim: Simulator;
 let url: string;
 
 const tries = (route: string) => sim.requests({ route }).filter((r) => r.auth !== 'none' || r.status !== 401);
-const reset = () => resetWorld(sim);
+const reset = () => resetStandardWorld(sim);
+beforeAll(async () => {
+  sim = standardSimulator();
+  url = await sim.listen();
+});
+afterAll(() => sim.close());
+beforeEach(reset);
+afterEach(() => expectScriptsUsed(sim));
 
 describe('retries', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   it('gets through a 503 and then an HTML 502 on connect, with backoff', async () => {
     sim.fail('source.link.connect', { kind: 'status', status: 503 }).fail('source.link.connect', { kind: 'html', status: 502 });
     const run = await runAction(sim, linkInputs(url, url));
@@ -35,7 +36,6 @@ describe('retries', () => {
       expect.stringMatching(/^source: connect to Atlas with the link token: HTTP 503; retry 1 of 3 in (0\.[5-9]|1\.0) s\.$/),
       expect.stringMatching(/^source: connect to Atlas with the link token: HTTP 502; retry 2 of 3 in [12]\.\d s\.$/),
     ]);
-    expect(run.ms).toBeLessThan(4500);
   });
 
   it('gets through a connection reset', async () => {
@@ -62,8 +62,9 @@ describe('retries', () => {
         /^source: read the migration link status: no answer from 127\.0\.0\.1:\d+ within 1 s \(request-timeout\) while waiting for the answer; retry 1 of 3 in/,
       ),
     );
+    // Past the 1 s deadline, and nowhere near the minute the hang lasts.
     expect(run.ms).toBeGreaterThan(1000);
-    expect(run.ms).toBeLessThan(3500);
+    expect(run.ms).toBeLessThan(10_000);
   });
 
   it('fails after 3 attempts on a persistent 502 with max-retries 2, naming the status', async () => {
@@ -90,7 +91,8 @@ describe('retries', () => {
     expect(run.errors.map((e) => e.message)).toEqual([
       'Atlas: create the link token failed: HTTP 429 RATE_LIMITED: Slow down. Hint: the server asks to wait 120 s before retrying, more than the 60 s this action waits; re-run later.',
     ]);
-    expect(run.ms).toBeLessThan(1500);
+    // Not the 120 s asked for.
+    expect(run.ms).toBeLessThan(10_000);
   });
 
   it('never retries another 4xx', async () => {
@@ -104,13 +106,14 @@ describe('retries', () => {
 });
 
 describe('digest nonces that go stale', () => {
-  it('renegotiates once on stale=true and starts the new nonce at count 1', async () => {
-    sim = standardSimulator({ nonceStaleAfterUses: 1 });
-    url = await sim.listen();
+  const STALE = 'nonce expired';
+  it('renegotiates once on each stale=true answer, and starts each new nonce at count 1', async () => {
+    const stale = standardSimulator({ nonceStaleAfterUses: 1 });
+    const staleUrl = await stale.listen();
     try {
-      const run = await runAction(sim, linkInputs(url, url));
+      const run = await runAction(stale, linkInputs(staleUrl, staleUrl));
       expect(run.code).toBe(0);
-      const source = sim.requests({ side: 'source' });
+      const source = stale.requests({ side: 'source' });
       expect(source.map((r) => `${r.route} ${r.status}`)).toEqual([
         'source.link.status 401',
         'source.link.status 404',
@@ -123,23 +126,17 @@ describe('digest nonces that go stale', () => {
       const nc = auth.map((a) => /nc=(\d{8})/.exec(a)?.[1]);
       const nonce = auth.map((a) => /nonce="([^"]+)"/.exec(a)?.[1]);
       expect(nc).toEqual([undefined, '00000001', '00000002', '00000001', '00000002', '00000001']);
-      expect(source[2].rejected).toBeDefined();
+      // Each stale answer is to a used-up nonce, and the request after it carries a new one.
+      expect(source.map((r) => r.rejected)).toEqual([undefined, undefined, STALE, undefined, STALE, undefined]);
       expect(nonce[3]).not.toBe(nonce[2]);
-      expect(source.filter((r) => r.rejected)).toHaveLength(2);
+      expect(nonce[5]).not.toBe(nonce[4]);
     } finally {
-      await sim.close();
+      await stale.close();
     }
   });
 });
 
 describe('answers that are not what the route declares: a clear error, never "Unexpected error"', () => {
-  beforeAll(async () => {
-    sim = standardSimulator();
-    url = await sim.listen();
-  });
-  afterAll(() => sim.close());
-  beforeEach(reset);
-
   for (const [kind, message] of [
     ['malformed', 'source: connect to Atlas with the link token: HTTP 200 with malformed JSON (16 bytes, not shown).'],
     ['empty', 'source: connect to Atlas with the link token: expected a JSON body but got HTTP 200 with an empty body.'],
@@ -220,6 +217,3 @@ describe('answers that are not what the route declares: a clear error, never "Un
     noStack(run);
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// Deadlines: each attempt ends within request-timeout, whatever the proxy or server does.

@@ -49,7 +49,7 @@ const REGISTERED = [
 /**
  * @typedef {ParsedStdout & { code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>, summary: string }} ActionRun
  */
-/** @typedef {{ env?: Record<string, string | undefined>, node?: string, debug?: boolean, bundle?: string }} RunOptions */
+/** @typedef {{ env?: Record<string, string | undefined>, node?: string, debug?: boolean, bundle?: string, timeoutMs?: number }} RunOptions */
 
 /** @param {string} text @param {[string, string][]} pairs replacement → token, applied in this order */
 const unescape = (text, pairs) => pairs.reduce((s, [from, to]) => s.split(from).join(to), text);
@@ -190,7 +190,7 @@ export function parseOutputFile(text) {
 }
 
 /** @param {Record<string, string>} inputs @param {RunOptions} [options] @returns {Promise<ActionRun>} */
-export async function runAction(inputs, { env = {}, node, debug = true, bundle = BUNDLE } = {}) {
+export async function runAction(inputs, { env = {}, node, debug = true, bundle = BUNDLE, timeoutMs = 30_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -211,9 +211,12 @@ export async function runAction(inputs, { env = {}, node, debug = true, bundle =
   }
   try {
     const started = performance.now();
+    // A run that hangs is killed, so that it fails its test rather than outlive it.
     const child = spawn(node ?? process.env.ACTION_NODE ?? process.execPath, [bundle], {
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';
@@ -221,7 +224,9 @@ export async function runAction(inputs, { env = {}, node, debug = true, bundle =
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     const code = await new Promise((resolve, reject) => {
       child.on('error', reject);
-      child.on('close', (c) => resolve(c ?? -1));
+      child.on('close', (c, signal) =>
+        signal === 'SIGKILL' ? reject(new Error(`the action was still running after ${timeoutMs} ms and was killed`)) : resolve(c ?? -1),
+      );
     });
     const ms = performance.now() - started;
     const outputs = childEnv.GITHUB_OUTPUT === outputFile ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {};

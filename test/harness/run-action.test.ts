@@ -94,6 +94,14 @@ process.exit(3);
 `,
   );
 
+  it('kills a run that hangs past timeoutMs, and says so', async () => {
+    const hangs = join(dir, 'hangs.mjs');
+    writeFileSync(hangs, 'setInterval(() => {}, 1000);\n');
+    await expect(runAction({}, { bundle: hangs, timeoutMs: 300 })).rejects.toThrow(
+      'the action was still running after 300 ms and was killed',
+    );
+  });
+
   it('gives only PATH, HOME, the runner files, RUNNER_DEBUG, INPUT_* and env; reads outputs, summary and commands', async () => {
     const run = await runAction({ 'atlas-org-id': 'org', 'my input': 'v' }, { bundle, env: { EXTRA: 'extra' } });
     expect(run.code).toBe(3);

@@ -14,7 +14,7 @@ export async function startConnectProxy(hosts: Record<string, string>, credentia
   const server = http.createServer((_req, res) => {
     res.writeHead(405).end('CONNECT only');
   });
-  server.on('connect', (req, client: net.Socket) => {
+  server.on('connect', (req, client: net.Socket, head: Buffer) => {
     const [name, port] = String(req.url).split(':');
     if (credentials && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`) {
       refused += 1;
@@ -29,6 +29,8 @@ export async function startConnectProxy(hosts: Record<string, string>, credentia
     }
     const upstream = net.connect(Number(port), address, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      // Bytes the client sent straight after its CONNECT request belong to the tunnel.
+      if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });

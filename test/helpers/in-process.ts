@@ -6,7 +6,8 @@ import type { Clock } from '../../src/clock.js';
 import type { RunnerIO } from '../../src/output/runner.js';
 import { parseOutputFile, parseRunnerStdout, type ActionRun } from '../harness/run-action.js';
 import { inputEnv } from '../simulator/fixture.js';
-import { expectNoInjectedCommand } from './run-action.js';
+import type { Simulator } from '../simulator/index.js';
+import { expectSafeRun } from './run-action.js';
 
 /** A clock whose sleeps return at once and move its time on; it records every sleep. */
 export class FakeClock implements Clock {
@@ -22,15 +23,16 @@ export class FakeClock implements Clock {
     this.time += ms;
     await new Promise((resolve) => setImmediate(resolve));
   }
-
-  advance(ms: number): void {
-    this.time += ms;
-  }
 }
 
+/**
+ * Runs the action's run() with `inputs` as the runner would pass them (debug logging on), then
+ * checks the run as every bundle run is checked against `sim`: no secret shown, no command the
+ * action never issues, no body sent without credentials.
+ */
 export async function runInProcess(
   inputs: Record<string, string>,
-  options: { clock?: Clock; env?: Record<string, string>; random?: () => number } = {},
+  options: { sim: Simulator; clock?: Clock; env?: Record<string, string>; random?: () => number; secrets?: string[] },
 ): Promise<ActionRun> {
   let stdout = '';
   let code = 0;
@@ -52,6 +54,6 @@ export async function runInProcess(
     summary: files.summary,
     ...parseRunnerStdout(stdout),
   };
-  expectNoInjectedCommand(result);
+  expectSafeRun(result, options.sim, options.secrets);
   return result;
 }

@@ -67,18 +67,25 @@ export function expectNoInjectedCommand(run: ActionRun): void {
   ).toEqual([]);
 }
 
+/** A body can hold a secret (a link token, a source password): it never goes out without credentials. */
+export function expectNoUnauthenticatedBody(sim: Simulator): void {
+  const sent = sim.requests().filter((r) => r.auth === 'none' && r.body !== '');
+  expect(
+    sent.map((r) => `${r.method} ${r.path}`),
+    'a body sent without credentials',
+  ).toEqual([]);
+}
+
+/** The checks every run gets: no secret shown, no command the action never issues, no body sent without credentials. */
+export function expectSafeRun(run: ActionRun, sim: Simulator | undefined, secrets: string[] = []): void {
+  expectNoLeak(run, knownSecrets(sim, secrets));
+  expectNoInjectedCommand(run);
+  if (sim) expectNoUnauthenticatedBody(sim);
+}
+
 /** Runs dist/index.js as the runner does, then checks it leaked nothing and issued only its own commands. */
 export async function runAction(sim: Simulator | undefined, inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const run = await runBundle(inputs, options);
-  expectNoLeak(run, knownSecrets(sim, options.secrets));
-  expectNoInjectedCommand(run);
-  // A body can hold a secret (a link token, a source password): it never goes out without credentials.
-  if (sim)
-    expect(
-      sim
-        .requests()
-        .filter((r) => r.auth === 'none' && r.body !== '')
-        .map((r) => `${r.method} ${r.path}`),
-    ).toEqual([]);
+  expectSafeRun(run, sim, options.secrets);
   return run;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeChecked } from '../helpers/scripts.js';
 import {
   ATLAS_ORG_ID,
   ATLAS_PROJECT_ID,
@@ -69,19 +70,19 @@ function follows(seen: Array<{ method: string; path: string }>, plan: PlannedCal
 }
 
 let sim: Simulator;
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
 async function compare(inputs: (url: string) => Record<string, string>, arrange: (sim: Simulator) => void, expectCode = 0) {
   const clock = new FakeClock();
   sim = standardSimulator({ clock });
   const url = await sim.listen();
   arrange(sim);
-  const dry = await runInProcess({ ...inputs(url), 'dry-run': 'true' }, { clock });
+  const dry = await runInProcess({ ...inputs(url), 'dry-run': 'true' }, { clock, sim });
   expect(dry.code).toBe(0);
   expect(sim.requests()).toEqual([]);
   const plan = plannedCalls(dry.lines);
   expect(plan.calls.length).toBeGreaterThan(0);
-  const run = await runInProcess(inputs(url), { clock });
+  const run = await runInProcess(inputs(url), { clock, sim });
   expect(run.code, run.errors.map((e) => e.message).join('\n')).toBe(expectCode);
   // Challenges are the same request sent without credentials; OAuth calls are matched on their own.
   const seen = sim
@@ -164,6 +165,8 @@ describe('dry-run prints what the command does: the requests each command made f
     sim = standardSimulator();
     const url = await sim.listen();
     const dry = await runAction(sim, { ...link(url), 'dry-run': 'true' });
+    expect(dry.code).toBe(0);
+    expect(sim.requests()).toEqual([]);
     const run = await runAction(sim, link(url));
     expect(run.code).toBe(0);
     const seen = sim.requests().filter((r) => !(r.auth === 'none' && r.status === 401));

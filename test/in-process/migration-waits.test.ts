@@ -2,6 +2,7 @@
 // simulator: minutes and hours of polling take no real time, and every pause is recorded.
 // Polls follow 2 s, then ×1.5 up to 60 s, never past wait-for.
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeChecked, edited } from '../helpers/scripts.js';
 import { FakeClock, runInProcess } from '../helpers/in-process.js';
 import type { ActionRun } from '../harness/run-action.js';
 import {
@@ -37,9 +38,9 @@ async function start(plan: Partial<MigrationPlan>, arrange?: (sim: Simulator) =>
   sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
   url = await sim.listen();
 }
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
-const run = (inputs: Record<string, string>) => runInProcess(migrationInputs(url, inputs), { clock });
+const run = (inputs: Record<string, string>) => runInProcess(migrationInputs(url, inputs), { clock, sim });
 const polls = (r: ActionRun, goal: string) => r.lines.filter((l) => l.startsWith(`Waiting for ${goal}: poll `));
 const routes = () => sim.requests().map((r) => `${r.method} ${r.route} ${r.status}`);
 const count = (route: string) => sim.requests({ route }).filter((r) => r.auth !== 'none').length;
@@ -78,6 +79,15 @@ describe('validate', () => {
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ 'validation-status': 'SUCCESS', 'migration-status': 'NEW', changed: 'true' });
     expect(clock.sleeps).toEqual([2000, 3000]);
+  });
+
+  it("wait-for: '0' on a validation that never ends: it is awaited exactly the default 300 s, and nothing is created", async () => {
+    await start({ validationAfterPolls: 1000 });
+    const r = await run({ command: 'migrate', 'wait-for': '0' });
+    expect(r.code).toBe(1);
+    expect(r.errors[0].message).toMatch(/^Atlas: the validation did not finish within 300 s \(wait-for\)/);
+    expect(clock.sleeps.reduce((a, b) => a + b)).toBe(300_000);
+    expect(sim.requests({ route: 'atlas.migrations.create' })).toEqual([]);
   });
 });
 
@@ -146,11 +156,8 @@ describe('migration-status with wait-for', () => {
   it('an unknown status is warned of once, not on every poll that reads it again, and again when it changes', async () => {
     await start({ readyAfterPolls: 1000 });
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
-    const answer = (status: string) => (_request: unknown, real: () => { status: number; body?: unknown }) => {
-      const reply = real();
-      return { ...reply, body: { ...(reply.body as object), status } };
-    };
-    sim.respond('atlas.migrations.describe', answer('PAUSED'), 4).respond('atlas.migrations.describe', answer('THROTTLED'), 2);
+    const status = (value: string) => edited((b) => void (b.status = value));
+    sim.respond('atlas.migrations.describe', status('PAUSED'), 4).respond('atlas.migrations.describe', status('THROTTLED'), 2);
     const r = await run({ command: 'migration-status', 'migration-id': id, 'wait-for': '60' });
     expect(r.code).toBe(1);
     // 1 read + 7 polls within 60 s: PAUSED ×4, THROTTLED ×2, then WORKING ×2.
@@ -243,7 +250,7 @@ describe('a service account token that would expire during a long wait', () => {
       );
       const id = c.arrange();
       const startedAt = clock.now();
-      const r = await runInProcess(withServiceAccount(migrationInputs(url, c.inputs(id))), { clock });
+      const r = await runInProcess(withServiceAccount(migrationInputs(url, c.inputs(id))), { clock, sim });
       expect(r.code).toBe(0);
       expect(r.outputs).toMatchObject(c.output);
       const waited = clock.now() - startedAt;

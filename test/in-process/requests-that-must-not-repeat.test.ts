@@ -3,13 +3,14 @@
 // twice (starting a migration) is not repeated once it may have arrived. In process, on a fake
 // clock shared with the simulator, so the retries' waits take no real time.
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeChecked } from '../helpers/scripts.js';
 import { ATLAS_ORG_ID, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { FakeClock, runInProcess } from '../helpers/in-process.js';
 
 let sim: Simulator;
 let clock: FakeClock;
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
 async function start() {
   clock = new FakeClock();
@@ -28,7 +29,7 @@ describe('a body never goes out without credentials', () => {
     const url = await start();
     // The bodiless GET of the validate path is the first request of the run (the simulator routes it as a describe).
     sim.fail('atlas.migrations.describe', { kind: 'status', status: 503 });
-    const run = await runInProcess(withPassword(url, 'validate'), { clock });
+    const run = await runInProcess(withPassword(url, 'validate'), { clock, sim });
     expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
     expect(unauthenticatedBodies()).toEqual([]);
     expect(sim.requests().map((r) => `${r.method} ${r.status} ${r.auth}`)).toEqual(['GET 503 none', 'GET 401 none', 'POST 200 digest']);
@@ -38,7 +39,7 @@ describe('a body never goes out without credentials', () => {
   it('a challenge request that asks for no credentials: the body is not sent at all', async () => {
     const url = await start();
     sim.fail('atlas.migrations.describe', { kind: 'status', status: 200, body: {} });
-    const run = await runInProcess(withPassword(url, 'validate'), { clock });
+    const run = await runInProcess(withPassword(url, 'validate'), { clock, sim });
     expect(run.code).toBe(1);
     expect(run.errors[0].message).toBe(
       'Atlas: start a validation of the migration: the server asked for no credentials (HTTP 200 to the challenge request), so the request and its body were not sent.',
@@ -57,7 +58,7 @@ describe('starting a migration is not repeated once it may have arrived', () => 
     it(`${what}: one attempt, and the summary says a migration may exist`, async () => {
       const url = await start();
       sim.fail('atlas.migrations.create', fault);
-      const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock });
+      const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock, sim });
       expect(run.code).toBe(1);
       expect(sim.requests({ route: 'atlas.migrations.create' })).toHaveLength(1);
       expect(run.errors[0].message).toMatch(
@@ -77,7 +78,7 @@ describe('starting a migration is not repeated once it may have arrived', () => 
       headers: { 'Retry-After': '3' },
       body: { error: 429, errorCode: 'RATE_LIMITED' },
     });
-    const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock });
+    const run = await runInProcess(migrationInputs(url, { command: 'migrate' }), { clock, sim });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'atlas.migrations.create' }).map((r) => r.status)).toEqual([429, 201]);
     expect(run.outputs['migration-id']).toMatch(/^[0-9a-f]{24}$/);
@@ -86,7 +87,7 @@ describe('starting a migration is not repeated once it may have arrived', () => 
   it('a validation is repeated after a 504: starting two is harmless', async () => {
     const url = await start();
     sim.fail('atlas.migrations.validate', { kind: 'status', status: 504 });
-    const run = await runInProcess(migrationInputs(url, { command: 'validate' }), { clock });
+    const run = await runInProcess(migrationInputs(url, { command: 'validate' }), { clock, sim });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'atlas.migrations.validate' }).map((r) => r.status)).toEqual([504, 200]);
   });

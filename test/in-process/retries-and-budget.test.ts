@@ -2,8 +2,10 @@
 // the simulator): minutes of waiting take no real time, and every wait the action makes is read
 // back from the clock. The real-time end-to-end checks are in test/e2e/retries-and-bodies.test.ts and test/e2e/network.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeChecked, edited } from '../helpers/scripts.js';
 import {
   ATLAS_ORG_ID,
+  SERVICE_ACCOUNT,
   ATLAS_PROJECT_ID,
   linkInputs,
   migrationInputs,
@@ -16,7 +18,7 @@ import { FakeClock, runInProcess } from '../helpers/in-process.js';
 
 let sim: Simulator;
 let clock: FakeClock;
-afterEach(() => sim?.close());
+afterEach(() => closeChecked(sim));
 
 /** A simulator on the fake clock; the clock starts on a whole second far from the real time, so no code can mix the two unseen. */
 async function start() {
@@ -43,17 +45,15 @@ describe('Retry-After', () => {
       headers: { 'Retry-After': '2' },
       body: { error: 429, errorCode: 'RATE_LIMITED' },
     });
-    const run = await runInProcess(linkInputs(url, url), { clock });
+    // Retry-After plus up to 250 ms of jitter, so that many runners do not come back at once; here the jitter is half of that.
+    const run = await runInProcess(linkInputs(url, url), { clock, sim, random: () => 0.5 });
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('SYNCED');
     const create = attempts('atlas.linkTokens.create');
     expect(create.map((r) => r.status)).toEqual([429, 201]);
-    // Retry-After plus up to 250 ms of jitter, so that many runners do not come back at once.
-    expect(clock.sleeps).toHaveLength(1);
-    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(2000);
-    expect(clock.sleeps[0]).toBeLessThanOrEqual(2250);
-    expect(create[1].clock - create[0].clock).toBe(clock.sleeps[0]);
-    expect(run.lines).toContainEqual(expect.stringMatching(/^Atlas: create the link token: HTTP 429; retry 1 of 3 in 2\.[0-2] s\.$/));
+    expect(clock.sleeps).toEqual([2125]);
+    expect(create[1].clock - create[0].clock).toBe(2125);
+    expect(run.lines).toContain('Atlas: create the link token: HTTP 429; retry 1 of 3 in 2.1 s.');
   });
 
   it('Retry-After as an HTTP date is read against the action’s clock', async () => {
@@ -63,7 +63,7 @@ describe('Retry-After', () => {
       status: 503,
       headers: { 'Retry-After': new Date(clock.now() + 5000).toUTCString() },
     });
-    const run = await runInProcess(linkInputs(url, url), { clock });
+    const run = await runInProcess(linkInputs(url, url), { clock, sim });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([503, 201]);
     expect(clock.sleeps).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('Retry-After', () => {
         headers: { 'Retry-After': new Date(clock.now() - 60_000).toUTCString() },
       })
       .fail('source.link.connect', { kind: 'status', status: 503, headers: { 'Retry-After': 'soon, ##[error]pwned' } });
-    const run = await runInProcess(linkInputs(url, url), { clock });
+    const run = await runInProcess(linkInputs(url, url), { clock, sim });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([503, 503, 201]);
     // A past date means "now" (only the jitter); garbage is ignored, so the second wait is backoff (1–2 s).
@@ -94,7 +94,7 @@ describe('backoff', () => {
   it('doubles from 0.5–1 s, with jitter, up to 30 s, and fails after the last attempt naming it', async () => {
     const url = await start();
     sim.fail('source.link.connect', { kind: 'status', status: 503, times: Infinity });
-    const run = await runInProcess(linkInputs(url, url, { 'max-retries': '7' }), { clock });
+    const run = await runInProcess(linkInputs(url, url, { 'max-retries': '7' }), { clock, sim });
     expect(run.code).toBe(1);
     expect(sim.requests({ route: 'source.link.connect' })).toHaveLength(8);
     const ceilings = [1000, 2000, 4000, 8000, 16_000, 30_000, 30_000];
@@ -116,13 +116,10 @@ describe('an access token lifetime the token endpoint states', () => {
       const url = await start();
       sim.respond(
         'oauth.token',
-        (_request, real) => {
-          const answer = real();
-          return { ...answer, body: { ...(answer.body as object), expires_in: expiresIn } };
-        },
+        edited((b) => void (b.expires_in = expiresIn)),
         100,
       );
-      const run = await runInProcess(withServiceAccount(linkInputs(url, url)), { clock });
+      const run = await runInProcess(withServiceAccount(linkInputs(url, url)), { clock, sim });
       expect(run.code).toBe(0);
       expect(sim.requests({ side: 'atlas' }).map((r) => `${r.route} ${r.status}`)).toEqual([
         'atlas.linkTokens.create 201',
@@ -135,30 +132,35 @@ describe('an access token lifetime the token endpoint states', () => {
 
   it('a 60 s token is renewed half way through its life during a long wait, not at every poll', async () => {
     const url = await start();
+    // The simulator itself issues 60 s tokens and refuses them after that: a token kept too long fails the run.
+    sim.addServiceAccount(SERVICE_ACCOUNT.clientId, SERVICE_ACCOUNT.clientSecret, ATLAS_ORG_ID, ['ORG_OWNER'], { expiresInSeconds: 60 });
     sim.migrationPlan({ readyAfterPolls: 1000, readyAfterMs: 3600_000 });
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
-    sim.respond(
-      'oauth.token',
-      (_request, real) => {
-        const answer = real();
-        return { ...answer, body: { ...(answer.body as object), expires_in: 60 } };
-      },
-      100,
-    );
     const run = await runInProcess(
       withServiceAccount(migrationInputs(url, { command: 'migration-status', 'migration-id': id, 'wait-for': '600' })),
-      {
-        clock,
-      },
+      { clock, sim },
     );
-    const polls = sim.requests({ route: 'atlas.migrations.describe' }).length;
-    const fetched = sim.requests({ route: 'oauth.token' }).length;
     expect(run.errors.map((e) => e.message)).toEqual([expect.stringMatching(/did not become ready for cutover within 600 s/)]);
-    expect(polls).toBeGreaterThan(15);
-    // One token per 30 s of (fake) time at most, whatever the polls.
-    expect(fetched).toBeLessThanOrEqual(Math.ceil(600 / 30) + 1);
-    expect(fetched).toBeLessThan(polls);
-    expect(sim.accessTokens().every((t) => t.revoked)).toBe(true);
+    const polls = sim.requests({ route: 'atlas.migrations.describe' });
+    const tokens = sim.accessTokens();
+    // A token is renewed at the first call past half its life (30 s), never sooner: count the calls that are.
+    let renewAt = -Infinity;
+    let expected = 0;
+    for (const poll of polls) {
+      if (poll.clock < renewAt) continue;
+      expected += 1;
+      renewAt = poll.clock + 30_000;
+    }
+    expect(tokens).toHaveLength(expected);
+    expect(tokens.length).toBeGreaterThan(5);
+    expect(tokens.length).toBeLessThan(polls.length);
+    expect(tokens.every((t) => t.revoked)).toBe(true);
+    // No poll went out with a token past its life, and none was refused.
+    const expiresAt = new Map(tokens.map((t) => [t.token, t.expiresAt]));
+    for (const poll of polls) {
+      expect(poll.status).toBe(200);
+      expect(expiresAt.get(String(poll.headers.authorization).replace(/^Bearer /, ''))).toBeGreaterThan(poll.clock);
+    }
   });
 });
 
@@ -172,7 +174,7 @@ describe("the step's time budget", () => {
     // 60 s for the token (t = 120 s), one for connecting (t = 180 s); another would end at 240 s.
     sim.fail('atlas.linkTokens.create', { ...rateLimited('60'), times: 2 });
     sim.fail('source.link.connect', { ...rateLimited('60'), times: Infinity });
-    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '1', 'max-retries': '2' }), { clock, random: noJitter });
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '1', 'max-retries': '2' }), { clock, sim, random: noJitter });
     expect(run.code).toBe(1);
     expect(clock.sleeps).toEqual([60_000, 60_000, 60_000]);
     expect(attempts('source.link.connect').map((r) => r.status)).toEqual([429, 429]);
@@ -193,22 +195,19 @@ describe("the step's time budget", () => {
       .fail('source.link.connect', rateLimited('60'))
       .fail('source.link.connect', rateLimited('7'))
       .fail('source.link.connect', { kind: 'hang', ms: 10_000 });
-    const started = performance.now();
-    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '2', 'max-retries': '3' }), { clock, random: noJitter });
+    const run = await runInProcess(linkInputs(url, url, { 'request-timeout': '2', 'max-retries': '3' }), { clock, sim, random: noJitter });
     expect(run.code).toBe(1);
     expect(clock.sleeps).toEqual([60_000, 60_000, 60_000, 60_000, 7_000]);
     expect(sim.requests({ route: 'source.link.connect' }).map((r) => r.status)).toEqual([429, 429, -2]);
     expect(run.errors.map((e) => e.message)).toEqual([
       "The step's time budget of 248 s (0 s of waiting + 248 s for requests and retries) ran out while waiting for the answer (connect to Atlas with the link token).",
     ]);
-    // The cut came from the budget, in real time: the 1 s left, never the 2 s of request-timeout.
-    expect(performance.now() - started).toBeLessThan(1900);
   });
 
   it('wait-for-sync is part of the budget: a link that never syncs ends when its wait runs out, polling at most every 15 s', async () => {
     const url = await start();
     sim.addSourceOrg(SOURCE_ORG_ID, { neverSyncs: true });
-    const run = await runInProcess(linkInputs(url, url, { 'wait-for-sync': '600' }), { clock });
+    const run = await runInProcess(linkInputs(url, url, { 'wait-for-sync': '600' }), { clock, sim });
     expect(run.code).toBe(1);
     expect(run.errors.map((e) => e.message)).toEqual([
       'source: the link did not reach SYNCED within 600 s (wait-for-sync); the last status read was NOT_SYNCED.',
@@ -216,5 +215,39 @@ describe("the step's time budget", () => {
     const waited = clock.sleeps.reduce((a, b) => a + b, 0);
     expect(waited).toBe(600_000);
     expect(Math.max(...clock.sleeps)).toBe(15_000);
+  });
+
+  // request-timeout 1, max-retries 1: 60 s of waiting + (1 + 1) × (1 + 60) s = 182 s. Three calls each wait once
+  // for Retry-After before the wait starts.
+  const spendMargin = (url: string, firstRetryAfter: string) => {
+    sim.addSourceOrg(SOURCE_ORG_ID, { neverSyncs: true });
+    sim.fail('source.link.status', rateLimited(firstRetryAfter));
+    sim.fail('atlas.linkTokens.create', rateLimited('60'));
+    sim.fail('source.link.connect', rateLimited('60'));
+    return linkInputs(url, url, { 'wait-for-sync': '60', 'request-timeout': '1', 'max-retries': '1' });
+  };
+
+  it('fires during a wait when retries before it used up the margin, saying so', async () => {
+    const url = await start();
+    // t = 179 s when the wait starts; its first pause of 2 s fits (t = 181 s), its second (3 s) would not.
+    const run = await runInProcess(spendMargin(url, '59'), { clock, sim, random: noJitter });
+    expect(run.code).toBe(1);
+    expect(clock.sleeps).toEqual([59_000, 60_000, 60_000, 2_000]);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      "The step's time budget of 182 s (60 s of waiting + 122 s for requests and retries) ran out while waiting for SYNCED.",
+    ]);
+    // What was done stands in the outputs: the token was created and the source connected.
+    expect(run.outputs).toMatchObject({ status: 'NOT_SYNCED', changed: 'true' });
+  });
+
+  it('spent exactly when a request is due: the error is the budget, naming the request, not a network failure', async () => {
+    const url = await start();
+    // t = 180 s when the wait starts; its first pause ends at 182 s, the budget's end, just as the poll is due.
+    const run = await runInProcess(spendMargin(url, '60'), { clock, sim, random: noJitter });
+    expect(run.code).toBe(1);
+    expect(clock.sleeps).toEqual([60_000, 60_000, 60_000, 2_000]);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      `The step's time budget of 182 s (60 s of waiting + 122 s for requests and retries) ran out before GET /api/public/v1.0/orgs/${SOURCE_ORG_ID}/liveExport/migrationLink/status.`,
+    ]);
   });
 });

@@ -9,18 +9,18 @@
 
 const KINDS = ['status', 'reset', 'hang', 'html', 'malformed', 'empty', 'drip'];
 
-export const NGINX_502 =
+const NGINX_502 =
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
-export const TRUNCATED_JSON = '{"status": "SYNC';
+const TRUNCATED_JSON = '{"status": "SYNC';
 
 /** @template T */
 class Queue {
-  /** @type {{ route: string, item: T, left: number }[]} */ #entries = [];
+  /** @type {{ route: string, item: T, left: number, used: number }[]} */ #entries = [];
 
   /** @param {string} route @param {T} item @param {number} times */
   add(route, item, times) {
     if (!(times > 0)) throw new Error(`times must be positive, got ${times}.`);
-    this.#entries.push({ route, item, left: times });
+    this.#entries.push({ route, item, left: times, used: 0 });
   }
 
   /** The first entry for `route` with uses left, used once. @param {string} route @returns {T | undefined} */
@@ -28,7 +28,17 @@ class Queue {
     const entry = this.#entries.find((e) => e.route === route && e.left > 0);
     if (!entry) return undefined;
     entry.left -= 1;
+    entry.used += 1;
     return entry.item;
+  }
+
+  /** The routes of entries never used once. */
+  unused() {
+    return this.#entries.filter((e) => e.used === 0).map((e) => e.route);
+  }
+
+  clear() {
+    this.#entries = [];
   }
 }
 
@@ -55,6 +65,16 @@ export class Faults {
   /** @param {string} route */
   takeScripted(route) {
     return this.#scripted.take(route);
+  }
+
+  /** Faults and scripted replies never used once, as `fail <route>` and `respond <route>`. */
+  unused() {
+    return [...this.#faults.unused().map((r) => `fail ${r}`), ...this.#scripted.unused().map((r) => `respond ${r}`)];
+  }
+
+  clear() {
+    this.#faults.clear();
+    this.#scripted.clear();
   }
 }
 

@@ -45,18 +45,34 @@ export const AVAILABLE_PROJECTS = Object.freeze([
  */
 export function standardSimulator(options = {}) {
   const sim = new Simulator(options);
-  sim.addAtlasOrg(ATLAS_ORG_ID, {
-    name: 'Atlas destination',
-    availableProjects: structuredClone([...AVAILABLE_PROJECTS]),
-    ...options.atlas,
-  });
-  sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source', ...options.source });
+  addStandardOrgs(sim, options);
   sim.addApiKey(ATLAS_KEY.publicKey, ATLAS_KEY.privateKey, ATLAS_ORG_ID);
   sim.addApiKey(SOURCE_KEY.publicKey, SOURCE_KEY.privateKey, SOURCE_ORG_ID);
   sim.addServiceAccount(SERVICE_ACCOUNT.clientId, SERVICE_ACCOUNT.clientSecret, ATLAS_ORG_ID);
   sim.addAtlasProject(ATLAS_PROJECT_ID, { orgId: ATLAS_ORG_ID, name: 'migration-target', clusters: [ATLAS_CLUSTER_NAME] });
   if (options.plan) sim.migrationPlan(options.plan);
   return sim;
+}
+
+/**
+ * The two organizations as they start: no link, the standard projects. Adding an organization
+ * again replaces it, with its link and tokens.
+ * @param {Simulator} sim @param {{ atlas?: import('./index.js').AtlasOrgOptions, source?: import('./index.js').SourceOrgOptions }} [options]
+ */
+function addStandardOrgs(sim, options = {}) {
+  sim.addAtlasOrg(ATLAS_ORG_ID, {
+    name: 'Atlas destination',
+    availableProjects: structuredClone([...AVAILABLE_PROJECTS]),
+    ...options.atlas,
+  });
+  sim.addSourceOrg(SOURCE_ORG_ID, { name: 'Ops Manager source', ...options.source });
+}
+
+/** The standard world again on a simulator shared by several tests: no link, the standard projects, no faults queued, no requests recorded. @param {Simulator} sim */
+export function resetStandardWorld(sim) {
+  addStandardOrgs(sim);
+  sim.clearScripts();
+  sim.clearRequests();
 }
 
 /** @typedef {Record<string, string>} Inputs */
@@ -71,17 +87,20 @@ function atlasInputs(atlasUrl) {
   };
 }
 
-/** The action's inputs for a digest link. @param {string} atlasUrl @param {string} sourceUrl @param {Inputs} [extra] @returns {Inputs} */
-export function linkInputs(atlasUrl, sourceUrl, extra = {}) {
+/** The source inputs alone (no `command`: add it in `extra`). @param {string} sourceUrl @param {Inputs} [extra] @returns {Inputs} */
+export function sourceInputs(sourceUrl, extra = {}) {
   return {
-    ...atlasInputs(atlasUrl),
-    'access-list-ips': '203.0.113.7, 198.51.100.0/24',
     'source-org-id': SOURCE_ORG_ID,
     'source-public-key': SOURCE_KEY.publicKey,
     'source-private-key': SOURCE_KEY.privateKey,
     'source-base-url': sourceUrl,
     ...extra,
   };
+}
+
+/** The action's inputs for a digest link. @param {string} atlasUrl @param {string} sourceUrl @param {Inputs} [extra] @returns {Inputs} */
+export function linkInputs(atlasUrl, sourceUrl, extra = {}) {
+  return { ...atlasInputs(atlasUrl), 'access-list-ips': '203.0.113.7, 198.51.100.0/24', ...sourceInputs(sourceUrl, extra) };
 }
 
 /** The Atlas inputs plus what a migration needs (no `command`: add it in `extra`). @param {string} atlasUrl @param {Inputs} [extra] @returns {Inputs} */

@@ -22,7 +22,7 @@
 //   linkSource(sourceOrgId, atlasOrgId, status = 'SYNCED') → token   as if that token had been accepted.
 //   setStatus(sourceOrgId, status)   pins the link's status to any string (polls no longer move it).
 //   issueToken(atlasOrgId, accessListIps = []) → token   as POST …/linkTokens would.
-//   migrationPlan(options) → plan    replaces the plan (DEFAULT_PLAN with options over it) for the
+//   migrationPlan(options) → plan    replaces the plan (DEFAULT_PLAN of migrations.js with options over it) for the
 //       validations and migrations created afterwards. Each GET of a validation or migration is a
 //       poll, and the Nth poll shows the step: validation PENDING → SUCCESS/FAILED [1 poll | 30 s];
 //       migration NEW → WORKING [1 | 30 s] → readyForCutover [2 more | 5 min], lagTimeSeconds from
@@ -31,6 +31,7 @@
 //       failAfterPolls + failMessage (FAILED after N polls).
 //   addMigration(groupId, { status?, readyForCutover?, readyAt?, cutover?, clusterName?, source?, migrationHosts? }) → id
 //   now() → number;  advance(ms)
+//   Route names are those of routes.js, e.g. 'atlas.linkTokens.create'; an unknown one throws.
 //   fail(routeName, fault)   before auth: { kind, status?, headers?, body?, times? = 1, ms? } (see types.js Fault).
 //   respond(routeName, reply, times = 1)   after auth: a Reply or (request, real) => Reply, where real()
 //       runs the service and returns its answer.
@@ -40,7 +41,6 @@
 //   accessTokens() → [{ token, clientId, revoked, expiresAt }]
 //   secretsIssued() → every link token (and the API private key inside it) and access token ever issued.
 //   validation(id) / migration(id) → snapshot | null (settled to now; not a poll).
-//   Simulator.routes → the route names, e.g. 'atlas.linkTokens.create' (see routes.js).
 import { DigestVerifier } from './digest.js';
 import { Faults } from './faults.js';
 import { Migrations } from './migrations.js';
@@ -63,10 +63,9 @@ import { World } from './state.js';
 /** @typedef {import('./types.js').MigrationSnapshot} MigrationSnapshot */
 /** @typedef {{ nonceStaleAfterUses?: number, clock?: { now(): number } }} SimulatorOptions */
 
-export { DEFAULT_PLAN, CUTOVER_WINDOW_MS } from './migrations.js';
+export { CUTOVER_WINDOW_MS } from './migrations.js';
 
 export class Simulator {
-  static routes = Object.freeze([...ROUTE_NAMES]);
   #offset = 0;
   #clock;
   /** @type {World} */ #world;
@@ -181,6 +180,17 @@ export class Simulator {
   /** @param {string} routeName @param {ScriptedReply} reply @param {number} [times] */
   respond(routeName, reply, times = 1) {
     this.#faults.respond(knownRoute(routeName), reply, times);
+    return this;
+  }
+
+  /** Faults and scripted replies queued but never used once (`fail <route>`, `respond <route>`): a test whose fault never fired proves nothing. */
+  unusedScripts() {
+    return this.#faults.unused();
+  }
+
+  /** Drops every queued fault and scripted reply, used or not. */
+  clearScripts() {
+    this.#faults.clear();
     return this;
   }
 

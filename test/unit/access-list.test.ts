@@ -410,8 +410,16 @@ describe('properties', () => {
   });
 
   it('IPv6 canonical form agrees with the WHATWG URL serializer (mapped addresses in mixed notation)', () => {
+    const hex = fc.tuple(fc.nat(0xffff), fc.boolean(), fc.boolean()).map(([group, pad, upper]) => {
+      const text = pad ? group.toString(16).padStart(4, '0') : group.toString(16);
+      return upper ? text.toUpperCase() : text;
+    });
+    const mappedAddress = fc.oneof(
+      fc.ipV4().map((a) => `::ffff:${a}`),
+      fc.tuple(hex, hex).map(([high, low]) => `::ffff:${high}:${low}`),
+    );
     fc.assert(
-      fc.property(fc.ipV6(), (address) => {
+      fc.property(fc.oneof(fc.ipV6(), mappedAddress), (address) => {
         const hostname = new URL(`http://[${address}]`).hostname.slice(1, -1);
         const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(hostname);
         const v4 = mapped && ((parseInt(mapped[1], 16) << 16) | parseInt(mapped[2], 16)) >>> 0;
@@ -440,15 +448,35 @@ describe('properties', () => {
 
   it('de-duplication is idempotent', () => {
     const junk = fc.constantFrom('example.com', '1.2.3.4/', 'fe80::1%eth0', '01.2.3.4');
+    // Spellings of one block each, so that a list drawn from them repeats blocks under other spellings.
+    const pool = [
+      ['203.0.113.7', '203.0.113.7/32', '203.0.113.7/032'],
+      ['198.51.100.0/24', '198.51.100.0/024', '198.51.100.77/24'],
+      ['10.0.0.0/8', '10.1.2.3/8', '10.0.0.0/08'],
+      ['2001:db8::1', '2001:DB8::1', '2001:db8:0:0:0:0:0:1/128', '2001:0DB8::0001/0128'],
+      ['2001:db8::/32', '2001:DB8::/032', '2001:db8:ffff::1/32'],
+      ['::ffff:192.0.2.1', '::FFFF:C000:201', '0:0:0:0:0:ffff:192.0.2.1/128'],
+    ];
+    const pooled = fc.constantFrom(...pool).chain((spellings) => fc.constantFrom(...spellings));
+    let runs = 0;
+    let withDuplicates = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(validEntry, validEntry, junk), separator), { maxLength: 30 }), (parts) => {
-        const first = parseAccessList(parts.map(([entry, sep]) => entry + sep).join(''));
-        const again = parseAccessList(first.entries.join(','));
-        expect(lists(first.entries.join(','))).toEqual({ ...none, entries: first.entries, nonPublic: first.nonPublic, wide: first.wide });
-        expect(again.open).toEqual(first.open);
-        expect(first.entries.length + first.duplicates.length + first.invalid.length).toBe(parts.length);
-      }),
+      fc.property(
+        // 'medium': the default size draws so many short lists that under half would hold a duplicate.
+        fc.array(fc.tuple(fc.oneof({ arbitrary: pooled, weight: 4 }, validEntry, junk), separator), { maxLength: 30, size: 'medium' }),
+        (parts) => {
+          const first = parseAccessList(parts.map(([entry, sep]) => entry + sep).join(''));
+          const again = parseAccessList(first.entries.join(','));
+          expect(lists(first.entries.join(','))).toEqual({ ...none, entries: first.entries, nonPublic: first.nonPublic, wide: first.wide });
+          expect(again.open).toEqual(first.open);
+          expect(first.entries.length + first.duplicates.length + first.invalid.length).toBe(parts.length);
+          for (const duplicate of first.duplicates) expect(first.entries).toContain(parseAccessList(duplicate).entries[0]);
+          runs++;
+          if (first.duplicates.length > 0) withDuplicates++;
+        },
+      ),
     );
+    expect(withDuplicates).toBeGreaterThan(runs / 2);
   });
 
   it('single IPv4 addresses (and their mapped forms) are non-public exactly when a range contains them', () => {
@@ -468,12 +496,23 @@ describe('properties', () => {
       blocks.addSubnet(network, p, 'ipv4');
       return { blocks, kind };
     });
+    // fc.ipV4() seldom lands in the narrow ranges and never on their edges: also draw from each range, from one address
+    // before its first to one after its last (wrapping around 0.0.0.0 and 255.255.255.255).
+    const toInt = (address: string) => address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+    const toText = (n: number) => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
+    const nearRange = fc.constantFrom(...ranges).chain(([network, p]) => {
+      const size = 2 ** (32 - p);
+      const offset = fc.oneof(fc.constantFrom(-1, 0, size - 1, size), fc.integer({ min: -1, max: size }));
+      return offset.map((o) => toText((toInt(network) + o) >>> 0));
+    });
     fc.assert(
-      fc.property(fc.ipV4(), (address) => {
+      fc.property(fc.oneof(fc.ipV4(), nearRange, nearRange), (address) => {
         const kind = lists4.find(({ blocks }) => blocks.check(address, 'ipv4'))?.kind;
         expect(parseAccessList(address).nonPublic).toEqual(kind ? [{ entry: address, kind }] : []);
         expect(parseAccessList(`::ffff:${address}`).nonPublic).toEqual(kind ? [{ entry: `::ffff:${address}`, kind }] : []);
       }),
+      // Enough runs that each range's four edges all come up.
+      { numRuns: 1000 },
     );
   });
 

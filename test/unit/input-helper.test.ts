@@ -117,10 +117,17 @@ describe('readSettings', () => {
       /^access-list-ips: 5000 entries are addresses Atlas never sees traffic from: 10\.0\.0\.1 \(private\), .*, and 4990 more\./,
     );
     expect(warnings[1]).toMatch(/^access-list-ips: 20\.0\.0\.0\/15 opens the token to 131072 addresses\./);
-    // Some of those blocks lie in private ranges: one warning for those, one for the wide ones.
-    const many = read({ 'access-list-ips': wides.join(' ') }).notes.filter((n) => n.level === 'warning');
-    expect(many).toHaveLength(2);
-    expect(many.map((n) => n.message).join('\n')).toMatch(/opens the token to 131072 addresses, and \d{4} more\./);
+    // 33 of those blocks lie in 127/8 and 172.16/12: one warning for those, one for the 4,967 wide ones.
+    const [nonPublic, wide, ...rest] = read({ 'access-list-ips': wides.join(' ') })
+      .notes.filter((n) => n.level === 'warning')
+      .map((n) => n.message);
+    expect(rest).toEqual([]);
+    expect(nonPublic).toMatch(
+      /^access-list-ips: 33 entries are addresses Atlas never sees traffic from: 127\.0\.0\.0\/15 \(loopback\), .*, 172\.16\.0\.0\/15 \(private\), and 23 more\./,
+    );
+    expect(nonPublic.match(/\((loopback|private)\)/g)).toHaveLength(10);
+    expect(wide).toMatch(/^access-list-ips: 20\.0\.0\.0\/15 opens the token to 131072 addresses, .*, and 4957 more\./);
+    expect(wide.match(/opens the token to/g)).toHaveLength(10);
   });
 
   it('needs no Atlas input for status, and none for link with a link-token', () => {
@@ -166,18 +173,37 @@ describe('readSettings', () => {
       { 'destination-network': 'private_link', 'private-link-id': '65f0000000000000000000cc', 'wait-for': '600' },
       migrationBase,
     );
-    expect(settings.migration).toMatchObject({
+    expect(settings.migration).toEqual({
       clusterName: 'target-cluster',
       sourceProjectId: '65f000000000000000000001',
       sourceClusterName: 'rs0',
       migrationHost: 'mh-1.example.net',
+      managedAuthentication: true,
+      ssl: true,
       network: 'PRIVATE_LINK',
       privateLinkId: '65f0000000000000000000cc',
+      dropDestinationData: false,
       waitForSeconds: 600,
     });
     expect(settings.atlas.projectId).toBe(PROJECT);
-    const resume = read({ 'migration-id': MIGRATION, 'atlas-cluster-name': undefined, 'source-project-id': undefined }, migrationBase);
-    expect(resume.settings.migration.migrationId).toBe(MIGRATION);
+    const resume = read(
+      {
+        'migration-id': MIGRATION,
+        'atlas-cluster-name': undefined,
+        'source-project-id': undefined,
+        'source-cluster-name': undefined,
+        'migration-host': undefined,
+      },
+      migrationBase,
+    );
+    expect(resume.settings.command).toBe('migrate');
+    expect(resume.settings.migration).toEqual({
+      managedAuthentication: true,
+      ssl: true,
+      network: 'PUBLIC',
+      dropDestinationData: false,
+      migrationId: MIGRATION,
+    });
     // With atlas-org-id the source deployment may be left to the available projects.
     expect(
       read({ 'atlas-org-id': ATLAS_ORG_ID, 'source-project-id': undefined, 'migration-host': undefined }, migrationBase).settings.migration

@@ -6,8 +6,6 @@ import type { Settings } from '../../src/settings.js';
 import { FakeClock } from '../helpers/in-process.js';
 import { stubLog } from '../helpers/stub-log.js';
 
-const log = stubLog();
-
 describe('runSteps', () => {
   const settings = {} as Settings;
   const make = (steps: Command<{ done: string[] }>['steps']) =>
@@ -22,19 +20,22 @@ describe('runSteps', () => {
       outcome: () => '',
       next: () => [],
     }) as Command<{ done: string[] }>;
-  const context = () => ({
-    api: { call: vi.fn(async () => 'answer'), prepare: vi.fn() } as never,
-    log,
-    clock: new FakeClock(0),
-    budget: new Budget(new FakeClock(0), 10, 'x'),
-    output: vi.fn(),
-  });
+  const context = () => {
+    const clock = new FakeClock(0);
+    return {
+      api: { call: vi.fn(async () => 'answer'), prepare: vi.fn() } as never,
+      log: stubLog(),
+      clock,
+      budget: new Budget(clock, 10, 'x'),
+      output: vi.fn(),
+    };
+  };
 
   it('records done, skipped, failed and not attempted, and stops at the first failure', async () => {
     const report = await runSteps(
       make(() => [
         { title: 'one', calls: [], run: async (s) => void s.done.push('one') },
-        { title: 'two', calls: [], skip: { when: 'never needed', test: () => true }, run: async () => {} },
+        { title: 'two', calls: [], skip: { when: 'never needed', test: () => true }, run: async (s) => void s.done.push('two') },
         { title: 'three', calls: [], run: async () => Promise.reject(new Error('boom')) },
         { title: 'four', calls: [], run: async (s) => void s.done.push('four') },
       ]),
@@ -52,16 +53,20 @@ describe('runSteps', () => {
   });
 
   it('goes on after a soft failure, with a warning', async () => {
+    const ctx = context();
     const report = await runSteps(
       make(() => [
         { title: 'one', calls: [], soft: () => true, run: async () => Promise.reject(new Error('only a warning')) },
         { title: 'two', calls: [], run: async (s) => void s.done.push('two') },
       ]),
       settings,
-      context(),
+      ctx,
     );
     expect(report.error).toBeUndefined();
     expect(report.steps.map((s) => s.result)).toEqual(['failed', 'done']);
+    expect(report.state.done).toEqual(['two']);
+    expect(ctx.log.annotate).toHaveBeenCalledTimes(1);
+    expect(ctx.log.annotate).toHaveBeenCalledWith('warning', 'one failed, and the command goes on: only a warning', 'one');
   });
 
   it('refuses a call the step does not declare: dry-run cannot drift from what runs', async () => {
