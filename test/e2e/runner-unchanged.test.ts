@@ -1,0 +1,49 @@
+// What the runner sees of every command is what it saw before the runner protocol moved to
+// @actions/core: stdout line by line (as the runner reads it), the outputs and the job summary,
+// compared with test/golden/before/ (recorded from the bundle of d7839cb). RECORD_GOLDEN=1
+// records them again instead.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { normalize, SCENARIOS, scenarioSimulator } from '../golden/scenarios.js';
+import { ROOT, runAction } from '../helpers/run-action.js';
+import { closeChecked } from '../helpers/scripts.js';
+import type { Simulator } from '../simulator/index.js';
+
+const DIR = join(ROOT, 'test', 'golden', 'before');
+const RECORD = process.env.RECORD_GOLDEN === '1';
+
+interface Seen {
+  code: number;
+  stdout: string[];
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+let sim: Simulator;
+afterEach(() => closeChecked(sim));
+
+describe('what the runner sees is unchanged', () => {
+  for (const scenario of SCENARIOS) {
+    it(scenario.name, async () => {
+      sim = scenarioSimulator();
+      const url = await sim.listen();
+      const run = await runAction(sim, scenario.arrange(sim, url));
+      const n = (text: string) => normalize(text, url, [...sim.secretsIssued(), ...run.masks]);
+      const seen: Seen = {
+        code: run.code,
+        stdout: n(run.stdout).split('\n'),
+        outputs: Object.fromEntries(Object.entries(run.outputs).map(([k, v]) => [k, n(v)])),
+        summary: n(run.summary),
+      };
+      const file = join(DIR, `${scenario.name}.json`);
+      if (RECORD) {
+        mkdirSync(DIR, { recursive: true });
+        writeFileSync(file, `${JSON.stringify(seen, null, 2)}\n`);
+        return;
+      }
+      const before = JSON.parse(readFileSync(file, 'utf8')) as Seen;
+      expect(seen).toEqual(before);
+    });
+  }
+});
