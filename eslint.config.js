@@ -14,21 +14,21 @@ export default tseslint.config(
     },
   },
   {
-    // One output boundary: only src/output/runner.ts writes to the runner, and only through
-    // src/output/log.ts does text reach it. (That only the input helper reads inputs is a test:
-    // test/metadata.test.ts.)
+    // One runner boundary: only src/runner/runner.ts speaks to the runner (through @actions/core),
+    // and only through src/runner/log.ts does text reach it; src/inputs/action-inputs.ts reads the
+    // inputs. (That nothing else reads inputs is a test: test/metadata.test.ts.)
     files: ['src/**/*.ts', 'src/**/*.js'],
-    ignores: ['src/output/runner.ts'],
+    ignores: ['src/runner/runner.ts', 'src/inputs/action-inputs.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@actions/core', message: 'The runner protocol is src/output/runner.ts; log through src/output/log.ts.' }] },
+        { paths: [{ name: '@actions/core', message: 'The runner is spoken in src/runner/runner.ts; log through src/runner/log.ts.' }] },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'stdout', message: 'Write through src/output/log.ts, the one sanitising boundary.' },
-        { object: 'process', property: 'stderr', message: 'Write through src/output/log.ts, the one sanitising boundary.' },
+        { object: 'process', property: 'stdout', message: 'Write through src/runner/log.ts, the one sanitising boundary.' },
+        { object: 'process', property: 'stderr', message: 'Write through src/runner/log.ts, the one sanitising boundary.' },
       ],
     },
   },

@@ -21,7 +21,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parse, parseDocument } from 'yaml';
-import { COMMAND_INPUTS, COMMON_INPUTS } from '../src/inputs/command-inputs.js';
+import { COMMANDS } from '../src/commands/registry.js';
+import { COMMON_INPUTS } from '../src/inputs/declarations.js';
 import { isMain } from './is-main.mjs';
 
 const require = createRequire(import.meta.url);
@@ -195,10 +196,10 @@ function repositoryFindings(text, action) {
           findings.push({ tool: 'check-workflows', message: `input "${name}" is not defined in action.yml`, ...at(withNode) });
         }
       }
-      // Which inputs a step needs depends on its command (src/inputs/command-inputs.js).
+      // Which inputs a step needs depends on its command (what the command's file in src/commands/ declares).
       const commandNode = isMap(withNode) ? withNode.get('command') : undefined;
       const command = typeof commandNode === 'string' && !commandNode.includes('${{') ? commandNode : 'link';
-      const uses = COMMAND_INPUTS[command] ?? {};
+      const uses = COMMANDS.find((c) => c.name === command)?.inputs ?? {};
       for (const [name, spec] of Object.entries(action.inputs)) {
         const required = spec?.required === true || uses[name] === 'required';
         if (required && !spec?.default && !given.includes(name)) {

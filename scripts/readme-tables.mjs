@@ -1,37 +1,40 @@
-// The README's tables, made from action.yml (inputs, outputs) and src/inputs/command-inputs.js
-// (which inputs each command reads); test/metadata.test.ts checks that the README holds exactly
-// these rows. `node scripts/readme-tables.mjs` prints them; with --write it replaces them in
-// README.md (run Prettier after).
+// The README's tables, made from action.yml (inputs, outputs) and what each command in
+// src/commands/ declares (which inputs it reads); test/metadata.test.ts checks that the README
+// holds exactly these rows. `node --import tsx scripts/readme-tables.mjs` prints them; with
+// --write it replaces them in README.md (run Prettier after).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { COMMAND_INPUTS, COMMON_INPUTS, CONDITIONS } from '../src/inputs/command-inputs.js';
+import { inputsTable } from '../src/commands/inputs-table.js';
+import { COMMANDS } from '../src/commands/registry.js';
+import { COMMON_INPUTS } from '../src/inputs/declarations.js';
 import { isMain } from './is-main.mjs';
 
 const SUPERSCRIPTS = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
-export function readmeTables(actionYml) {
+/** @param {string} actionYml @param {readonly import('../src/inputs/declarations.js').CommandInputs[]} [commands] */
+export function readmeTables(actionYml, commands = COMMANDS) {
   const action = parse(actionYml);
+  const names = Object.keys(action.inputs).filter((name) => !COMMON_INPUTS.includes(name));
+  const table = inputsTable(commands, names);
   const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const inputs = Object.entries(action.inputs).map(
     ([name, i]) => `| \`${name}\` | ${i.default === undefined || i.default === '' ? '' : `\`${i.default}\``} | ${cell(i.description)} |`,
   );
   const outputs = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
-  const commands = Object.keys(COMMAND_INPUTS);
-  const footnote = (input) => CONDITIONS.findIndex((c) => c.inputs.includes(input));
+  const footnote = (input) => table.notes.findIndex((c) => c.inputs.includes(input));
   const use = (command, input) => {
-    const how = COMMAND_INPUTS[command][input];
+    const how = table.uses[command][input];
     if (!how) return '—';
     return how === 'conditional' ? `if ${SUPERSCRIPTS[footnote(input)]}` : how;
   };
-  const names = Object.keys(action.inputs).filter((name) => !COMMON_INPUTS.includes(name));
-  const usage = names.map((name) => `| \`${name}\` | ${commands.map((c) => use(c, name)).join(' | ')} |`);
-  const notes = CONDITIONS.map((c, i) => `${SUPERSCRIPTS[i]} ${c.text}`);
+  const usage = names.map((name) => `| \`${name}\` | ${table.commands.map((c) => use(c, name)).join(' | ')} |`);
+  const notes = table.notes.map((c, i) => `${SUPERSCRIPTS[i]} ${c.text}`);
   return {
     inputs: ['| Input | Default | Description |', '| --- | --- | --- |', ...inputs].join('\n'),
     outputs: ['| Output | Description |', '| --- | --- |', ...outputs].join('\n'),
     usage: [
-      `| Input | ${commands.map((c) => `\`${c}\``).join(' | ')} |`,
-      `| --- | ${commands.map(() => '---').join(' | ')} |`,
+      `| Input | ${table.commands.map((c) => `\`${c}\``).join(' | ')} |`,
+      `| --- | ${table.commands.map(() => '---').join(' | ')} |`,
       ...usage,
     ].join('\n'),
     usageNotes: notes.join('\\\n'),

@@ -6,6 +6,6 @@ export function endpointOf(settings: Settings, side: Side): { baseUrl: string; p
   if (side === 'source') return { baseUrl: settings.source.baseUrl, params: { orgId: settings.source.orgId } };
   return {
     baseUrl: settings.atlas.baseUrl,
-    params: { orgId: settings.atlas.orgId, groupId: settings.atlas.projectId, liveMigrationId: settings.migration.migrationId },
+    params: { orgId: settings.atlas.orgId, groupId: settings.atlas.projectId },
   };
 }

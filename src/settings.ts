@@ -1,6 +1,3 @@
-export const COMMANDS = ['link', 'status', 'unlink', 'validate', 'migrate', 'migration-status', 'cutover'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
 /** Atlas programmatic API key (HTTP digest) or service account (OAuth 2 client credentials). */
 export type AtlasCredentials =
   { kind: 'api-key'; publicKey: string; privateKey: string } | { kind: 'service-account'; clientId: string; clientSecret: string };
@@ -62,7 +59,8 @@ export interface MigrationSettings {
 }
 
 export interface Settings {
-  command: CommandName;
+  /** The command's name, as declared by its file in src/commands/. */
+  command: string;
   dryRun: boolean;
   requestTimeoutSeconds: number;
   maxRetries: number;

@@ -9,7 +9,7 @@ import { proxyFor } from './http/proxy-config.js';
 import { RetryPolicy } from './http/retry.js';
 import { ServiceAccountAuth } from './http/service-account-auth.js';
 import { Transport } from './http/transport.js';
-import type { Log } from './output/log.js';
+import type { Log } from './runner/log.js';
 import type { Settings } from './settings.js';
 
 export interface Wiring {

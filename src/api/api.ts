@@ -4,7 +4,7 @@ export const ABSENT: unique symbol = Symbol('absent');
 export type Absent = typeof ABSENT;
 
 export interface CallArgs {
-  /** Placeholders beyond, or instead of, the side's own (`orgId`, `groupId`, the given `liveMigrationId`): `validationId`, a new migration's id. */
+  /** Placeholders beyond, or instead of, the side's own (`orgId`, `groupId`): `validationId`, a new migration's id. */
   params?: Params;
   body?: unknown;
   form?: Record<string, string>;

@@ -1,10 +1,11 @@
 import type { Api } from '../api/api.js';
 import type { Route } from '../api/route.js';
 import type { Budget, Clock } from '../clock.js';
-import type { Log } from '../output/log.js';
-import type { OutputValue } from '../output/outputs.js';
-import type { SummaryTable } from '../output/summary.js';
-import type { CommandName, Settings } from '../settings.js';
+import type { CommandInputs } from '../inputs/declarations.js';
+import type { Log } from '../runner/log.js';
+import type { OutputValue } from '../runner/outputs.js';
+import type { Section } from '../runner/summary.js';
+import type { Settings } from '../settings.js';
 
 /** A call a step may make, and when: what dry-run prints and what the runner lets the step send. */
 export interface Call {
@@ -19,8 +20,6 @@ export interface StepContext {
   log: Log;
   clock: Clock;
   budget: Budget;
-  /** Sets an output at once, so a later failure still hands it to a clean-up step. */
-  output(name: string, value: OutputValue): void;
 }
 
 export interface Step<S> {
@@ -34,23 +33,33 @@ export interface Step<S> {
   run(state: S, ctx: StepContext): Promise<string | void>;
 }
 
-/** A command: named steps over a state, and what its outputs and summary say in any end. */
-export interface Command<S> {
-  name: CommandName;
+/** What a command says at its end, whatever the end: the outputs, and the job summary's parts. */
+export interface CommandReport {
+  outputs: Record<string, OutputValue>;
+  /** One line: what happened (a failure's own line is the error's). */
+  outcome: string;
+  /** Facts about the run, shown first. */
+  facts: Array<[string, string]>;
+  /** Tables, charts and other sections after the steps. */
+  sections?: Section[];
+  /** What to do next. */
+  next: string[];
+}
+
+/**
+ * A command, declared whole in one file: its name, the inputs it reads (see CommandInputs), its
+ * steps over a state, and its report. The registry (registry.ts) lists the commands; nothing else
+ * names one.
+ */
+export interface Command<S> extends CommandInputs {
   /** Heading of the job summary. */
   title: string;
   start(settings: Settings): S;
   steps(settings: Settings): Array<Step<S>>;
-  /** Outputs from whatever state was reached, success or not. */
-  outputs(state: S, settings: Settings): Record<string, OutputValue>;
-  facts(state: S, settings: Settings): Array<[string, string]>;
-  tables?(state: S, settings: Settings): SummaryTable[];
   /** Seconds the command may spend waiting (its part of the step's time budget). */
   waitSeconds(settings: Settings): number;
-  /** One line on success. */
-  outcome(state: S, settings: Settings): string;
-  /** What to do next; `error` is set when the command failed. */
-  next(state: S, settings: Settings, error?: unknown): string[];
+  /** The outputs and summary from whatever state was reached; `error` is set when the command failed. */
+  report(state: S, settings: Settings, error?: unknown): CommandReport;
 }
 
 /** Lets a registry hold commands of different states. */

@@ -2,9 +2,10 @@ import { atlasOrg, availableProjects, linkStatus, type AvailableProject } from '
 import type { Lenient } from '../api/shape.js';
 import { ApiError } from '../errors.js';
 import { ABSENT, type Api } from '../api/api.js';
-import type { Log } from '../output/log.js';
-import type { OutputValue } from '../output/outputs.js';
-import type { SummaryTable } from '../output/summary.js';
+import type { Log } from '../runner/log.js';
+import type { OutputValue } from '../runner/outputs.js';
+import type { Section } from '../runner/summary.js';
+import { ATLAS_CREDENTIALS, SOURCE_SIDE, type InputUse, type Requirements } from '../inputs/declarations.js';
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
 import { waitUntil } from './wait.js';
@@ -152,10 +153,11 @@ export function projectOutputs(state: LinkState, settings: Settings): Record<str
   };
 }
 
-export function projectTables(state: LinkState): SummaryTable[] {
+export function projectTables(state: LinkState): Section[] {
   if (!state.projects) return [];
   return [
     {
+      kind: 'table',
       title: 'Deployments Atlas can migrate',
       head: ['Project', 'Project id', 'Deployment', 'Version', 'Sharded', 'TLS', 'Migration hosts'],
       rows: state.projects.items.flatMap((p) =>
@@ -171,4 +173,37 @@ export function projectTables(state: LinkState): SummaryTable[] {
       ),
     },
   ];
+}
+
+/** What link, status and unlink need of the source side. */
+export function requireSource(settings: Settings, r: Requirements): void {
+  r.need(
+    'source-org-id',
+    settings.source.orgId,
+    'for this command: the source organization id, 24 hexadecimal digits (Organization Settings)',
+  );
+  r.need(
+    'source-public-key',
+    settings.source.credentials,
+    'for this command: the public key of a Cloud Manager / Ops Manager API key with the Organization Owner role',
+  );
+  r.need(
+    'source-private-key',
+    r.read('source-private-key'),
+    'for this command: the private key that goes with source-public-key (pass it from a secret)',
+  );
+}
+
+/** The inputs of status and unlink: the source, and optionally Atlas (which then needs its organization). */
+export const SOURCE_WITH_OPTIONAL_ATLAS: Record<string, InputUse> = {
+  ...SOURCE_SIDE,
+  'atlas-org-id': 'conditional',
+  ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, 'conditional' as const])),
+  'atlas-base-url': 'optional',
+};
+
+export function requireSourceWithOptionalAtlas(settings: Settings, r: Requirements): void {
+  requireSource(settings, r);
+  if (settings.atlas.credentials)
+    r.need('atlas-org-id', settings.atlas.orgId, 'with Atlas credentials: the destination Atlas organization id');
 }

@@ -1,4 +1,5 @@
 import { command, type Step } from './command.js';
+import { MIGRATION_CONDITIONS, requireSpec, requireTarget, SPEC_INPUTS } from './migration-requires.js';
 import {
   failedBeforeRead,
   isReady,
@@ -6,7 +7,7 @@ import {
   migrationNext,
   migrationOutputs,
   type MigrationState,
-  startMigrationState,
+  startSpecState,
 } from './migration-state.js';
 import { createStep, readStep, validationSteps, watchStep } from './migration-steps.js';
 import { resolveSourceStep } from './source-lookup.js';
@@ -15,7 +16,17 @@ import { needsSourceLookup, validationWaitSeconds } from './validate.js';
 export const migrate = command<MigrationState>({
   name: 'migrate',
   title: 'MongoDB live migration: migrate',
-  start: startMigrationState,
+  description: 'validates, then starts a migration (or, with migration-id, watches one)',
+  inputs: { ...SPEC_INPUTS, 'atlas-cluster-name': 'conditional', 'migration-id': 'optional' },
+  conditions: {
+    ...MIGRATION_CONDITIONS,
+    'atlas-cluster-name': 'Required unless migration-id is given (then nothing is created: the migration is watched).',
+  },
+  require(settings, r) {
+    requireTarget(settings, r, 'migrate');
+    if (!settings.migration.migrationId) requireSpec(settings, r);
+  },
+  start: startSpecState,
   steps(settings) {
     const waitFor = settings.migration.waitForSeconds;
     const steps: Array<Step<MigrationState>> = [];
@@ -31,31 +42,34 @@ export const migrate = command<MigrationState>({
   },
   waitSeconds: (settings) =>
     (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
-  outputs: (state) => migrationOutputs(state, state.created),
-  facts: migrationFacts,
-  outcome: (state) =>
-    state.created
+  report: (state, settings, error) => ({
+    outputs: migrationOutputs(state, state.created),
+    facts: migrationFacts(state, settings),
+    outcome: state.created
       ? `Started migration ${state.migrationId}; keep its id for cutover.`
       : `Watched migration ${state.migrationId}; nothing was created.`,
-  next(state, _settings, error) {
-    if (state.validationError) return ['Nothing was started: fix what the validation names, then re-run migrate.'];
-    if (state.createOutcomeUnknown) {
-      return [
-        'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +
-          '(the project, then Migration). If one is there, re-run with its id as migration-id to watch it; start another only if there is none.',
-      ];
-    }
-    if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
-    if (error && !state.migration) return failedBeforeRead(state);
-    // MongoDB has no API to list migrations: a created migration's id must not be lost.
-    const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
-    const keep =
-      state.created && !finished
-        ? [
-            `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
-              'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
-          ]
-        : [];
-    return [...keep, ...migrationNext(state)];
-  },
+    next: next(state, error),
+  }),
 });
+
+function next(state: MigrationState, error: unknown): string[] {
+  if (state.validationError) return ['Nothing was started: fix what the validation names, then re-run migrate.'];
+  if (state.createOutcomeUnknown) {
+    return [
+      'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +
+        '(the project, then Migration). If one is there, re-run with its id as migration-id to watch it; start another only if there is none.',
+    ];
+  }
+  if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
+  if (error && !state.migration) return failedBeforeRead(state);
+  // MongoDB has no API to list migrations: a created migration's id must not be lost.
+  const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
+  const keep =
+    state.created && !finished
+      ? [
+          `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
+            'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
+        ]
+      : [];
+  return [...keep, ...migrationNext(state)];
+}

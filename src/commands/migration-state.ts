@@ -1,6 +1,6 @@
 import type { Migration } from '../api/migration-routes.js';
 import { RefusedError } from '../errors.js';
-import type { OutputValue } from '../output/outputs.js';
+import type { OutputValue } from '../runner/outputs.js';
 import type { Settings } from '../settings.js';
 
 /** What the migration commands learn and do. */
@@ -22,19 +22,23 @@ export interface MigrationState {
   /** The create's answer was lost: a migration may exist that this run does not know. */
   createOutcomeUnknown?: boolean;
   cutoverRequested: boolean;
+  /** The command reads the source deployment and the destination cluster (validate, migrate). */
+  spec: boolean;
 }
 
 export const VALIDATION_WAIT_SECONDS = 300;
 export const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
 export const KNOWN = ['NEW', 'WORKING', ...TERMINAL];
 
-/** validate and migrate read the source deployment and the destination cluster; migration-status and cutover ignore them. */
-const usesSpec = (settings: Settings) => settings.command === 'validate' || settings.command === 'migrate';
+/** The state of validate and migrate, which read the source deployment and the destination cluster. */
+export const startSpecState = (settings: Settings) => startMigrationState(settings, true);
+/** The state of migration-status and cutover, which ignore them. */
+export const startWatchState = (settings: Settings) => startMigrationState(settings, false);
 
-export function startMigrationState(settings: Settings): MigrationState {
+function startMigrationState(settings: Settings, spec: boolean): MigrationState {
   const m = settings.migration;
-  const spec = usesSpec(settings);
   return {
+    spec,
     sourceProjectId: spec ? m.sourceProjectId : undefined,
     sourceClusterName: spec ? m.sourceClusterName : undefined,
     migrationHost: spec ? m.migrationHost : undefined,
@@ -84,7 +88,7 @@ export function migrationOutputs(state: MigrationState, changed: boolean): Recor
 export function migrationFacts(state: MigrationState, settings: Settings): Array<[string, string]> {
   const m = state.migration;
   const rows: Array<[string, string]> = [['Atlas project', settings.atlas.projectId ?? '—']];
-  if (usesSpec(settings) && settings.migration.clusterName) rows.push(['Destination cluster', settings.migration.clusterName]);
+  if (state.spec && settings.migration.clusterName) rows.push(['Destination cluster', settings.migration.clusterName]);
   if (state.sourceProjectId) rows.push(['Source project', state.sourceProjectId]);
   if (state.sourceClusterName) rows.push(['Source deployment', state.sourceClusterName]);
   if (state.migrationHost) rows.push(['Migration host', state.migrationHost]);
@@ -100,7 +104,7 @@ export function migrationFacts(state: MigrationState, settings: Settings): Array
     rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
     if (m.lagTimeSeconds !== undefined) rows.push(['Lag', `${m.lagTimeSeconds} s`]);
   }
-  if (usesSpec(settings) && settings.migration.dropDestinationData) {
+  if (state.spec && settings.migration.dropDestinationData) {
     rows.push(['Destination data', 'dropped first (drop-destination-data)']);
   }
   return rows;

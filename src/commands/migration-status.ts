@@ -1,4 +1,5 @@
 import { command, type Step } from './command.js';
+import { MIGRATION_CONDITIONS, requireWatch, WATCH_INPUTS } from './migration-requires.js';
 import {
   failedBeforeRead,
   isReady,
@@ -6,14 +7,18 @@ import {
   migrationNext,
   migrationOutputs,
   type MigrationState,
-  startMigrationState,
+  startWatchState,
 } from './migration-state.js';
 import { readStep, watchStep } from './migration-steps.js';
 
 export const migrationStatus = command<MigrationState>({
   name: 'migration-status',
   title: 'MongoDB live migration: status',
-  start: startMigrationState,
+  description: "reads a migration's status and lag, and can wait until it is ready for cutover",
+  inputs: WATCH_INPUTS,
+  conditions: MIGRATION_CONDITIONS,
+  require: (settings, r) => requireWatch(settings, r, 'migration-status'),
+  start: startWatchState,
   steps(settings) {
     const steps: Array<Step<MigrationState>> = [readStep(settings)];
     const waitFor = settings.migration.waitForSeconds;
@@ -21,9 +26,10 @@ export const migrationStatus = command<MigrationState>({
     return steps;
   },
   waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
-  outputs: (state) => migrationOutputs(state, false),
-  facts: migrationFacts,
-  outcome: (state) =>
-    `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
-  next: (state, _settings, error) => (error && !state.migration ? failedBeforeRead(state) : migrationNext(state)),
+  report: (state, settings, error) => ({
+    outputs: migrationOutputs(state, false),
+    facts: migrationFacts(state, settings),
+    outcome: `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
+    next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
+  }),
 });

@@ -9,7 +9,7 @@ import {
   type Migration,
 } from '../api/migration-routes.js';
 import { ApiError, RefusedError, sentence } from '../errors.js';
-import type { Log } from '../output/log.js';
+import type { Log } from '../runner/log.js';
 import type { MigrationSettings, Settings } from '../settings.js';
 import type { Step, StepContext } from './command.js';
 import { isReady, KNOWN, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
@@ -85,7 +85,6 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
         state.validationId = validation._id;
         state.validationStatus = validation.status;
         state.validationMessage = validation.errorMessage;
-        ctx.output('validation-id', validation._id);
         ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
         return `validation ${validation._id}`;
       },
@@ -144,7 +143,6 @@ export function createStep(settings: Settings): Step<MigrationState> {
       state.migrationId = migration._id;
       state.migration = migration;
       state.created = true;
-      ctx.output('migration-id', migration._id);
       ctx.log.annotate(
         'notice',
         `Started live migration ${migration._id}. Keep this id: there is no API to list migrations. It is the migration-id output of this step; ` +

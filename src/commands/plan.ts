@@ -29,7 +29,8 @@ export function planOf(command: Command<unknown>, settings: Settings): PlannedSt
       side: route.side,
       method: route.method,
       host: new URL(baseUrl).host,
-      path: fillPath(route.path, params),
+      // A migration's id is the state's; the plan shows the one given, if any.
+      path: fillPath(route.path, { ...params, liveMigrationId: settings.migration.migrationId }),
       operation: route.operation,
       onlyIf,
       repeated,

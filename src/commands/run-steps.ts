@@ -1,5 +1,5 @@
 import type { Api } from '../api/api.js';
-import type { StepResult } from '../output/summary.js';
+import type { StepResult } from '../runner/summary.js';
 import type { Settings } from '../settings.js';
 import type { Call, Command, StepContext } from './command.js';
 

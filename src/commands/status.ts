@@ -1,6 +1,9 @@
 import { command, type Step } from './command.js';
+import { ATLAS_CREDENTIALS, ATLAS_KINDS } from '../inputs/declarations.js';
 import {
   projectOutputs,
+  requireSourceWithOptionalAtlas,
+  SOURCE_WITH_OPTIONAL_ATLAS,
   projectsStep,
   projectTables,
   readStatusStep,
@@ -12,6 +15,13 @@ import {
 export const status = command<LinkState>({
   name: 'status',
   title: 'MongoDB live migration: link status',
+  description: "reads the link's status and the deployments Atlas can migrate",
+  inputs: { ...SOURCE_WITH_OPTIONAL_ATLAS, 'wait-for-sync': 'optional' },
+  conditions: {
+    'atlas-org-id': 'Required with Atlas credentials (which add the projects and deployments Atlas can migrate).',
+    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Optional: a whole pair, or none.`])),
+  },
+  require: requireSourceWithOptionalAtlas,
   start: startLinkState,
   steps(settings) {
     const steps: Array<Step<LinkState>> = [readStatusStep(settings, false)];
@@ -20,22 +30,21 @@ export const status = command<LinkState>({
     return steps;
   },
   waitSeconds: (settings) => settings.link.waitForSyncSeconds,
-  outputs: (state, settings) => ({
-    status: state.status,
-    changed: 'false',
-    ...projectOutputs(state, settings),
+  report: (state, settings, error) => ({
+    outputs: { status: state.status, changed: 'false', ...projectOutputs(state, settings) },
+    facts: [
+      ['Source organization', settings.source.orgId ?? '—'],
+      ['Atlas organization', settings.atlas.orgId ?? '—'],
+      ['Status', state.status ?? '—'],
+    ],
+    sections: projectTables(state),
+    outcome: `The source reports ${state.status}.`,
+    next: error
+      ? ['Nothing was changed. Fix the error above and re-run.']
+      : state.status === 'UNLINKED'
+        ? ["The source has no link: run this action with command: 'link'."]
+        : state.status !== 'SYNCED'
+          ? ['Not synced yet: re-run with wait-for-sync, or check the Ops Manager host’s access to Atlas.']
+          : ["Linked: run command: 'migrate' for a deployment listed above."],
   }),
-  facts: (state, settings) => [
-    ['Source organization', settings.source.orgId ?? '—'],
-    ['Atlas organization', settings.atlas.orgId ?? '—'],
-    ['Status', state.status ?? '—'],
-  ],
-  tables: (state) => projectTables(state),
-  outcome: (state) => `The source reports ${state.status}.`,
-  next(state, _settings, error) {
-    if (error) return ['Nothing was changed. Fix the error above and re-run.'];
-    if (state.status === 'UNLINKED') return ["The source has no link: run this action with command: 'link'."];
-    if (state.status !== 'SYNCED') return ['Not synced yet: re-run with wait-for-sync, or check the Ops Manager host’s access to Atlas.'];
-    return ["Linked: run command: 'migrate' for a deployment listed above."];
-  },
 });

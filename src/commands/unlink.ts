@@ -1,6 +1,9 @@
 import { deleteLink, deleteLinkTokens } from '../api/organization-routes.js';
 import { ABSENT } from '../api/api.js';
+import { ATLAS_CREDENTIALS, ATLAS_KINDS } from '../inputs/declarations.js';
+import type { Settings } from '../settings.js';
 import { command, type Step } from './command.js';
+import { requireSourceWithOptionalAtlas, SOURCE_WITH_OPTIONAL_ATLAS } from './link-steps.js';
 
 interface UnlinkState {
   /** true: removed; false: there was none; undefined: not done. */
@@ -14,6 +17,14 @@ const said = (removed: boolean | undefined, what: string) =>
 export const unlink = command<UnlinkState>({
   name: 'unlink',
   title: 'MongoDB live migration: unlink',
+  description:
+    "removes the source's link (with Atlas credentials it also deletes the Atlas link token, which unlinks EVERY source organization linked with that Atlas organization)",
+  inputs: SOURCE_WITH_OPTIONAL_ATLAS,
+  conditions: {
+    'atlas-org-id': 'Required with Atlas credentials (which add the deletion of the Atlas link token).',
+    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Optional: a whole pair, or none.`])),
+  },
+  require: requireSourceWithOptionalAtlas,
   start: () => ({}),
   steps(settings) {
     const steps: Array<Step<UnlinkState>> = [
@@ -50,26 +61,31 @@ export const unlink = command<UnlinkState>({
     return steps;
   },
   waitSeconds: () => 0,
-  outputs: (state) => ({
-    status: state.sourceRemoved === undefined ? undefined : 'UNLINKED',
-    changed: String(Boolean(state.sourceRemoved || state.atlasRemoved)),
+  report: (state, settings, error) => ({
+    outputs: {
+      status: state.sourceRemoved === undefined ? undefined : 'UNLINKED',
+      changed: String(Boolean(state.sourceRemoved || state.atlasRemoved)),
+    },
+    facts: [
+      ['Source organization', settings.source.orgId ?? '—'],
+      ['Source link', said(state.sourceRemoved, 'the link')],
+      ['Atlas organization', settings.atlas.orgId ?? '—'],
+      [
+        'Atlas link token',
+        settings.atlas.credentials ? said(state.atlasRemoved, 'every link token') : 'not touched (no Atlas credentials)',
+      ],
+    ],
+    outcome: state.sourceRemoved || state.atlasRemoved ? 'Unlinked.' : 'Nothing to remove: already unlinked.',
+    next: next(state, settings, error),
   }),
-  facts: (state, settings) => [
-    ['Source organization', settings.source.orgId ?? '—'],
-    ['Source link', said(state.sourceRemoved, 'the link')],
-    ['Atlas organization', settings.atlas.orgId ?? '—'],
-    ['Atlas link token', settings.atlas.credentials ? said(state.atlasRemoved, 'every link token') : 'not touched (no Atlas credentials)'],
-  ],
-  outcome: (state) => (state.sourceRemoved || state.atlasRemoved ? 'Unlinked.' : 'Nothing to remove: already unlinked.'),
-  next(state, settings, error) {
-    if (!error) return [];
-    if (state.sourceRemoved !== undefined) {
-      return [
-        `The source's link was ${state.sourceRemoved ? 'removed' : 'already gone'}, but the Atlas token of organization ${settings.atlas.orgId} was not deleted. Fix the error above and re-run unlink; the source side will report it already removed.`,
-      ];
-    }
-    return [
-      'Nothing was removed on either side (Atlas is never touched when the source side fails). Fix the error above and re-run unlink.',
-    ];
-  },
 });
+
+function next(state: UnlinkState, settings: Settings, error: unknown): string[] {
+  if (!error) return [];
+  if (state.sourceRemoved !== undefined) {
+    return [
+      `The source's link was ${state.sourceRemoved ? 'removed' : 'already gone'}, but the Atlas token of organization ${settings.atlas.orgId} was not deleted. Fix the error above and re-run unlink; the source side will report it already removed.`,
+    ];
+  }
+  return ['Nothing was removed on either side (Atlas is never touched when the source side fails). Fix the error above and re-run unlink.'];
+}

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings.js';
 import { command, type Step } from './command.js';
-import { migrationFacts, migrationOutputs, type MigrationState, startMigrationState, VALIDATION_WAIT_SECONDS } from './migration-state.js';
+import { MIGRATION_CONDITIONS, requireSpec, requireTarget, SPEC_INPUTS } from './migration-requires.js';
+import { migrationFacts, migrationOutputs, type MigrationState, startSpecState, VALIDATION_WAIT_SECONDS } from './migration-state.js';
 import { validationSteps } from './migration-steps.js';
 import { resolveSourceStep } from './source-lookup.js';
 
@@ -21,19 +22,27 @@ export function needsSourceLookup(settings: Settings): boolean {
 export const validate = command<MigrationState>({
   name: 'validate',
   title: 'MongoDB live migration: validate',
-  start: startMigrationState,
+  description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
+  inputs: SPEC_INPUTS,
+  conditions: MIGRATION_CONDITIONS,
+  require(settings, r) {
+    requireTarget(settings, r, 'validate');
+    requireSpec(settings, r);
+  },
+  start: startSpecState,
   steps(settings) {
     const steps: Array<Step<MigrationState>> = needsSourceLookup(settings) ? [resolveSourceStep(settings)] : [];
     return [...steps, ...validationSteps(settings, validationWaitSeconds(settings))];
   },
   waitSeconds: validationWaitSeconds,
-  outputs: (state) => migrationOutputs(state, false),
-  facts: migrationFacts,
-  outcome: (state, settings) =>
-    `Validation ${state.validationId} succeeded: deployment ${state.sourceClusterName} can be migrated to ${settings.migration.clusterName}.`,
-  next(state, _settings, error) {
-    if (state.validationError) return ['Fix what the validation names, then re-run validate.'];
-    if (error) return ['Nothing was started. Fix the error above and re-run validate.'];
-    return ["Start the migration: run command: 'migrate' with the same inputs (it validates again first)."];
-  },
+  report: (state, settings, error) => ({
+    outputs: migrationOutputs(state, false),
+    facts: migrationFacts(state, settings),
+    outcome: `Validation ${state.validationId} succeeded: deployment ${state.sourceClusterName} can be migrated to ${settings.migration.clusterName}.`,
+    next: state.validationError
+      ? ['Fix what the validation names, then re-run validate.']
+      : error
+        ? ['Nothing was started. Fix the error above and re-run validate.']
+        : ["Start the migration: run command: 'migrate' with the same inputs (it validates again first)."],
+  }),
 });

@@ -1,6 +1,6 @@
 import { oauthRevoke, oauthToken } from '../api/oauth-routes.js';
 import type { Clock } from '../clock.js';
-import type { Log } from '../output/log.js';
+import type { Log } from '../runner/log.js';
 import type { Authenticator } from './auth.js';
 import type { Transport } from './transport.js';
 

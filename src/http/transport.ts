@@ -3,7 +3,7 @@ import { fillPath, mediaType, type AbsentRoute, type Params, type Route, type Si
 import { ShapeError } from '../api/shape.js';
 import type { Budget, Clock } from '../clock.js';
 import { ApiError, DeadlineError, sideLabel, type ApiProblem } from '../errors.js';
-import type { Log } from '../output/log.js';
+import type { Log } from '../runner/log.js';
 import type { Authenticator } from './auth.js';
 import type { Connection } from './connection.js';
 import { AttemptTimeout, exchange, type WireReply, type WireRequest } from './exchange.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
-import { COMMANDS, type AtlasCredentials, type CommandName, type InputNote, type Settings, type SourceCredentials } from '../settings.js';
-import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from './command-inputs.js';
+import type { AtlasCredentials, InputNote, Settings, SourceCredentials } from '../settings.js';
+import { COMMON_INPUTS, DEFAULTS, type CommandInputs, type Requirements } from './declarations.js';
 import {
   Findings,
   isObjectId,
@@ -15,7 +15,7 @@ import {
   type InputReader,
 } from './fields.js';
 import { readLinkInputs } from './link-inputs.js';
-import { checkMigrationSpec, readMigrationInputs } from './migration-inputs.js';
+import { readMigrationInputs } from './migration-inputs.js';
 import { looksLikeCredential } from './access-list.js';
 
 export type { InputReader } from './fields.js';
@@ -59,12 +59,12 @@ export function secretInputs(read: InputReader): { values: string[]; linkToken?:
 
 /**
  * Turns raw inputs into validated settings: every input's form, then what the command
- * requires. Throws InputError naming every bad input; never echoes a value that could be a secret.
+ * requires (its own `require`). Throws InputError naming every bad input; never echoes a value
+ * that could be a secret.
  */
-export function readSettings(read: InputReader): { settings: Settings; notes: InputNote[] } {
+export function readSettings(read: InputReader, commands: readonly CommandInputs[]): { settings: Settings; notes: InputNote[] } {
   const f = new Findings();
-  const command = readCommand(read, f);
-  const uses = COMMAND_INPUTS[command] as Record<string, string>;
+  const command = readCommand(read, commands, f);
   const allowInsecureHttp = readBoolean(read, 'allow-insecure-http', false, f);
   const dryRun = readBoolean(read, 'dry-run', false, f);
   const requestTimeoutSeconds = readInteger(read, 'request-timeout', { fallback: 30, min: 1, max: 600 }, f);
@@ -83,100 +83,49 @@ export function readSettings(read: InputReader): { settings: Settings; notes: In
     credentials: readSourceCredentials(read, f),
     caCertificate: readCaCertificate(read, 'source-ca-certificate', f),
   };
-  const createsToken = command === 'link' && !read('link-token');
-  const link = readLinkInputs(read, f, createsToken, source.baseUrl === CLOUD_MANAGER);
+  const link = readLinkInputs(read, f);
   const migration = readMigrationInputs(read, f);
-  const settings: Settings = { command, dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
+  const settings: Settings = { command: command?.name ?? '', dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
 
-  requireForCommand(settings, read, f);
-  const ignored = Object.keys(knownInputs()).filter((name) => !(name in uses) && !COMMON_INPUTS.includes(name) && isSet(read, name));
-  if (ignored.length) f.note('notice', `'${command}' does not use ${ignored.map((n) => `'${n}'`).join(', ')}; ignored.`);
+  if (command) {
+    command.require(settings, requirements(settings, read, f));
+    const known = new Set(commands.flatMap((c) => Object.keys(c.inputs)));
+    const ignored = [...known].filter((name) => !(name in command.inputs) && !COMMON_INPUTS.includes(name) && isSet(read, name));
+    if (ignored.length) f.note('notice', `'${command.name}' does not use ${ignored.map((n) => `'${n}'`).join(', ')}; ignored.`);
+  }
 
   if (f.problems.length) throw new InputError(f.problems);
   return { settings, notes: f.notes };
 }
 
-function readCommand(read: InputReader, f: Findings): CommandName {
-  const text = read('command').toLowerCase() || 'link';
-  const command = COMMANDS.find((c) => c === text);
-  if (!command) f.fail('command', `expected one of ${COMMANDS.join(', ')}; got ${shown(read('command'))}.`);
-  return command ?? 'link';
-}
-
-/** Every input name any command reads. */
-function knownInputs(): Record<string, true> {
-  return Object.fromEntries(Object.values(COMMAND_INPUTS).flatMap((uses) => Object.keys(uses).map((n) => [n, true])));
+function readCommand(read: InputReader, commands: readonly CommandInputs[], f: Findings): CommandInputs | undefined {
+  const text = read('command').toLowerCase() || DEFAULTS.command;
+  const command = commands.find((c) => c.name === text);
+  if (!command) f.fail('command', `expected one of ${commands.map((c) => c.name).join(', ')}; got ${shown(read('command'))}.`);
+  return command;
 }
 
 function isSet(read: InputReader, name: string): boolean {
   const value = read(name);
-  return value !== '' && value !== (DEFAULTS as Record<string, string>)[name];
+  return value !== '' && value !== DEFAULTS[name];
 }
 
-function requireForCommand(s: Settings, read: InputReader, f: Findings): void {
-  const need = (input: string, present: unknown, why: string) => {
-    if (!present && !f.has(input)) f.fail(input, `is required ${why}.`);
-  };
-  const atlasCredentialsRequired = (why: string) => {
-    if (!s.atlas.credentials && !f.problems.some((p) => p.input.startsWith('atlas-'))) {
-      f.fail(
-        'atlas-public-key',
-        `Atlas credentials are required ${why}: set atlas-public-key and atlas-private-key, or atlas-client-id and atlas-client-secret.`,
-      );
-    }
-  };
-  const m = s.migration;
-  switch (s.command) {
-    case 'link':
-    case 'status':
-    case 'unlink':
-      need('source-org-id', s.source.orgId, 'for this command: the source organization id, 24 hexadecimal digits (Organization Settings)');
-      need(
-        'source-public-key',
-        s.source.credentials,
-        'for this command: the public key of a Cloud Manager / Ops Manager API key with the Organization Owner role',
-      );
-      need(
-        'source-private-key',
-        read('source-private-key'),
-        'for this command: the private key that goes with source-public-key (pass it from a secret)',
-      );
-      if (s.command === 'link' && !s.link.linkToken) {
-        atlasCredentialsRequired('to create a link token (or pass an existing token in link-token)');
-        need('atlas-org-id', s.atlas.orgId, 'to create a link token: the destination Atlas organization id');
-      } else if (s.atlas.credentials) {
-        need('atlas-org-id', s.atlas.orgId, 'with Atlas credentials: the destination Atlas organization id');
-      }
-      return;
-    case 'validate':
-    case 'migrate':
-      atlasCredentialsRequired(`for ${s.command}`);
-      need('atlas-project-id', s.atlas.projectId, 'for the migration commands: the destination Atlas project id');
-      if (s.command === 'migrate' && m.migrationId) return;
-      need('atlas-cluster-name', m.clusterName, 'for validate and migrate: the destination cluster in atlas-project-id');
-      if (!s.atlas.orgId) {
-        const fill = ' (or give atlas-org-id to fill it in from the projects Atlas lists)';
-        need('source-project-id', m.sourceProjectId, `for validate and migrate: the source Cloud/Ops Manager project id${fill}`);
-        need('source-cluster-name', m.sourceClusterName, `for validate and migrate: the deployment to migrate${fill}`);
-        need('migration-host', m.migrationHost, `for validate and migrate: the migration host's name${fill}`);
-      }
-      checkMigrationSpec(m, f);
-      if (m.dropDestinationData) {
-        f.note(
-          'warning',
-          `drop-destination-data is 'true': the migration deletes all data in destination cluster ${m.clusterName} ` +
-            `(Atlas project ${s.atlas.projectId}) before it copies.`,
-          'Destination data will be dropped',
+function requirements(s: Settings, read: InputReader, f: Findings): Requirements {
+  return {
+    read,
+    findings: f,
+    need(input, present, why) {
+      if (!present && !f.has(input)) f.fail(input, `is required ${why}.`);
+    },
+    atlasCredentials(why) {
+      if (!s.atlas.credentials && !f.problems.some((p) => p.input.startsWith('atlas-'))) {
+        f.fail(
+          'atlas-public-key',
+          `Atlas credentials are required ${why}: set atlas-public-key and atlas-private-key, or atlas-client-id and atlas-client-secret.`,
         );
       }
-      return;
-    case 'migration-status':
-    case 'cutover':
-      atlasCredentialsRequired(`for ${s.command}`);
-      need('atlas-project-id', s.atlas.projectId, 'for the migration commands: the destination Atlas project id');
-      need('migration-id', m.migrationId, 'for this command: the migration-id output of migrate');
-      return;
-  }
+    },
+  };
 }
 
 function readSourceCredentials(read: InputReader, f: Findings): SourceCredentials | undefined {

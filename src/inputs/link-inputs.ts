@@ -4,14 +4,18 @@ import { readBoolean, readInteger, type Findings, type InputReader } from './fie
 
 const MAX_LISTED = 10;
 
-export function readLinkInputs(read: InputReader, f: Findings, createsToken: boolean, isCloudManager: boolean): LinkSettings {
+export function readLinkInputs(read: InputReader, f: Findings): LinkSettings {
   const linkToken = read('link-token') || undefined;
   if (linkToken && /\s/.test(linkToken)) f.fail('link-token', 'must not contain white space (it is masked, so not shown).');
   const force = readBoolean(read, 'force', false, f);
   const waitForSyncSeconds = readInteger(read, 'wait-for-sync', { fallback: 0, min: 0, max: 3600 }, f);
+  return { accessListIps: parseAccessList(read('access-list-ips')).entries, linkToken, force, waitForSyncSeconds };
+}
+
+/** The access list of a link token about to be created: refused when bad or open, warned about when odd. */
+export function checkAccessList(read: InputReader, f: Findings, isCloudManager: boolean): void {
   const allowOpen = readBoolean(read, 'allow-open-access-list', false, f);
   const report = parseAccessList(read('access-list-ips'));
-  if (!createsToken) return { accessListIps: report.entries, linkToken, force, waitForSyncSeconds };
 
   const show = (entry: string) =>
     looksLikeCredential(entry) ? `an entry of ${entry.length} characters that looks like a key or token (not shown)` : `"${entry}"`;
@@ -70,7 +74,6 @@ export function readLinkInputs(read: InputReader, f: Findings, createsToken: boo
       'Access list',
     );
   }
-  return { accessListIps: report.entries, linkToken, force, waitForSyncSeconds };
 }
 
 function listed(items: string[]): string {

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Log } from '../../src/output/log.js';
+import type { Log } from '../../src/runner/log.js';
 
 /** A Log for unit tests of logic that only calls it: records calls, prints nothing, changes no text. */
 export const stubLog = (): Log =>

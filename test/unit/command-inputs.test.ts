@@ -3,7 +3,9 @@
 // naming it, and taking an `optional` one away is not.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { COMMAND_INPUTS } from '../../src/inputs/command-inputs.js';
+import { COMMANDS } from '../../src/commands/registry.js';
+
+const COMMAND_INPUTS: Record<string, Record<string, string>> = Object.fromEntries(COMMANDS.map((c) => [c.name, c.inputs]));
 import { readSettings } from '../../src/inputs/input-helper.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID } from '../simulator/fixture.js';
 
@@ -34,7 +36,7 @@ const MIGRATION = {
 const WATCH = { ...ATLAS, 'atlas-project-id': '65f0000000000000000000aa', 'migration-id': '65f0000000000000000000bb', 'wait-for': '60' };
 
 /** A complete set of inputs for each command (and `migrate` resuming by id), every input it reads that is not conditional. */
-const COMPLETE: Array<[command: keyof typeof COMMAND_INPUTS, inputs: Record<string, string>, label?: string]> = [
+const COMPLETE: Array<[command: string, inputs: Record<string, string>, label?: string]> = [
   ['link', { ...ATLAS, ...SOURCE, 'access-list-ips': '203.0.113.7', force: 'false', 'wait-for-sync': '0' }],
   ['status', { ...ATLAS, ...SOURCE, 'wait-for-sync': '0' }],
   ['unlink', { ...ATLAS, ...SOURCE }],
@@ -49,7 +51,7 @@ const COMPLETE: Array<[command: keyof typeof COMMAND_INPUTS, inputs: Record<stri
 const problemsWithout = (command: string, inputs: Record<string, string>, name: string) => {
   const rest = Object.fromEntries(Object.entries({ ...inputs, command }).filter(([n]) => n !== name));
   try {
-    readSettings((n) => rest[n] ?? '');
+    readSettings((n) => rest[n] ?? '', COMMANDS);
     return [];
   } catch (err) {
     if (!(err instanceof InputError)) throw err;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { COMMAND_INPUTS, COMMON_INPUTS, DEFAULTS } from '../../src/inputs/command-inputs.js';
+import { COMMANDS } from '../../src/commands/registry.js';
+
+const COMMAND_INPUTS: Record<string, Record<string, string>> = Object.fromEntries(COMMANDS.map((c) => [c.name, c.inputs]));
+import { COMMON_INPUTS, DEFAULTS } from '../../src/inputs/declarations.js';
 import { readSettings, secretInputs } from '../../src/inputs/input-helper.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, SOURCE_KEY, SOURCE_ORG_ID } from '../simulator/fixture.js';
 
@@ -36,7 +39,7 @@ const merge = (from: Record<string, string>, extra: Record<string, string | unde
   }
   return inputs;
 };
-const read = (extra: Record<string, string | undefined> = {}, from = base) => readSettings(reader(merge(from, extra)));
+const read = (extra: Record<string, string | undefined> = {}, from = base) => readSettings(reader(merge(from, extra)), COMMANDS);
 const problems = (extra: Record<string, string | undefined>, from = base) => {
   try {
     read(extra, from);
@@ -440,7 +443,7 @@ describe('readSettings for arbitrary inputs (property)', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...ALL_INPUTS), plausible), fc.constantFrom(base, migrationBase), (raw, from) => {
         try {
-          const { settings } = readSettings(reader({ ...from, ...raw }));
+          const { settings } = readSettings(reader({ ...from, ...raw }), COMMANDS);
           expect(Object.keys(COMMAND_INPUTS)).toContain(settings.command);
           expect(new URL(settings.source.baseUrl).origin).toBe(settings.source.baseUrl);
           expect(new URL(settings.atlas.baseUrl).origin).toBe(settings.atlas.baseUrl);
@@ -466,7 +469,7 @@ describe('readSettings for arbitrary inputs (property)', () => {
         fc.string({ minLength: 17, maxLength: 80 }).filter((s) => s.trim().length > 16 && !/[\s,]/.test(s)),
         (name, value) => {
           try {
-            readSettings(reader({ ...base, [name]: value }));
+            readSettings(reader({ ...base, [name]: value }), COMMANDS);
           } catch (err) {
             if (!(err instanceof InputError)) throw err;
             expect(err.message).not.toContain(value.trim());

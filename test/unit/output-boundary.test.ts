@@ -1,15 +1,26 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { RunnerLog } from '../../src/output/log.js';
-import { Runner, type RunnerIO } from '../../src/output/runner.js';
-import { clip, neutralize } from '../../src/output/sanitize.js';
-import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/output/summary.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RunnerLog } from '../../src/runner/log.js';
+import { Runner } from '../../src/runner/runner.js';
+import { clip, neutralize } from '../../src/runner/sanitize.js';
+import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/runner/summary.js';
 import { parseRunnerStdout } from '../harness/run-action.js';
 
-function recorder(env: Record<string, string | undefined> = {}) {
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+/** A log over the real runner (@actions/core), its stdout recorded. */
+function recorder(env: Record<string, string> = {}) {
   let stdout = '';
-  const io: RunnerIO = { env, write: (t) => void (stdout += t), append: () => {}, setExitCode: () => {} };
-  return { log: new RunnerLog(new Runner(io)), stdout: () => stdout };
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.stubEnv('RUNNER_DEBUG', '0');
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return { log: new RunnerLog(new Runner()), stdout: () => stdout };
 }
 
 const HOSTILE = [
@@ -100,12 +111,12 @@ describe('secrets are redacted from the text itself, before it is cut', () => {
 });
 
 describe('the job summary', () => {
-  const base = { title: 'T', outcome: 'ok', failed: false, facts: [], steps: [], next: [] };
+  const base = { title: 'T', outcome: 'ok', mark: '✅' as const };
 
   it('escapes every cell and holds no blank line, whatever a server sent', () => {
     const { log } = recorder();
     const name = 'orders</td></tr></table>\n\n# Verified by MongoDB\n![x](https://evil.example/p.png)';
-    const html = renderSummary({ ...base, tables: [{ title: 'Projects', head: ['Project'], rows: [[name]] }] }, log);
+    const html = renderSummary({ ...base, sections: [{ kind: 'table', title: 'Projects', head: ['Project'], rows: [[name]] }] }, log);
     expect(html).not.toMatch(/\n\s*\n/);
     expect(html).not.toContain('</table>\n\n');
     expect(html).not.toContain('![x]');
@@ -117,7 +128,7 @@ describe('the job summary', () => {
     const { log } = recorder();
     const rows = Array.from({ length: 5000 }, (_, i) => [`project-${i}`, 'x'.repeat(900_000 / 5000)]);
     rows[0][1] = 'y'.repeat(900_000);
-    const html = renderSummary({ ...base, tables: [{ title: 'Projects', head: ['Project', 'Name'], rows }] }, log);
+    const html = renderSummary({ ...base, sections: [{ kind: 'table', title: 'Projects', head: ['Project', 'Name'], rows }] }, log);
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
     expect(html).toMatch(/… and 4900 more/);
     expect(html).toContain('(899700 more characters)');
@@ -133,11 +144,8 @@ describe('the job summary size cap', () => {
       {
         title: 'T',
         outcome: 'ok',
-        failed: false,
-        facts: [],
-        steps: [],
-        next: [],
-        tables: [{ title: 'Big', head: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows }],
+        mark: '✅',
+        sections: [{ kind: 'table', title: 'Big', head: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows }],
       },
       log,
     );

@@ -10,15 +10,16 @@ describe('runSteps', () => {
   const settings = {} as Settings;
   const make = (steps: Command<{ done: string[] }>['steps']) =>
     ({
-      name: 'link',
+      name: 'test',
       title: 't',
+      description: 'a test command',
+      inputs: {},
+      conditions: {},
+      require: () => {},
       start: () => ({ done: [] }),
       steps,
       waitSeconds: () => 0,
-      outputs: () => ({}),
-      facts: () => [],
-      outcome: () => '',
-      next: () => [],
+      report: () => ({ outputs: {}, facts: [], outcome: '', next: [] }),
     }) as Command<{ done: string[] }>;
   const context = () => {
     const clock = new FakeClock(0);
@@ -27,7 +28,6 @@ describe('runSteps', () => {
       log: stubLog(),
       clock,
       budget: new Budget(clock, 10, 'x'),
-      output: vi.fn(),
     };
   };
 

@@ -1,4 +1,3 @@
-import type { CommandName } from '../settings.js';
 import type { Command } from './command.js';
 import { cutover } from './cutover.js';
 import { link } from './link.js';
@@ -8,12 +7,5 @@ import { status } from './status.js';
 import { unlink } from './unlink.js';
 import { validate } from './validate.js';
 
-export const COMMAND_DEFINITIONS: Record<CommandName, Command<unknown>> = {
-  link,
-  status,
-  unlink,
-  validate,
-  migrate,
-  'migration-status': migrationStatus,
-  cutover,
-};
+/** Every command, in the order the README and action.yml list them. A new command is one file and one line here. */
+export const COMMANDS: ReadonlyArray<Command<unknown>> = [link, status, unlink, validate, migrate, migrationStatus, cutover];

@@ -1,5 +1,5 @@
 import { describeError } from '../errors.js';
-import { Runner } from './runner.js';
+import type { Runner } from './runner.js';
 import { clip, neutralize } from './sanitize.js';
 import { SecretSet } from './secrets.js';
 
@@ -34,7 +34,7 @@ export class RunnerLog implements Log {
   private readonly annotations: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
 
   constructor(private readonly runner: Runner) {
-    this.secrets = new SecretSet((value) => runner.command('add-mask', {}, value));
+    this.secrets = new SecretSet((value) => runner.mask(value));
   }
 
   get debugEnabled(): boolean {
@@ -56,11 +56,11 @@ export class RunnerLog implements Log {
   }
 
   debug(text: string): void {
-    if (this.debugEnabled) this.runner.command('debug', {}, this.safe(text));
+    if (this.debugEnabled) this.runner.debug(this.safe(text));
   }
 
   info(text: string): void {
-    this.runner.line(this.safe(text));
+    this.runner.info(this.safe(text));
   }
 
   annotate(level: AnnotationLevel, text: string, title?: string): void {
@@ -69,17 +69,17 @@ export class RunnerLog implements Log {
       this.info(`${level === 'error' ? 'Error' : level === 'warning' ? 'Warning' : 'Notice'}: ${text}`);
       return;
     }
-    this.runner.command(level, { title: title === undefined ? undefined : this.safe(title, TITLE_MAX) }, this.safe(text));
+    this.runner.annotate(level, this.safe(text), title === undefined ? undefined : this.safe(title, TITLE_MAX));
   }
 
   async group<T>(title: string, body: () => Promise<T>): Promise<T> {
     if (this.grouped) return body();
     this.grouped = true;
-    this.runner.command('group', {}, this.safe(title, TITLE_MAX));
+    this.runner.startGroup(this.safe(title, TITLE_MAX));
     try {
       return await body();
     } finally {
-      this.runner.command('endgroup', {}, '');
+      this.runner.endGroup();
       this.grouped = false;
     }
   }
