@@ -1,17 +1,7 @@
+import { atlasProject } from './organization-routes.js';
 import type { AbsentRoute, Route } from './route.js';
 import { array, boolean, matching, number, object, optional, string, type Infer } from './shape.js';
 import { OBJECT_ID } from './ids.js';
-
-/** The destination Atlas project, read only to tell a wrong project id from a wrong validation or migration id. */
-const atlasProject: Route<null> = {
-  name: 'atlas.project',
-  side: 'atlas',
-  method: 'GET',
-  path: '/api/atlas/v2/groups/{groupId}',
-  operation: 'read the project',
-  version: '2023-01-01',
-  reply: null,
-};
 
 const projectAbsent = {
   proof: atlasProject,
