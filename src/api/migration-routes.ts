@@ -87,4 +87,8 @@ export const cutover: Route<null> = {
   operation: 'cut over',
   version: '2023-01-01',
   reply: null,
+  // Irreversible: after a lost answer the migration is read before the PUT is sent again (see cutoverStep).
+  ifLost:
+    'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
+    'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };
