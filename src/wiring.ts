@@ -32,7 +32,7 @@ export function createWiring(
   const connectionOf = (side: Side, baseUrl: string, caCertificate?: string) => {
     let connection = connections.get(side);
     if (!connection) {
-      const proxy = proxyFor(new URL(baseUrl), deps.env);
+      const proxy = proxyFor(new URL(baseUrl));
       for (const secret of proxy?.secrets ?? []) log.secret(secret);
       connection = connectionFor(baseUrl, proxy, caCertificate);
       connections.set(side, connection);

@@ -8,11 +8,7 @@ export function digestHeader(
   credentials: { username: string; password: string },
   request: { method: string; uri: string; nc: number; cnonce: string },
 ): string {
-  const hash = (text: string) =>
-    crypto()
-      .createHash(hashOf(c.algorithm))
-      .update(text, 'utf8')
-      .digest('hex');
+  const hash = (text: string) => crypto().createHash(hashOf(c.algorithm)).update(text, 'utf8').digest('hex');
   const nc = request.nc.toString(16).padStart(8, '0');
   let ha1 = hash(`${credentials.username}:${c.realm}:${credentials.password}`);
   if (c.algorithm.endsWith('-sess')) ha1 = hash(`${ha1}:${c.nonce}:${request.cnonce}`);
