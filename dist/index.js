@@ -29501,9 +29501,26 @@ function migrationNext(state) {
 ;// CONCATENATED MODULE: ./src/api/api.ts
 const ABSENT = Symbol('absent');
 
-;// CONCATENATED MODULE: ./src/api/migration-routes.ts
+;// CONCATENATED MODULE: ./src/api/organization-routes.ts
 
 
+const atlasOrg = {
+    name: 'atlas.org',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/orgs/{orgId}',
+    operation: 'read the organization',
+    version: '2023-01-01',
+    reply: null,
+};
+const sourceOrg = {
+    name: 'source.org',
+    side: 'source',
+    method: 'GET',
+    path: '/api/public/v1.0/orgs/{orgId}',
+    operation: 'read the organization',
+    reply: null,
+};
 const atlasProject = {
     name: 'atlas.project',
     side: 'atlas',
@@ -29513,6 +29530,107 @@ const atlasProject = {
     version: '2023-01-01',
     reply: null,
 };
+function challengeRouteFor(route) {
+    if (route.side === 'source')
+        return sourceOrg;
+    return route.path.includes('{groupId}') ? atlasProject : atlasOrg;
+}
+const atlasOrgAbsent = {
+    proof: atlasOrg,
+    input: 'atlas-org-id',
+    param: 'orgId',
+    what: 'Atlas organization',
+    hint: 'check atlas-org-id for a typo, and that the Atlas API key or service account belongs to that organization',
+};
+const sourceOrgAbsent = {
+    proof: sourceOrg,
+    input: 'source-org-id',
+    param: 'orgId',
+    what: 'source organization',
+    hint: 'check source-org-id for a typo, and that the source API key belongs to that organization',
+};
+const ACTIVE_MIGRATION = 'a live migration is in progress; let it finish (or cut it over), then re-run';
+const linkToken = object({
+    linkToken: oneOrSingleton(matching(/^[A-Za-z0-9+/=_.-]{16,16384}$/, 'a link token (base64 text)')),
+});
+const createLinkToken = {
+    name: 'atlas.linkTokens.create',
+    side: 'atlas',
+    method: 'POST',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
+    operation: 'create the link token',
+    version: '2023-01-01',
+    reply: linkToken,
+    hints: { 404: atlasOrgAbsent.hint },
+};
+const deleteLinkTokens = {
+    name: 'atlas.linkTokens.delete',
+    side: 'atlas',
+    method: 'DELETE',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
+    operation: 'delete the link token',
+    version: '2023-01-01',
+    reply: null,
+    absent: atlasOrgAbsent,
+    hints: { 409: ACTIVE_MIGRATION },
+};
+const deployment = object({
+    name: string,
+    mongoDBVersion: optional(string),
+    featureCompatibilityVersion: optional(string),
+    managed: optional(shape_boolean),
+    sharded: optional(shape_boolean),
+    tlsEnabled: optional(shape_boolean),
+});
+const project = object({
+    projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
+    name: string,
+    deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
+    migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
+});
+const availableProjects = {
+    name: 'atlas.availableProjects',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/availableProjects',
+    operation: 'list the projects available for migration',
+    version: '2023-01-01',
+    reply: lenientArray(project),
+    absent: atlasOrgAbsent,
+};
+const linkState = object({ status: string });
+const linkStatus = {
+    name: 'source.link.status',
+    side: 'source',
+    method: 'GET',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink/status',
+    operation: 'read the migration link status',
+    reply: linkState,
+    absent: sourceOrgAbsent,
+};
+const connectLink = {
+    name: 'source.link.connect',
+    side: 'source',
+    method: 'POST',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
+    operation: 'connect to Atlas with the link token',
+    reply: linkState,
+};
+const deleteLink = {
+    name: 'source.link.delete',
+    side: 'source',
+    method: 'DELETE',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
+    operation: 'remove the migration link',
+    reply: null,
+    absent: sourceOrgAbsent,
+    hints: { 409: ACTIVE_MIGRATION },
+};
+
+;// CONCATENATED MODULE: ./src/api/migration-routes.ts
+
+
+
 const projectAbsent = {
     proof: atlasProject,
     input: 'atlas-project-id',
@@ -29585,7 +29703,46 @@ const cutover = {
     operation: 'cut over',
     version: '2023-01-01',
     reply: null,
+    ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
+        'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };
+
+;// CONCATENATED MODULE: ./src/commands/lost-cutover.ts
+
+
+const MAX_CUTOVER_SENDS = 3;
+async function afterLostCutover(state, ctx, { lost, read, mayResend, sends }) {
+    const id = state.migrationId;
+    ctx.log.info(`Atlas: the answer to the cutover of migration ${id} was lost (${lost.message}); reading the migration before anything else.`);
+    let m;
+    try {
+        m = await read();
+    }
+    catch (err) {
+        ctx.log.info(`Reading migration ${id} after the lost answer failed: ${ctx.log.describe(err)}`);
+        throw lost;
+    }
+    state.migration = m;
+    if (isReady(m) && mayResend) {
+        ctx.log.info(`Migration ${id} is still ${showMigration(m)}: the cutover did not start, so it is sent again.`);
+        return 'send again';
+    }
+    if (m.status === 'COMPLETE') {
+        state.cutoverRequested = true;
+        ctx.log.info(`Migration ${id} is COMPLETE: the cutover was received and has finished.`);
+        return 'requested (its answer was lost); COMPLETE';
+    }
+    if (m.status === 'WORKING' && !m.readyForCutover) {
+        state.cutoverRequested = true;
+        ctx.log.annotate('warning', `The answer to the cutover of migration ${id} was lost; the migration now reads ${showMigration(m)}, so the cutover is most likely under way ` +
+            'and was not sent again. Watch it with migration-status until COMPLETE; if it reads ready for cutover again, run cutover again.', 'Cutover answer lost');
+        return 'most likely under way (its answer was lost; not sent again)';
+    }
+    refuseIfFinishedBadly(state);
+    throw new RefusedError(`Atlas: the answer to the cutover of migration ${id} was lost, and the migration now reads ${showMigration(m)}` +
+        `${isReady(m) ? ` after ${sends} cutover requests` : ''}; it was not sent again. ` +
+        'Hint: watch it with migration-status; run cutover again only once it reads ready for cutover.');
+}
 
 ;// CONCATENATED MODULE: ./src/commands/wait.ts
 
@@ -29614,6 +29771,7 @@ async function waitUntil(wait, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
+
 
 
 
@@ -29768,7 +29926,13 @@ function watchStep(settings, title, goal, seconds, done) {
 function cutoverStep() {
     return {
         title: 'Cut over',
-        calls: [{ route: cutover }],
+        calls: [
+            {
+                route: cutover,
+                repeated: `after a lost answer, only if the read below shows the migration still ready (at most ${MAX_CUTOVER_SENDS} in all)`,
+            },
+            { route: readMigration, repeated: 'only after a lost answer to the cutover, before anything is sent again' },
+        ],
         skip: { when: 'the migration is already COMPLETE', test: (s) => s.migration?.status === 'COMPLETE' },
         async run(state, ctx) {
             const m = state.migration;
@@ -29777,10 +29941,23 @@ function cutoverStep() {
                     'Hint: wait for ready-for-cutover (migration-status with wait-for), then run cutover again. ' +
                     'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.');
             }
-            await ctx.api.call(cutover, { params: { liveMigrationId: state.migrationId } });
-            state.cutoverRequested = true;
-            ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
-            return 'requested';
+            for (let sends = 1;; sends += 1) {
+                try {
+                    await ctx.api.call(cutover, { params: { liveMigrationId: state.migrationId } });
+                }
+                catch (err) {
+                    if (!(err instanceof ApiError && err.problem.outcomeUnknown))
+                        throw err;
+                    const read = () => describeMigration(ctx.api, ctx.log, state.migrationId, undefined, state.migration?.status);
+                    const after = await afterLostCutover(state, ctx, { lost: err, read, mayResend: sends < MAX_CUTOVER_SENDS, sends });
+                    if (after === 'send again')
+                        continue;
+                    return after;
+                }
+                state.cutoverRequested = true;
+                ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
+                return 'requested';
+            }
         },
     };
 }
@@ -29815,118 +29992,6 @@ const cutover_cutover = command({
         next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
     }),
 });
-
-;// CONCATENATED MODULE: ./src/api/organization-routes.ts
-
-
-const atlasOrg = {
-    name: 'atlas.org',
-    side: 'atlas',
-    method: 'GET',
-    path: '/api/atlas/v2/orgs/{orgId}',
-    operation: 'read the organization',
-    version: '2023-01-01',
-    reply: null,
-};
-const sourceOrg = {
-    name: 'source.org',
-    side: 'source',
-    method: 'GET',
-    path: '/api/public/v1.0/orgs/{orgId}',
-    operation: 'read the organization',
-    reply: null,
-};
-const atlasOrgAbsent = {
-    proof: atlasOrg,
-    input: 'atlas-org-id',
-    param: 'orgId',
-    what: 'Atlas organization',
-    hint: 'check atlas-org-id for a typo, and that the Atlas API key or service account belongs to that organization',
-};
-const sourceOrgAbsent = {
-    proof: sourceOrg,
-    input: 'source-org-id',
-    param: 'orgId',
-    what: 'source organization',
-    hint: 'check source-org-id for a typo, and that the source API key belongs to that organization',
-};
-const ACTIVE_MIGRATION = 'a live migration is in progress; let it finish (or cut it over), then re-run';
-const linkToken = object({
-    linkToken: oneOrSingleton(matching(/^[A-Za-z0-9+/=_.-]{16,16384}$/, 'a link token (base64 text)')),
-});
-const createLinkToken = {
-    name: 'atlas.linkTokens.create',
-    side: 'atlas',
-    method: 'POST',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
-    operation: 'create the link token',
-    version: '2023-01-01',
-    reply: linkToken,
-    hints: { 404: atlasOrgAbsent.hint },
-};
-const deleteLinkTokens = {
-    name: 'atlas.linkTokens.delete',
-    side: 'atlas',
-    method: 'DELETE',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
-    operation: 'delete the link token',
-    version: '2023-01-01',
-    reply: null,
-    absent: atlasOrgAbsent,
-    hints: { 409: ACTIVE_MIGRATION },
-};
-const deployment = object({
-    name: string,
-    mongoDBVersion: optional(string),
-    featureCompatibilityVersion: optional(string),
-    managed: optional(shape_boolean),
-    sharded: optional(shape_boolean),
-    tlsEnabled: optional(shape_boolean),
-});
-const project = object({
-    projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
-    name: string,
-    deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
-    migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
-});
-const availableProjects = {
-    name: 'atlas.availableProjects',
-    side: 'atlas',
-    method: 'GET',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/availableProjects',
-    operation: 'list the projects available for migration',
-    version: '2023-01-01',
-    reply: lenientArray(project),
-    absent: atlasOrgAbsent,
-};
-const linkState = object({ status: string });
-const linkStatus = {
-    name: 'source.link.status',
-    side: 'source',
-    method: 'GET',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink/status',
-    operation: 'read the migration link status',
-    reply: linkState,
-    absent: sourceOrgAbsent,
-};
-const connectLink = {
-    name: 'source.link.connect',
-    side: 'source',
-    method: 'POST',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
-    operation: 'connect to Atlas with the link token',
-    reply: linkState,
-};
-const deleteLink = {
-    name: 'source.link.delete',
-    side: 'source',
-    method: 'DELETE',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
-    operation: 'remove the migration link',
-    reply: null,
-    absent: sourceOrgAbsent,
-    hints: { 409: ACTIVE_MIGRATION },
-};
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
@@ -34305,7 +34370,7 @@ async function proxyAgent(proxy, secureTarget, ca) {
             };
             options.onPhase?.(`the proxy's CONNECT to ${target}`);
             const connect = (url.protocol === 'https:' ? httpsModule : httpModule).request({
-                host: url.hostname,
+                host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
                 port: url.port || (url.protocol === 'https:' ? 443 : 80),
                 method: 'CONNECT',
                 path: target,
@@ -34344,12 +34409,18 @@ async function proxyAgent(proxy, secureTarget, ca) {
                 secure.once('error', (err) => settle(err));
                 secure.once('secureConnect', () => settle(null, secure));
             });
-            connect.once('error', (err) => settle(err));
+            connect.once('error', (err) => settle(unreachableProxy(proxy, err)));
             connect.end();
             return undefined;
         }
     }
     return new TunnelAgent({ keepAlive: true, ca, rejectUnauthorized: true });
+}
+function unreachableProxy(proxy, err) {
+    const what = err.code === 'ECONNREFUSED' ? 'refused the connection' : `could not be reached: ${err.message.split('\n')[0]}`;
+    return Object.assign(new Error(`the proxy ${proxy.url.host} (${proxy.variable}) ${what}${err.code ? ` (${err.code})` : ''}`, { cause: err }), {
+        code: 'EPROXY',
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/http/connection.ts
@@ -34376,38 +34447,118 @@ async function trustedWith(extraCa) {
     return pems.map((pem) => Buffer.from(pem));
 }
 
+;// CONCATENATED MODULE: ./src/http/auth.ts
+class UnsupportedChallenge extends Error {
+    name = 'UnsupportedChallenge';
+    reply;
+}
+
+;// CONCATENATED MODULE: ./src/http/digest-challenge.ts
+
+const ALGORITHMS = [
+    ['SHA-256', 'sha256'],
+    ['SHA-256-sess', 'sha256'],
+    ['MD5', 'md5'],
+    ['MD5-sess', 'md5'],
+];
+function hashOf(algorithm) {
+    return ALGORITHMS.find(([name]) => name === algorithm)[1];
+}
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const QUOTED = /"((?:[^"\\]|\\.)*)"/y;
+function parseChallenges(header) {
+    const out = [];
+    let i = 0;
+    const space = () => {
+        while (header[i] === ' ' || header[i] === '\t')
+            i += 1;
+    };
+    const match = (re) => {
+        re.lastIndex = i;
+        const m = re.exec(header);
+        if (m)
+            i += m[0].length;
+        return m;
+    };
+    while (i < header.length) {
+        space();
+        if (header[i] === ',') {
+            i += 1;
+            continue;
+        }
+        const name = match(TOKEN)?.[0];
+        if (name === undefined) {
+            i += 1;
+            continue;
+        }
+        space();
+        const current = out.at(-1);
+        if (header[i] !== '=') {
+            out.push({ scheme: name.toLowerCase(), params: {}, duplicate: false });
+            continue;
+        }
+        i += 1;
+        space();
+        const quoted = match(QUOTED);
+        const value = quoted ? quoted[1].replace(/\\(.)/g, '$1') : match(TOKEN)?.[0];
+        if (value === undefined) {
+            while (header[i] === '=')
+                i += 1;
+            continue;
+        }
+        if (!current)
+            continue;
+        const key = name.toLowerCase();
+        if (key in current.params)
+            current.duplicate = true;
+        current.params[key] = value;
+    }
+    return out;
+}
+function chooseChallenge(header) {
+    if (!header)
+        return undefined;
+    const digests = parseChallenges(header).filter((c) => c.scheme === 'digest');
+    const usable = [];
+    const refused = [];
+    for (const { params, duplicate } of digests) {
+        const algorithm = ALGORITHMS.find(([name]) => name.toLowerCase() === (params.algorithm ?? 'MD5').toLowerCase())?.[0];
+        const qops = params.qop === undefined ? undefined : params.qop.split(',').map((q) => q.trim().toLowerCase());
+        if (duplicate || params.realm === undefined || !params.nonce)
+            refused.push('a malformed Digest challenge');
+        else if (!algorithm)
+            refused.push(`algorithm=${params.algorithm.slice(0, 40)}`);
+        else if (qops && !qops.includes('auth'))
+            refused.push(`qop=${params.qop.slice(0, 40)}`);
+        else
+            usable.push({
+                realm: params.realm,
+                nonce: params.nonce,
+                opaque: params.opaque,
+                algorithm,
+                qopAuth: qops !== undefined,
+                stale: (params.stale ?? '').toLowerCase() === 'true',
+            });
+    }
+    const rank = (c) => ALGORITHMS.findIndex(([name]) => name === c.algorithm) >> 1;
+    const best = usable.map((c, order) => ({ c, order })).sort((a, b) => rank(a.c) - rank(b.c) || a.order - b.order)[0];
+    if (best)
+        return best.c;
+    if (refused.length) {
+        throw new UnsupportedChallenge(`the server asks for digest authentication this action cannot answer (${[...new Set(refused)].join(', ')}); ` +
+            'it answers qop=auth (or no qop) with MD5, SHA-256 or their -sess forms');
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/http/digest-auth.ts
 
-const HASHES = { MD5: 'md5', 'SHA-256': 'sha256' };
-function parseChallenge(header) {
-    if (!header || !/^Digest\s/i.test(header))
-        return undefined;
-    const params = {};
-    for (const m of header.slice(7).matchAll(/([a-zA-Z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-    }
-    if (params.realm === undefined || !params.nonce)
-        return undefined;
-    const algorithm = (params.algorithm ?? 'MD5').toUpperCase();
-    if (!HASHES[algorithm.replace(/-SESS$/, '')])
-        return undefined;
-    return {
-        realm: params.realm,
-        nonce: params.nonce,
-        opaque: params.opaque,
-        algorithm,
-        qopAuth: (params.qop ?? '').split(',').some((q) => q.trim().toLowerCase() === 'auth'),
-        stale: (params.stale ?? '').toLowerCase() === 'true',
-    };
-}
+
 function digestHeader(c, credentials, request) {
-    const hash = (text) => lazy_crypto_crypto()
-        .createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
-        .update(text, 'utf8')
-        .digest('hex');
+    const hash = (text) => lazy_crypto_crypto().createHash(hashOf(c.algorithm)).update(text, 'utf8').digest('hex');
     const nc = request.nc.toString(16).padStart(8, '0');
     let ha1 = hash(`${credentials.username}:${c.realm}:${credentials.password}`);
-    if (c.algorithm.endsWith('-SESS'))
+    if (c.algorithm.endsWith('-sess'))
         ha1 = hash(`${ha1}:${c.nonce}:${request.cnonce}`);
     const ha2 = hash(`${request.method}:${request.uri}`);
     const response = c.qopAuth ? hash(`${ha1}:${c.nonce}:${nc}:${request.cnonce}:auth:${ha2}`) : hash(`${ha1}:${c.nonce}:${ha2}`);
@@ -34457,7 +34608,7 @@ class DigestAuth {
         });
     }
     renegotiate(header, sentHeader) {
-        const challenge = parseChallenge(header);
+        const challenge = chooseChallenge(header);
         if (!challenge)
             return false;
         if (sentHeader && this.nc === 1 && !challenge.stale) {
@@ -34472,14 +34623,22 @@ class DigestAuth {
 
 ;// CONCATENATED MODULE: ./src/http/proxy-config.ts
 
-function proxyFor(target, env) {
-    if (bypassesProxy(target, env))
+
+function proxyFor(target) {
+    if (checkBypass(target))
         return undefined;
     const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const variable = names.find((n) => env[n]);
+    const variable = names.find((n) => process.env[n]);
     if (!variable)
         return undefined;
-    const raw = env[variable];
+    let chosen;
+    try {
+        chosen = getProxyUrl(target);
+    }
+    catch {
+        chosen = undefined;
+    }
+    const raw = chosen?.href ?? process.env[variable];
     let url;
     try {
         url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
@@ -34505,21 +34664,6 @@ function proxyFor(target, env) {
         authorization: `Basic ${basic}`,
         secrets: [password, url.password, basic].filter((s) => s.length > 0),
     };
-}
-function bypassesProxy(target, env) {
-    const host = target.hostname.toUpperCase();
-    if (!host)
-        return false;
-    if (host === 'LOCALHOST' || host.startsWith('127.') || host.startsWith('[::1]') || host.startsWith('[0:0:0:0:0:0:0:1]'))
-        return true;
-    const noProxy = env.no_proxy || env.NO_PROXY || '';
-    const port = target.port ? Number(target.port) : target.protocol === 'http:' ? 80 : target.protocol === 'https:' ? 443 : undefined;
-    const names = port === undefined ? [host] : [host, `${host}:${port}`];
-    return noProxy
-        .split(',')
-        .map((item) => item.trim().toUpperCase())
-        .filter(Boolean)
-        .some((item) => item === '*' || names.some((n) => n === item || n.endsWith(`.${item}`) || (item.startsWith('.') && n.endsWith(item))));
 }
 function decode(text) {
     try {
@@ -34638,9 +34782,10 @@ function neverArrived(err) {
 function isRetryableNetworkError(err) {
     if (err instanceof AttemptTimeout)
         return err.limit === 'request-timeout';
-    const c = code(err);
-    if (c)
-        return RETRYABLE_CODES.has(c);
+    if (causes(err).some((e) => typeof e.code === 'string' && RETRYABLE_CODES.has(e.code)))
+        return true;
+    if (code(err))
+        return false;
     return causes(err).some((e) => /socket hang up|other side closed/i.test(e.message ?? ''));
 }
 function describeNetworkError(err, url) {
@@ -34663,8 +34808,9 @@ function describeNetworkError(err, url) {
     }
     const proxy = causes(err).find((e) => e.code === 'EPROXY');
     if (proxy) {
+        const reached = causes(err).length === 1 || !causes(err).at(-1)?.code;
         return {
-            text: `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)`,
+            text: reached ? `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)` : `${proxy.message}, so nothing reached ${host}`,
             hint: /\b407\b/.test(proxy.message ?? '')
                 ? 'check the user name and password in HTTPS_PROXY (percent-encoded)'
                 : 'check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly',
@@ -34854,20 +35000,39 @@ function readProblem(reply) {
     catch {
         return {};
     }
-    if (!body || typeof body !== 'object')
+    if (!body || typeof body !== 'object' || Array.isArray(body))
         return {};
     const b = body;
     const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
     let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
-    const fields = b.badRequestDetail?.fields;
+    const badRequest = b.badRequestDetail;
+    const fields = badRequest && typeof badRequest === 'object' ? badRequest.fields : undefined;
     if (Array.isArray(fields) && fields.length) {
         const list = fields
-            .filter((f) => Boolean(f) && typeof f === 'object')
-            .map((f) => `${String(f.field)}: ${String(f.description)}`)
+            .filter((f) => Boolean(f) && typeof f === 'object' && !Array.isArray(f))
+            .map((f) => `${describeValue(f.field)}: ${describeValue(f.description)}`)
             .join('; ');
-        detail = detail ? `${detail} (${list})` : list;
+        if (list)
+            detail = detail ? `${detail} (${list})` : list;
     }
     return { errorCode, detail };
+}
+function describeValue(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return '(none)';
+    if (Array.isArray(value))
+        return `(an array of ${value.length})`;
+    if (typeof value === 'object') {
+        const n = Object.keys(value).length;
+        return `(an object with ${n} ${n === 1 ? 'key' : 'keys'})`;
+    }
+    return `(${typeof value})`;
 }
 function isJson(reply) {
     return /[/+]json\b/i.test(reply.contentType);
@@ -34884,6 +35049,230 @@ function bodyShape(reply) {
     return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} body (${reply.text.length} bytes, not shown)`;
 }
 
+;// CONCATENATED MODULE: ./src/http/failure.ts
+
+
+
+function apiError(side, route, failure) {
+    const base = { side, operation: route.operation };
+    if ('malformed' in failure)
+        return new ApiError({ ...base, attempts: failure.attempts, malformed: failure.malformed });
+    if ('network' in failure) {
+        const { text, hint } = describeNetworkError(failure.network, failure.url);
+        const lost = route.ifLost !== undefined && !failure.challengeOnly && !neverArrived(failure.network);
+        return new ApiError({
+            ...base,
+            attempts: failure.attempts,
+            network: text,
+            hint: lost ? route.ifLost : hint,
+            outcomeUnknown: lost || undefined,
+        });
+    }
+    const { answer } = failure;
+    const { errorCode, detail } = readProblem(answer);
+    const lost = route.ifLost !== undefined && answer.status >= 500 && !answer.challengeOnly;
+    return new ApiError({
+        ...base,
+        attempts: answer.attempts,
+        status: answer.status,
+        errorCode,
+        detail,
+        body: errorCode || detail ? undefined : bodyShape(answer),
+        blame: failure.blame,
+        hint: lost ? route.ifLost : (failure.hint ?? answer.hint ?? hintFor(answer.status, route.hints)),
+        outcomeUnknown: lost || undefined,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/http/absence-proof.ts
+
+
+
+class AbsenceProof {
+    context;
+    proven = new Set();
+    constructor(context) {
+        this.context = context;
+    }
+    async prove(route, args, answer) {
+        const { side, params, log } = this.context;
+        const rule = route.absent;
+        const proof = this.context.url(rule.proof, args);
+        try {
+            if (!this.proven.has(proof))
+                await this.context.call(rule.proof, args);
+            this.proven.add(proof);
+        }
+        catch (err) {
+            if (!(err instanceof ApiError) || err.problem.status === undefined || err.problem.status < 400 || err.problem.status >= 500)
+                throw err;
+            const value = args.params?.[rule.param] ?? params[rule.param] ?? '';
+            throw apiError(side, route, {
+                answer,
+                blame: { input: rule.input, value, what: rule.what, status: err.problem.status, errorCode: err.problem.errorCode },
+                hint: rule.hint,
+            });
+        }
+        log.debug(`${sideLabel(side)}: ${route.operation}: HTTP 404, and the ${rule.what} reads: nothing is there.`);
+        return ABSENT;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/handshake.ts
+
+
+
+class ChallengeRequestFailed extends Error {
+    failure;
+    name = 'ChallengeRequestFailed';
+    constructor(failure) {
+        super('the challenge request failed');
+        this.failure = failure;
+    }
+}
+function authenticated(ctx, route, request) {
+    const auth = ctx.auth;
+    if (!auth || route.form === true)
+        return ctx.attempt(request, undefined);
+    return auth.exclusive(async () => {
+        let header = await auth.header(request.method, request.url);
+        if (header === undefined && request.body !== undefined) {
+            const probe = await challenge(ctx, route);
+            if (probe.status === 401 && renegotiate(auth, probe, false))
+                header = await auth.header(request.method, request.url);
+            if (header === undefined) {
+                if (probe.status >= 400)
+                    return { ...probe, challengeOnly: true };
+                throw apiError(ctx.side, route, {
+                    attempts: 1,
+                    malformed: `the server asked for no credentials (HTTP ${probe.status} to the challenge request), so the request and its body were not sent`,
+                });
+            }
+        }
+        let reply = await ctx.attempt(request, header);
+        if (reply.status === 401 && renegotiate(auth, reply, header !== undefined)) {
+            header = await auth.header(request.method, request.url);
+            reply = await ctx.attempt(request, header);
+        }
+        return reply;
+    });
+}
+async function challenge(ctx, route) {
+    try {
+        return await ctx.attempt(ctx.challengeRequest(route), undefined);
+    }
+    catch (err) {
+        if (err instanceof ApiError || err instanceof DeadlineError)
+            throw err;
+        throw new ChallengeRequestFailed(err);
+    }
+}
+function renegotiate(auth, reply, sentHeader) {
+    try {
+        return auth.renegotiate(reply.headers.get('www-authenticate'), sentHeader);
+    }
+    catch (err) {
+        if (err instanceof UnsupportedChallenge)
+            err.reply = reply;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/reply-body.ts
+
+
+
+function readReply(side, route, answer) {
+    if (route.reply === null)
+        return null;
+    const malformed = (text) => apiError(side, route, { attempts: answer.attempts, malformed: text });
+    if (!isJson(answer) || answer.text.trim() === '') {
+        throw malformed(`expected a JSON body but got HTTP ${answer.status} with ${bodyShape(answer)}`);
+    }
+    let value;
+    try {
+        value = JSON.parse(answer.text);
+    }
+    catch {
+        throw malformed(`HTTP ${answer.status} with malformed JSON (${answer.text.length} bytes, not shown)`);
+    }
+    try {
+        return route.reply(value, 'the answer');
+    }
+    catch (err) {
+        if (err instanceof ShapeError)
+            throw malformed(`HTTP ${answer.status} with a body of an unexpected form: ${err.message}`);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/request.ts
+
+const USER_AGENT = 'mongodb-live-migration-action/1';
+function urlOf(endpoint, route, params = {}) {
+    return `${endpoint.baseUrl}${fillPath(route.path, { ...endpoint.params, ...params })}`;
+}
+function buildRequest(endpoint, route, args) {
+    const media = mediaType(route);
+    const headers = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
+    let body;
+    if (args.form) {
+        body = new URLSearchParams(args.form).toString();
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    else if (args.body !== undefined) {
+        body = JSON.stringify(args.body);
+        headers['Content-Type'] = media;
+    }
+    if (body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(body));
+    return { method: route.method, url: urlOf(endpoint, route, args.params), headers, body };
+}
+
+;// CONCATENATED MODULE: ./src/http/retry-loop.ts
+
+
+
+
+
+
+
+async function withRetries(ctx, route, url, once) {
+    const { retry, clock, log, side } = ctx;
+    for (let attempt = 1;; attempt += 1) {
+        let reply;
+        try {
+            reply = await once();
+        }
+        catch (err) {
+            if (err instanceof ApiError || err instanceof DeadlineError)
+                throw err;
+            if (err instanceof UnsupportedChallenge && err.reply)
+                throw apiError(side, route, { answer: { ...err.reply, attempts: attempt }, hint: err.message });
+            const challengeOnly = err instanceof ChallengeRequestFailed;
+            const failure = challengeOnly ? err.failure : err;
+            if (failure instanceof AttemptTimeout && failure.limit === 'budget')
+                throw ctx.budget.exceeded(`while ${failure.phase} (${route.operation})`);
+            const decision = retry.afterNetworkError(attempt, failure, route.ifLost === undefined || challengeOnly);
+            if (!decision.retry)
+                throw apiError(side, route, { attempts: attempt, network: failure, url, challengeOnly });
+            await pause(ctx, route, describeNetworkError(failure, url).text, decision.waitMs, attempt);
+            continue;
+        }
+        const decision = retry.afterReply(attempt, reply, clock.now(), route.ifLost === undefined || reply.challengeOnly === true);
+        if (!decision.retry)
+            return { ...reply, attempts: attempt, hint: decision.hint };
+        log.debug(`${sideLabel(side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
+        await pause(ctx, route, `HTTP ${reply.status}`, decision.waitMs, attempt);
+    }
+}
+async function pause(ctx, route, what, waitMs, attempt) {
+    const { budget, clock, log, retry, side } = ctx;
+    log.info(`${sideLabel(side)}: ${route.operation}: ${what}; retry ${attempt} of ${retry.maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`);
+    budget.ensure(waitMs, `before retry ${attempt} of ${retry.maxRetries} (${route.operation})`);
+    await clock.sleep(waitMs);
+}
+
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
 
@@ -34892,125 +35281,51 @@ function bodyShape(reply) {
 
 
 
-const USER_AGENT = 'mongodb-live-migration-action/1';
-function withoutBody(request) {
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !/^content-/i.test(name)));
-    return { method: 'GET', url: request.url, headers };
-}
+
+
 class Transport {
     options;
-    proven = new Set();
+    endpoint;
+    absence;
     constructor(options) {
         this.options = options;
+        this.endpoint = { baseUrl: options.baseUrl, params: options.params };
+        this.absence = new AbsenceProof({
+            side: options.side,
+            params: options.params,
+            log: options.log,
+            call: (route, args) => this.call(route, args),
+            url: (route, args) => urlOf(this.endpoint, route, args.params),
+        });
     }
     get side() {
         return this.options.side;
     }
-    url(route, params = {}) {
-        return `${this.options.baseUrl}${fillPath(route.path, { ...this.options.params, ...params })}`;
-    }
     async call(route, args = {}) {
-        const answer = await this.send(route, this.request(route, args));
+        const request = buildRequest(this.endpoint, route, args);
+        const handshake = {
+            side: this.side,
+            auth: this.options.auth,
+            attempt: (r, authorization) => this.attempt(r, authorization),
+            challengeRequest: (r) => buildRequest(this.endpoint, challengeRouteFor(r), {}),
+        };
+        const answer = await withRetries(this.options, route, new URL(request.url), () => authenticated(handshake, route, request));
         if (answer.status >= 200 && answer.status < 300)
-            return this.read(route, answer);
+            return readReply(this.side, route, answer);
         if (answer.status === 404 && route.absent)
-            return this.prove(route, args, answer);
-        const problem = this.problem(route, answer);
-        if (route.ifLost !== undefined && answer.status >= 500)
-            throw new ApiError({ ...problem, hint: route.ifLost, outcomeUnknown: true });
-        throw new ApiError(problem);
+            return this.absence.prove(route, args, answer);
+        throw apiError(this.side, route, { answer });
     }
     async prepare(route) {
         const auth = this.options.auth;
         if (!auth)
             return;
         try {
-            await auth.prepare(() => this.attempt(this.request(route, {}), undefined));
+            await auth.prepare(() => this.attempt(buildRequest(this.endpoint, route, {}), undefined));
         }
         catch (err) {
             this.options.log.debug(`${sideLabel(this.side)}: preparing credentials failed (${this.options.log.describe(err)}).`);
         }
-    }
-    request(route, args) {
-        const media = mediaType(route);
-        const headers = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
-        let body;
-        if (args.form) {
-            body = new URLSearchParams(args.form).toString();
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        }
-        else if (args.body !== undefined) {
-            body = JSON.stringify(args.body);
-            headers['Content-Type'] = media;
-        }
-        if (body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(body));
-        return { method: route.method, url: this.url(route, args.params), headers, body };
-    }
-    async send(route, request) {
-        const { retry, log, clock } = this.options;
-        for (let attempt = 1;; attempt += 1) {
-            let reply;
-            try {
-                reply = await this.authenticated(route, request);
-            }
-            catch (err) {
-                if (err instanceof ApiError || err instanceof DeadlineError)
-                    throw err;
-                if (err instanceof AttemptTimeout && err.limit === 'budget')
-                    throw this.options.budget.exceeded(`while ${err.phase} (${route.operation})`);
-                const failure = describeNetworkError(err, new URL(request.url));
-                const decision = retry.afterNetworkError(attempt, err, route.ifLost === undefined);
-                if (!decision.retry) {
-                    const lost = route.ifLost !== undefined && !neverArrived(err);
-                    throw new ApiError({
-                        side: this.side,
-                        operation: route.operation,
-                        attempts: attempt,
-                        network: failure.text,
-                        hint: lost ? route.ifLost : failure.hint,
-                        outcomeUnknown: lost || undefined,
-                    });
-                }
-                await this.pause(route, failure.text, decision.waitMs, attempt);
-                continue;
-            }
-            const decision = retry.afterReply(attempt, reply, clock.now(), route.ifLost === undefined);
-            if (!decision.retry)
-                return { ...reply, attempts: attempt, hint: decision.hint };
-            log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP ${reply.status} ${readProblem(reply).errorCode ?? ''}`);
-            await this.pause(route, `HTTP ${reply.status}`, decision.waitMs, attempt);
-        }
-    }
-    authenticated(route, request) {
-        const auth = this.options.auth;
-        if (!auth || route.form === true)
-            return this.attempt(request, undefined);
-        return auth.exclusive(async () => {
-            let header = await auth.header(request.method, request.url);
-            if (header === undefined && request.body !== undefined) {
-                const probe = await this.attempt(withoutBody(request), undefined);
-                if (probe.status === 401 && auth.renegotiate(probe.headers.get('www-authenticate'), false)) {
-                    header = await auth.header(request.method, request.url);
-                }
-                if (header === undefined) {
-                    if (probe.status >= 400)
-                        return probe;
-                    throw new ApiError({
-                        side: this.side,
-                        operation: route.operation,
-                        attempts: 1,
-                        malformed: `the server asked for no credentials (HTTP ${probe.status} to the challenge request), so the request and its body were not sent`,
-                    });
-                }
-            }
-            let reply = await this.attempt(request, header);
-            if (reply.status === 401 && auth.renegotiate(reply.headers.get('www-authenticate'), header !== undefined)) {
-                header = await auth.header(request.method, request.url);
-                reply = await this.attempt(request, header);
-            }
-            return reply;
-        });
     }
     async attempt(request, authorization) {
         const { budget, requestTimeoutMs, log, clock } = this.options;
@@ -35025,69 +35340,6 @@ class Transport {
         const reply = await exchange({ ...request, headers }, await this.options.connection, ms, ms < requestTimeoutMs ? 'budget' : 'request-timeout');
         log.debug(`${sideLabel(this.side)}: ${request.method} ${path} answered ${reply.status} in ${clock.now() - started} ms`);
         return reply;
-    }
-    async pause(route, what, waitMs, attempt) {
-        const { budget, clock, log, retry } = this.options;
-        log.info(`${sideLabel(this.side)}: ${route.operation}: ${what}; retry ${attempt} of ${retry.maxRetries} in ${(waitMs / 1000).toFixed(1)} s.`);
-        budget.ensure(waitMs, `before retry ${attempt} of ${retry.maxRetries} (${route.operation})`);
-        await clock.sleep(waitMs);
-    }
-    read(route, answer) {
-        if (route.reply === null)
-            return null;
-        const malformed = (text) => new ApiError({ side: this.side, operation: route.operation, attempts: answer.attempts, malformed: text });
-        if (!isJson(answer) || answer.text.trim() === '') {
-            throw malformed(`expected a JSON body but got HTTP ${answer.status} with ${bodyShape(answer)}`);
-        }
-        let value;
-        try {
-            value = JSON.parse(answer.text);
-        }
-        catch {
-            throw malformed(`HTTP ${answer.status} with malformed JSON (${answer.text.length} bytes, not shown)`);
-        }
-        try {
-            return route.reply(value, 'the answer');
-        }
-        catch (err) {
-            if (err instanceof ShapeError)
-                throw malformed(`HTTP ${answer.status} with a body of an unexpected form: ${err.message}`);
-            throw err;
-        }
-    }
-    async prove(route, args, answer) {
-        const rule = route.absent;
-        const proof = this.url(rule.proof, args.params);
-        try {
-            if (!this.proven.has(proof))
-                await this.call(rule.proof, args);
-            this.proven.add(proof);
-        }
-        catch (err) {
-            if (!(err instanceof ApiError) || err.problem.status === undefined || err.problem.status < 400 || err.problem.status >= 500)
-                throw err;
-            const value = args.params?.[rule.param] ?? this.options.params[rule.param] ?? '';
-            throw new ApiError({
-                ...this.problem(route, answer),
-                blame: { input: rule.input, value, what: rule.what, status: err.problem.status, errorCode: err.problem.errorCode },
-                hint: rule.hint,
-            });
-        }
-        this.options.log.debug(`${sideLabel(this.side)}: ${route.operation}: HTTP 404, and the ${rule.what} reads: nothing is there.`);
-        return ABSENT;
-    }
-    problem(route, answer) {
-        const { errorCode, detail } = readProblem(answer);
-        return {
-            side: this.side,
-            operation: route.operation,
-            attempts: answer.attempts,
-            status: answer.status,
-            errorCode,
-            detail,
-            body: errorCode || detail ? undefined : bodyShape(answer),
-            hint: answer.hint ?? hintFor(answer.status, route.hints),
-        };
     }
 }
 
@@ -35106,7 +35358,7 @@ function createWiring(settings, deps) {
     const connectionOf = (side, baseUrl, caCertificate) => {
         let connection = connections.get(side);
         if (!connection) {
-            const proxy = proxyFor(new URL(baseUrl), deps.env);
+            const proxy = proxyFor(new URL(baseUrl));
             for (const secret of proxy?.secrets ?? [])
                 log.secret(secret);
             connection = connectionFor(baseUrl, proxy, caCertificate);
@@ -35205,7 +35457,7 @@ async function run(deps = {}) {
         const waitSeconds = command.waitSeconds(settings);
         const marginSeconds = (settings.maxRetries + 1) * (settings.requestTimeoutSeconds + 60);
         const budget = new Budget(clock, waitSeconds + marginSeconds, `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`);
-        wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random, env: process.env });
+        wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
         if (settings.dryRun) {
             ending.plan = planLines(planOf(command, settings));
             log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);

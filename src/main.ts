@@ -66,7 +66,7 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
       `${waitSeconds} s of waiting + ${marginSeconds} s for requests and retries`,
     );
     // Built for a dry run too, sending nothing: the proxy settings are checked the same way.
-    wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random, env: process.env });
+    wiring = createWiring(settings, { log, clock, budget, random: deps.random ?? Math.random });
     if (settings.dryRun) {
       ending.plan = planLines(planOf(command, settings));
       log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);

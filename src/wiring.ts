@@ -22,17 +22,14 @@ export interface Wiring {
  * One transport per side that has credentials, each with its own authentication, proxy and CA.
  * Proxy settings are read here, before any request, so a bad HTTPS_PROXY fails cleanly.
  */
-export function createWiring(
-  settings: Settings,
-  deps: { log: Log; clock: Clock; budget: Budget; random: () => number; env: Record<string, string | undefined> },
-): Wiring {
+export function createWiring(settings: Settings, deps: { log: Log; clock: Clock; budget: Budget; random: () => number }): Wiring {
   const { log, clock, budget } = deps;
   const retry = new RetryPolicy(settings.maxRetries, deps.random);
   const connections = new Map<Side, Promise<Connection>>();
   const connectionOf = (side: Side, baseUrl: string, caCertificate?: string) => {
     let connection = connections.get(side);
     if (!connection) {
-      const proxy = proxyFor(new URL(baseUrl), deps.env);
+      const proxy = proxyFor(new URL(baseUrl));
       for (const secret of proxy?.secrets ?? []) log.secret(secret);
       connection = connectionFor(baseUrl, proxy, caCertificate);
       connections.set(side, connection);

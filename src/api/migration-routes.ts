@@ -1,17 +1,7 @@
+import { atlasProject } from './organization-routes.js';
 import type { AbsentRoute, Route } from './route.js';
 import { array, boolean, matching, number, object, optional, string, type Infer } from './shape.js';
 import { OBJECT_ID } from './ids.js';
-
-/** The destination Atlas project, read only to tell a wrong project id from a wrong validation or migration id. */
-const atlasProject: Route<null> = {
-  name: 'atlas.project',
-  side: 'atlas',
-  method: 'GET',
-  path: '/api/atlas/v2/groups/{groupId}',
-  operation: 'read the project',
-  version: '2023-01-01',
-  reply: null,
-};
 
 const projectAbsent = {
   proof: atlasProject,
@@ -97,4 +87,8 @@ export const cutover: Route<null> = {
   operation: 'cut over',
   version: '2023-01-01',
   reply: null,
+  // Irreversible: after a lost answer the migration is read before the PUT is sent again (see cutoverStep).
+  ifLost:
+    'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
+    'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };

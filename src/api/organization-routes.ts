@@ -34,6 +34,27 @@ export const sourceOrg: Route<null> = {
   reply: null,
 };
 
+/** The destination Atlas project, read to tell a wrong project id from a wrong validation or migration id. */
+export const atlasProject: Route<null> = {
+  name: 'atlas.project',
+  side: 'atlas',
+  method: 'GET',
+  path: '/api/atlas/v2/groups/{groupId}',
+  operation: 'read the project',
+  version: '2023-01-01',
+  reply: null,
+};
+
+/**
+ * The read that fetches a digest challenge before `route`'s first call with a body: the project
+ * when the route is in one, else the organization. Both are GETs MongoDB defines (a bodiless GET
+ * of the route's own path may not exist: `…/liveMigrations/validate` is POST only).
+ */
+export function challengeRouteFor(route: Route): Route<null> {
+  if (route.side === 'source') return sourceOrg;
+  return route.path.includes('{groupId}') ? atlasProject : atlasOrg;
+}
+
 const atlasOrgAbsent = {
   proof: atlasOrg,
   input: 'atlas-org-id',

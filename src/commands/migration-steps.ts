@@ -13,6 +13,7 @@ import type { Log } from '../runner/log.js';
 import type { MigrationSettings, Settings } from '../settings.js';
 import type { Step, StepContext } from './command.js';
 import { isReady, KNOWN, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
+import { afterLostCutover, MAX_CUTOVER_SENDS } from './lost-cutover.js';
 import { waitUntil } from './wait.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;
@@ -209,7 +210,13 @@ export function watchStep(
 export function cutoverStep(): Step<MigrationState> {
   return {
     title: 'Cut over',
-    calls: [{ route: cutoverRoute }],
+    calls: [
+      {
+        route: cutoverRoute,
+        repeated: `after a lost answer, only if the read below shows the migration still ready (at most ${MAX_CUTOVER_SENDS} in all)`,
+      },
+      { route: readMigration, repeated: 'only after a lost answer to the cutover, before anything is sent again' },
+    ],
     skip: { when: 'the migration is already COMPLETE', test: (s) => s.migration?.status === 'COMPLETE' },
     async run(state, ctx: StepContext) {
       const m = state.migration as Migration;
@@ -220,10 +227,20 @@ export function cutoverStep(): Step<MigrationState> {
             'A cutover already under way reads the same (WORKING, not ready): watch it with migration-status until COMPLETE.',
         );
       }
-      await ctx.api.call(cutoverRoute, { params: { liveMigrationId: state.migrationId } });
-      state.cutoverRequested = true;
-      ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
-      return 'requested';
+      for (let sends = 1; ; sends += 1) {
+        try {
+          await ctx.api.call(cutoverRoute, { params: { liveMigrationId: state.migrationId } });
+        } catch (err) {
+          if (!(err instanceof ApiError && err.problem.outcomeUnknown)) throw err;
+          const read = () => describeMigration(ctx.api, ctx.log, state.migrationId as string, undefined, state.migration?.status);
+          const after = await afterLostCutover(state, ctx, { lost: err, read, mayResend: sends < MAX_CUTOVER_SENDS, sends });
+          if (after === 'send again') continue;
+          return after;
+        }
+        state.cutoverRequested = true;
+        ctx.log.info(`Cutover of migration ${state.migrationId} requested.`);
+        return 'requested';
+      }
     },
   };
 }

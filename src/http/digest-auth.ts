@@ -1,38 +1,6 @@
 import { crypto } from '../lazy-crypto.js';
 import type { Authenticator } from './auth.js';
-
-/** A server's `WWW-Authenticate: Digest …` challenge. */
-export interface DigestChallenge {
-  realm: string;
-  nonce: string;
-  opaque?: string;
-  /** `MD5` (MongoDB's), `SHA-256`, or their `-sess` forms. */
-  algorithm: string;
-  /** Whether the server offers `qop=auth` (MongoDB does); without it, RFC 2069's form. */
-  qopAuth: boolean;
-  stale: boolean;
-}
-
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-256': 'sha256' };
-
-export function parseChallenge(header: string | null): DigestChallenge | undefined {
-  if (!header || !/^Digest\s/i.test(header)) return undefined;
-  const params: Record<string, string> = {};
-  for (const m of header.slice(7).matchAll(/([a-zA-Z]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-    params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-  }
-  if (params.realm === undefined || !params.nonce) return undefined;
-  const algorithm = (params.algorithm ?? 'MD5').toUpperCase();
-  if (!HASHES[algorithm.replace(/-SESS$/, '')]) return undefined;
-  return {
-    realm: params.realm,
-    nonce: params.nonce,
-    opaque: params.opaque,
-    algorithm,
-    qopAuth: (params.qop ?? '').split(',').some((q) => q.trim().toLowerCase() === 'auth'),
-    stale: (params.stale ?? '').toLowerCase() === 'true',
-  };
-}
+import { chooseChallenge, hashOf, type DigestChallenge } from './digest-challenge.js';
 
 /** The RFC 7616 `Authorization` header for one request; `uri` is the request target (path and query). */
 export function digestHeader(
@@ -40,14 +8,10 @@ export function digestHeader(
   credentials: { username: string; password: string },
   request: { method: string; uri: string; nc: number; cnonce: string },
 ): string {
-  const hash = (text: string) =>
-    crypto()
-      .createHash(HASHES[c.algorithm.replace(/-SESS$/, '')])
-      .update(text, 'utf8')
-      .digest('hex');
+  const hash = (text: string) => crypto().createHash(hashOf(c.algorithm)).update(text, 'utf8').digest('hex');
   const nc = request.nc.toString(16).padStart(8, '0');
   let ha1 = hash(`${credentials.username}:${c.realm}:${credentials.password}`);
-  if (c.algorithm.endsWith('-SESS')) ha1 = hash(`${ha1}:${c.nonce}:${request.cnonce}`);
+  if (c.algorithm.endsWith('-sess')) ha1 = hash(`${ha1}:${c.nonce}:${request.cnonce}`);
   const ha2 = hash(`${request.method}:${request.uri}`);
   const response = c.qopAuth ? hash(`${ha1}:${c.nonce}:${nc}:${request.cnonce}:auth:${ha2}`) : hash(`${ha1}:${c.nonce}:${ha2}`);
   const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
@@ -106,7 +70,7 @@ export class DigestAuth implements Authenticator {
   }
 
   renegotiate(header: string | null, sentHeader: boolean): boolean {
-    const challenge = parseChallenge(header);
+    const challenge = chooseChallenge(header);
     if (!challenge) return false;
     if (sentHeader && this.nc === 1 && !challenge.stale) {
       this.challenge = undefined;

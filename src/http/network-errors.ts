@@ -40,8 +40,9 @@ export function neverArrived(err: unknown): boolean {
 
 export function isRetryableNetworkError(err: unknown): boolean {
   if (err instanceof AttemptTimeout) return err.limit === 'request-timeout';
-  const c = code(err);
-  if (c) return RETRYABLE_CODES.has(c);
+  // A proxy that cannot be reached carries the cause (refused, reset) as its own.
+  if (causes(err).some((e) => typeof e.code === 'string' && RETRYABLE_CODES.has(e.code))) return true;
+  if (code(err)) return false;
   return causes(err).some((e) => /socket hang up|other side closed/i.test(e.message ?? ''));
 }
 
@@ -72,8 +73,9 @@ export function describeNetworkError(err: unknown, url: URL): NetworkFailure {
   }
   const proxy = causes(err).find((e) => e.code === 'EPROXY');
   if (proxy) {
+    const reached = causes(err).length === 1 || !causes(err).at(-1)?.code;
     return {
-      text: `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)`,
+      text: reached ? `${proxy.message ?? 'the proxy refused the tunnel'} (EPROXY)` : `${proxy.message}, so nothing reached ${host}`,
       hint: /\b407\b/.test(proxy.message ?? '')
         ? 'check the user name and password in HTTPS_PROXY (percent-encoded)'
         : 'check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly',

@@ -18,7 +18,7 @@ export interface ProblemBody {
   detail?: string;
 }
 
-/** MongoDB error bodies and OAuth error bodies; nothing from HTML or other bodies. */
+/** MongoDB error bodies and OAuth error bodies; nothing from HTML or other bodies. Any JSON shape is described, never thrown on. */
 export function readProblem(reply: WireReply): ProblemBody {
   if (!isJson(reply)) return {};
   let body: unknown;
@@ -27,19 +27,38 @@ export function readProblem(reply: WireReply): ProblemBody {
   } catch {
     return {};
   }
-  if (!body || typeof body !== 'object') return {};
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
   const b = body as Record<string, unknown>;
   const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
   let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
-  const fields = (b.badRequestDetail as { fields?: unknown } | undefined)?.fields;
+  const badRequest = b.badRequestDetail;
+  const fields = badRequest && typeof badRequest === 'object' ? (badRequest as { fields?: unknown }).fields : undefined;
   if (Array.isArray(fields) && fields.length) {
     const list = fields
-      .filter((f): f is Record<string, unknown> => Boolean(f) && typeof f === 'object')
-      .map((f) => `${String(f.field)}: ${String(f.description)}`)
+      .filter((f): f is Record<string, unknown> => Boolean(f) && typeof f === 'object' && !Array.isArray(f))
+      .map((f) => `${describeValue(f.field)}: ${describeValue(f.description)}`)
       .join('; ');
-    detail = detail ? `${detail} (${list})` : list;
+    if (list) detail = detail ? `${detail} (${list})` : list;
   }
   return { errorCode, detail };
+}
+
+/**
+ * A value from an error body in words, whatever its JSON type: a string as is, a number or
+ * boolean as written, anything else by its shape ("an object with 2 keys") rather than its text,
+ * which may be large and is a stranger's.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return '(none)';
+  if (Array.isArray(value)) return `(an array of ${value.length})`;
+  if (typeof value === 'object') {
+    const n = Object.keys(value).length;
+    return `(an object with ${n} ${n === 1 ? 'key' : 'keys'})`;
+  }
+  return `(${typeof value})`;
 }
 
 export function isJson(reply: WireReply): boolean {

@@ -39,7 +39,8 @@ export async function proxyAgent(proxy: ProxySettings, secureTarget: boolean, ca
       };
       options.onPhase?.(`the proxy's CONNECT to ${target}`);
       const connect = (url.protocol === 'https:' ? httpsModule : httpModule).request({
-        host: url.hostname,
+        // An IPv6 proxy (http://[::1]:3128) is connected to without the URL's brackets.
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
         port: url.port || (url.protocol === 'https:' ? 443 : 80),
         method: 'CONNECT',
         path: target,
@@ -78,11 +79,22 @@ export async function proxyAgent(proxy: ProxySettings, secureTarget: boolean, ca
         secure.once('error', (err) => settle(err));
         secure.once('secureConnect', () => settle(null, secure));
       });
-      connect.once('error', (err) => settle(err));
+      connect.once('error', (err) => settle(unreachableProxy(proxy, err)));
       connect.end();
       return undefined;
     }
   }
   // `ca` reaches createConnection's options, where tls.connect uses it for the target.
   return new TunnelAgent({ keepAlive: true, ca, rejectUnauthorized: true } as https.AgentOptions);
+}
+
+/** A failure to reach the proxy itself, named as the proxy's (EPROXY), with the cause kept for the retry policy. */
+function unreachableProxy(proxy: ProxySettings, err: Error & { code?: string }): Error {
+  const what = err.code === 'ECONNREFUSED' ? 'refused the connection' : `could not be reached: ${err.message.split('\n')[0]}`;
+  return Object.assign(
+    new Error(`the proxy ${proxy.url.host} (${proxy.variable}) ${what}${err.code ? ` (${err.code})` : ''}`, { cause: err }),
+    {
+      code: 'EPROXY',
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { checkBypass, getProxyUrl } from '@actions/http-client/lib/proxy';
 import { ConfigError } from '../errors.js';
 
 export interface ProxySettings {
@@ -11,16 +12,23 @@ export interface ProxySettings {
 }
 
 /**
- * The proxy for `target` from HTTPS_PROXY / HTTP_PROXY (either case), or none when NO_PROXY or
- * loopback says to go direct. Credentials in the proxy URL must be valid percent-encoding; they
- * are never printed.
+ * The proxy for `target`, by the runner's own rules (@actions/http-client, which reads the process
+ * environment as every action does): HTTPS_PROXY / HTTP_PROXY in either case, none for loopback or
+ * a NO_PROXY match. Credentials in the proxy URL must be valid percent-encoding; they are never printed.
  */
-export function proxyFor(target: URL, env: Record<string, string | undefined>): ProxySettings | undefined {
-  if (bypassesProxy(target, env)) return undefined;
+export function proxyFor(target: URL): ProxySettings | undefined {
+  if (checkBypass(target)) return undefined;
   const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-  const variable = names.find((n) => env[n]);
+  const variable = names.find((n) => process.env[n]);
   if (!variable) return undefined;
-  const raw = env[variable] as string;
+  let chosen: URL | undefined;
+  try {
+    chosen = getProxyUrl(target);
+  } catch {
+    chosen = undefined;
+  }
+  // Undefined for a value it cannot read (it would then go direct without a word): read it here to say why.
+  const raw = chosen?.href ?? (process.env[variable] as string);
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
@@ -48,25 +56,6 @@ export function proxyFor(target: URL, env: Record<string, string | undefined>): 
     authorization: `Basic ${basic}`,
     secrets: [password, url.password, basic].filter((s) => s.length > 0),
   };
-}
-
-/**
- * The runner's NO_PROXY rules, as @actions/http-client applies them (a test holds the two
- * together): loopback always goes direct; otherwise `*`, the host itself, a domain it is in (with
- * or without a leading dot), or `host:port`, case-insensitively.
- */
-export function bypassesProxy(target: URL, env: Record<string, string | undefined>): boolean {
-  const host = target.hostname.toUpperCase();
-  if (!host) return false;
-  if (host === 'LOCALHOST' || host.startsWith('127.') || host.startsWith('[::1]') || host.startsWith('[0:0:0:0:0:0:0:1]')) return true;
-  const noProxy = env.no_proxy || env.NO_PROXY || '';
-  const port = target.port ? Number(target.port) : target.protocol === 'http:' ? 80 : target.protocol === 'https:' ? 443 : undefined;
-  const names = port === undefined ? [host] : [host, `${host}:${port}`];
-  return noProxy
-    .split(',')
-    .map((item) => item.trim().toUpperCase())
-    .filter(Boolean)
-    .some((item) => item === '*' || names.some((n) => n === item || n.endsWith(`.${item}`) || (item.startsWith('.') && n.endsWith(item))));
 }
 
 function decode(text: string): string | undefined {

@@ -44,7 +44,8 @@ const sequence = () =>
         ? `challenge: ${r.method} ${r.path.replace(/^\/api\/atlas\/v2/, '')} ${r.status}${r.body ? ' WITH A BODY' : ''}`
         : `${r.method} ${r.route} ${r.status}`,
     );
-const CHALLENGE_VALIDATE = `challenge: GET /groups/${ATLAS_PROJECT_ID}/liveMigrations/validate 401`;
+/** The digest challenge before the first body: a read of the project, a GET MongoDB defines (GET …/validate does not exist). */
+const CHALLENGE_VALIDATE = `challenge: GET /groups/${ATLAS_PROJECT_ID} 401`;
 const challengeDescribe = (id: string) => `challenge: GET /groups/${ATLAS_PROJECT_ID}/liveMigrations/${id} 401`;
 /** The body of the one authenticated request of `route` (the digest challenge before it is sent unauthenticated). */
 function bodyOf(route: string): unknown {
@@ -91,7 +92,7 @@ describe('validate', () => {
     expect(r.outputs).toEqual({ 'validation-id': id, 'validation-status': 'SUCCESS', changed: 'false' });
     expect(sim.validation(id)?.status).toBe('SUCCESS');
 
-    // The digest challenge is a bodiless GET of the validate path: the body never goes out without credentials.
+    // The digest challenge is a read of the project: the body never goes out without credentials.
     expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200']);
     const post = sim.requests({ route: 'atlas.migrations.validate' })[0];
     expect(post.headers.accept).toBe(V2024);

@@ -241,6 +241,35 @@ describe('proxies', () => {
     }
   });
 
+  it('an IPv6 proxy, http://[::1]:port: reached on ::1 (its answer, a 407, is the proxy’s)', async () => {
+    const proxy = await startConnectProxy({ 'opsmanager.sim.test': '127.0.0.1' }, 'runner:right-one', '::1');
+    try {
+      const run = await runAction(sim, sourceStatus('https://opsmanager.sim.test', { 'max-retries': '0' }), {
+        env: { HTTPS_PROXY: proxy.url.replace('http://', 'http://runner:wrong@') },
+      });
+      expect(run.code).toBe(1);
+      expect(run.errors[0].message).toMatch(
+        /^source: read the migration link status failed: the proxy \[::1\]:\d+ answered 407 to CONNECT opsmanager\.sim\.test:443 \(EPROXY\)/,
+      );
+      expect(proxy.refused).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a proxy that refuses the connection: the proxy is named, with the variable it came from, and retried like any refusal', async () => {
+    const closed = await tcpServer();
+    await closed.close();
+    const run = await runAction(sim, sourceStatus('https://opsmanager.sim.test', { 'max-retries': '1' }), {
+      env: { HTTPS_PROXY: `http://127.0.0.1:${closed.port}` },
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors[0].message).toBe(
+      `source: read the migration link status failed after 2 attempts: the proxy 127.0.0.1:${closed.port} (HTTPS_PROXY) refused the connection (ECONNREFUSED), ` +
+        'so nothing reached opsmanager.sim.test. Hint: check HTTPS_PROXY, and NO_PROXY for hosts the runner reaches directly.',
+    );
+  });
+
   for (const dryRun of ['false', 'true']) {
     it(`credentials that are not valid percent-encoding: an error naming HTTPS_PROXY, no credentials shown, nothing sent (dry-run ${dryRun})`, async () => {
       const run = await runAction(

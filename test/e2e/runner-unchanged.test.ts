@@ -20,6 +20,25 @@ interface Seen {
   summary: string;
 }
 
+/**
+ * What changed on purpose since the record, each applied to the recorded run before comparing.
+ * Anything else that differs fails the test.
+ */
+const INTENDED: Array<{ why: string; change(before: Seen): Seen }> = [
+  {
+    why: 'The digest nonce comes from a GET MongoDB defines (the project), not from a GET to the POST-only validate or create URL.',
+    change: (before) => ({
+      ...before,
+      stdout: before.stdout.map((line) =>
+        line.replace(
+          /^(::debug::Atlas: GET (?:<URL>)?\/api\/atlas\/v2\/groups\/[0-9a-f]{24})\/liveMigrations(?:\/validate)?(?= answered|$)/,
+          '$1',
+        ),
+      ),
+    }),
+  },
+];
+
 let sim: Simulator;
 afterEach(() => closeChecked(sim));
 
@@ -42,7 +61,7 @@ describe('what the runner sees is unchanged', () => {
         writeFileSync(file, `${JSON.stringify(seen, null, 2)}\n`);
         return;
       }
-      const before = JSON.parse(readFileSync(file, 'utf8')) as Seen;
+      const before = INTENDED.reduce((seen, intended) => intended.change(seen), JSON.parse(readFileSync(file, 'utf8')) as Seen);
       expect(seen).toEqual(before);
     });
   }

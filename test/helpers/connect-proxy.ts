@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * (names that resolve nowhere else), so a request that bypasses it cannot succeed. With
  * `credentials` ("user:password") it answers 407 to a CONNECT without them.
  */
-export async function startConnectProxy(hosts: Record<string, string>, credentials?: string) {
+export async function startConnectProxy(hosts: Record<string, string>, credentials?: string, listenOn = '127.0.0.1') {
   const tunnels: string[] = [];
   let refused = 0;
   const sockets = new Set<net.Socket>();
@@ -42,10 +42,10 @@ export async function startConnectProxy(hosts: Record<string, string>, credentia
     upstream.on('close', () => client.destroy());
     client.on('close', () => upstream.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, listenOn, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${listenOn.includes(':') ? `[${listenOn}]` : listenOn}:${port}`,
     tunnels,
     get refused() {
       return refused;

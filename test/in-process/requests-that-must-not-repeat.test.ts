@@ -4,7 +4,7 @@
 // clock shared with the simulator, so the retries' waits take no real time.
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeChecked } from '../helpers/scripts.js';
-import { ATLAS_ORG_ID, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { ATLAS_ORG_ID, ATLAS_PROJECT_ID, linkInputs, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { FakeClock, runInProcess } from '../helpers/in-process.js';
 
@@ -27,25 +27,62 @@ const unauthenticatedBodies = () => sim.requests().filter((r) => r.auth === 'non
 describe('a body never goes out without credentials', () => {
   it('the challenge request answered 503: it is retried, and only then is the body sent, with credentials', async () => {
     const url = await start();
-    // The bodiless GET of the validate path is the first request of the run (the simulator routes it as a describe).
-    sim.fail('atlas.migrations.describe', { kind: 'status', status: 503 });
+    // The challenge request, a read of the project (GET …/validate exists only as POST), is the first request of the run.
+    sim.fail('atlas.project', { kind: 'status', status: 503 });
     const run = await runInProcess(withPassword(url, 'validate'), { clock, sim });
     expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
     expect(unauthenticatedBodies()).toEqual([]);
-    expect(sim.requests().map((r) => `${r.method} ${r.status} ${r.auth}`)).toEqual(['GET 503 none', 'GET 401 none', 'POST 200 digest']);
+    expect(sim.requests().map((r) => `${r.method} ${r.route} ${r.status} ${r.auth}`)).toEqual([
+      'GET atlas.project 503 none',
+      'GET atlas.project 401 none',
+      'POST atlas.migrations.validate 200 digest',
+    ]);
     expect(sim.requests({ route: 'atlas.migrations.validate' })[0].body).toContain(PASSWORD);
   });
 
   it('a challenge request that asks for no credentials: the body is not sent at all', async () => {
     const url = await start();
-    sim.fail('atlas.migrations.describe', { kind: 'status', status: 200, body: {} });
+    sim.fail('atlas.project', { kind: 'status', status: 200, body: {} });
     const run = await runInProcess(withPassword(url, 'validate'), { clock, sim });
     expect(run.code).toBe(1);
     expect(run.errors[0].message).toBe(
       'Atlas: start a validation of the migration: the server asked for no credentials (HTTP 200 to the challenge request), so the request and its body were not sent.',
     );
-    expect(sim.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+    expect(sim.requests().map((r) => `${r.method} ${r.route} ${r.status}`)).toEqual(['GET atlas.project 200']);
     expect(unauthenticatedBodies()).toEqual([]);
+  });
+});
+
+describe('the digest challenge comes from a read MongoDB defines on that side', () => {
+  const mongoDbDefines = () => expect(sim.requests().filter((r) => r.route === null || r.status === 405)).toEqual([]);
+
+  it('validate and migrate: the only unauthenticated request is a GET of the project', async () => {
+    const url = await start();
+    for (const command of ['validate', 'migrate']) {
+      const run = await runInProcess(migrationInputs(url, { command }), { clock, sim });
+      expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    }
+    expect(
+      sim
+        .requests()
+        .filter((r) => r.auth === 'none')
+        .map((r) => `${r.method} ${r.route} ${r.status}`),
+    ).toEqual(['GET atlas.project 401', 'GET atlas.project 401']);
+    mongoDbDefines();
+  });
+
+  it('link: the challenges come from GETs of the link status and the Atlas organization', async () => {
+    clock = new FakeClock();
+    sim = standardSimulator({ clock });
+    const url = await sim.listen();
+    const run = await runInProcess(linkInputs(url, url, { command: 'link' }), { clock, sim });
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    const unauthenticated = sim.requests().filter((r) => r.auth === 'none');
+    expect(unauthenticated.map((r) => `${r.method} ${r.route} ${r.status}`).sort()).toEqual([
+      'GET atlas.org 401',
+      'GET source.link.status 401',
+    ]);
+    mongoDbDefines();
   });
 });
 
@@ -90,5 +127,86 @@ describe('starting a migration is not repeated once it may have arrived', () => 
     const run = await runInProcess(migrationInputs(url, { command: 'validate' }), { clock, sim });
     expect(run.code).toBe(0);
     expect(sim.requests({ route: 'atlas.migrations.validate' }).map((r) => r.status)).toEqual([504, 200]);
+  });
+});
+
+describe('the cutover is not repeated blindly after a lost answer', () => {
+  const cutoverRun = async (arrange: (id: string) => void) => {
+    const url = await start();
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
+    arrange(id);
+    const run = await runInProcess(migrationInputs(url, { command: 'cutover', 'migration-id': id, 'max-retries': '3' }), { clock, sim });
+    const atlas = sim
+      .requests()
+      .filter((r) => r.auth !== 'none')
+      .map((r) => `${r.method} ${r.route} ${r.status}`);
+    return { run, atlas, id };
+  };
+
+  for (const [what, fault] of [
+    ['a 503', { kind: 'status', status: 503 }],
+    ['a 502 from a proxy', { kind: 'html', status: 502 }],
+    ['a 504', { kind: 'status', status: 504 }],
+    ['a reset', { kind: 'reset' }],
+  ] as const) {
+    it(`${what} before it arrived: a read, then the PUT once more since the migration is still ready`, async () => {
+      const { run, atlas, id } = await cutoverRun(() => sim.fail('atlas.migrations.cutover', fault));
+      expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+      const status = fault.kind === 'reset' ? -1 : fault.status;
+      expect(atlas).toEqual([
+        'GET atlas.migrations.describe 200',
+        `PUT atlas.migrations.cutover ${status}`,
+        'GET atlas.migrations.describe 200',
+        'PUT atlas.migrations.cutover 202',
+      ]);
+      expect(sim.migration(id)?.cutoverAt).not.toBeNull();
+      expect(run.outputs.changed).toBe('true');
+    });
+  }
+
+  it('a 503 after it arrived: the read shows the cutover under way, and it is not sent again', async () => {
+    const { run, atlas } = await cutoverRun((id) =>
+      sim
+        .respond('atlas.migrations.describe', (_request, real) => real())
+        // What Atlas shows while a cutover runs (the simulator settles to COMPLETE on this very poll).
+        .respond('atlas.migrations.describe', { status: 200, body: { _id: id, status: 'WORKING', readyForCutover: false } })
+        .respond(
+          'atlas.migrations.cutover',
+          (_request, real) => (real(), { status: 503, body: { error: 503, errorCode: 'SERVICE_UNAVAILABLE' } }),
+        ),
+    );
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    expect(atlas).toEqual(['GET atlas.migrations.describe 200', 'PUT atlas.migrations.cutover 503', 'GET atlas.migrations.describe 200']);
+    expect(run.warnings.map((w) => w.message).join('\n')).toMatch(
+      /answer to the cutover of migration \w+ was lost; the migration now reads WORKING, not ready for cutover yet/,
+    );
+    expect(run.outputs.changed).toBe('true');
+  });
+
+  it('a 503 after it arrived and the migration already COMPLETE: done, not sent again', async () => {
+    const { run, atlas } = await cutoverRun((id) =>
+      sim
+        .respond('atlas.migrations.describe', (_request, real) => real())
+        .respond('atlas.migrations.describe', { status: 200, body: { _id: id, status: 'COMPLETE', readyForCutover: false } })
+        .respond(
+          'atlas.migrations.cutover',
+          (_request, real) => (real(), { status: 503, body: { error: 503, errorCode: 'SERVICE_UNAVAILABLE' } }),
+        ),
+    );
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    expect(atlas).toEqual(['GET atlas.migrations.describe 200', 'PUT atlas.migrations.cutover 503', 'GET atlas.migrations.describe 200']);
+    expect(run.lines.join('\n')).toContain('is COMPLETE: the cutover was received and has finished');
+  });
+
+  it('lost every time: at most three PUTs, each after a read, and the error says Atlas may have started it', async () => {
+    const { run, atlas } = await cutoverRun(() => sim.fail('atlas.migrations.cutover', { kind: 'status', status: 503, times: 5 }));
+    expect(run.code).toBe(1);
+    expect(atlas).toEqual([
+      'GET atlas.migrations.describe 200',
+      ...Array.from({ length: 3 }, () => ['PUT atlas.migrations.cutover 503', 'GET atlas.migrations.describe 200']).flat(),
+    ]);
+    expect(run.errors[0].message).toMatch(
+      /the answer to the cutover of migration \w+ was lost, and the migration now reads WORKING, ready for cutover.* after 3 cutover requests; it was not sent again/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 // @ts-check
 // Server side of RFC 7616 digest (MD5, qop=auth), as strict as MongoDB's public API:
+// (`challenges` makes it offer several, as RFC 7616 §3.7 allows: e.g. Basic, SHA-256 and MD5;
+// each nonce is then good for its own algorithm only)
 // unknown nonces refused, nonce counts must rise, `uri` must equal the request target,
 // nonces go stale after a configurable number of uses.
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,6 +10,8 @@ const REALM = 'MMS Public API';
 
 /** @param {string} s */
 const md5 = (s) => createHash('md5').update(s).digest('hex');
+/** @type {Record<string, (s: string) => string>} */
+const HASHES = { MD5: md5, 'SHA-256': (s) => createHash('sha256').update(s).digest('hex') };
 
 /** @param {string} header @returns {Record<string, string>} */
 function parseAuthParams(header) {
@@ -25,26 +29,31 @@ function parseAuthParams(header) {
  * The `response` field a client computes (RFC 7616, MD5, qop=auth).
  * @param {{ username: string, password: string, realm: string, nonce: string, nc: string, cnonce: string, qop: string, method: string, uri: string }} p
  */
-function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }) {
-  const ha1 = md5(`${username}:${realm}:${password}`);
-  const ha2 = md5(`${method}:${uri}`);
-  return md5(`${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
+function digestResponse({ username, password, realm, nonce, nc, cnonce, qop, method, uri }, hash = md5) {
+  const ha1 = hash(`${username}:${realm}:${password}`);
+  const ha2 = hash(`${method}:${uri}`);
+  return hash(`${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
 }
 
 export class DigestVerifier {
-  /** @param {{ lookup: (user: string) => string | undefined, staleAfterUses?: number }} opts */
+  /** @param {{ lookup: (user: string) => string | undefined, staleAfterUses?: number, challenges?: Array<'Basic' | 'MD5' | 'SHA-256'> }} opts */
   constructor(opts) {
     this.lookup = opts.lookup;
+    this.offered = opts.challenges ?? ['MD5'];
     this.staleAfterUses = opts.staleAfterUses ?? Infinity;
-    /** @type {Map<string, { lastNc: number, uses: number }>} */
+    /** @type {Map<string, { lastNc: number, uses: number, algorithm?: string }>} */
     this.nonces = new Map();
   }
 
-  /** A fresh nonce in the header MongoDB sends. @param {boolean} [stale] */
+  /** A fresh nonce in the header MongoDB sends (one header per challenge offered). @param {boolean} [stale] @returns {string | string[]} */
   challenge(stale = false) {
-    const nonce = randomBytes(24).toString('base64');
-    this.nonces.set(nonce, { lastNc: 0, uses: 0 });
-    return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
+    const headers = this.offered.map((algorithm) => {
+      if (algorithm === 'Basic') return `Basic realm="${REALM}"`;
+      const nonce = randomBytes(24).toString('base64');
+      this.nonces.set(nonce, { lastNc: 0, uses: 0, algorithm });
+      return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=${algorithm}, qop="auth", stale=${stale}`;
+    });
+    return headers.length === 1 ? headers[0] : headers;
   }
 
   /** Every nonce issued so far becomes unknown, as after a server restart. */
@@ -64,23 +73,28 @@ export class DigestVerifier {
     const password = p.username === undefined ? undefined : this.lookup(p.username);
     if (password === undefined) return { ok: false, stale: false, why: 'unknown user' };
     if (p.realm !== REALM) return { ok: false, stale: false, why: 'wrong realm' };
-    if (p.algorithm && p.algorithm.toUpperCase() !== 'MD5') return { ok: false, stale: false, why: 'algorithm' };
+    const algorithm = (p.algorithm ?? 'MD5').toUpperCase();
+    if (!this.offered.includes(/** @type {'MD5'} */ (algorithm))) return { ok: false, stale: false, why: 'algorithm' };
     if (p.qop !== 'auth') return { ok: false, stale: false, why: 'qop must be auth' };
     if (p.uri !== target) return { ok: false, stale: false, why: `uri ${p.uri} is not the request target ${target}` };
     if (!/^[0-9a-f]{8}$/i.test(p.nc ?? '') || !p.cnonce) return { ok: false, stale: false, why: 'nc/cnonce' };
     const state = this.nonces.get(p.nonce);
     if (!state || !p.username) return { ok: false, stale: false, why: 'unknown nonce' };
-    const expected = digestResponse({
-      username: p.username,
-      realm: p.realm,
-      nonce: p.nonce,
-      nc: p.nc,
-      cnonce: p.cnonce,
-      qop: p.qop,
-      uri: p.uri,
-      password,
-      method,
-    });
+    if ((state.algorithm ?? 'MD5') !== algorithm) return { ok: false, stale: false, why: 'algorithm of another challenge' };
+    const expected = digestResponse(
+      {
+        username: p.username,
+        realm: p.realm,
+        nonce: p.nonce,
+        nc: p.nc,
+        cnonce: p.cnonce,
+        qop: p.qop,
+        uri: p.uri,
+        password,
+        method,
+      },
+      HASHES[algorithm],
+    );
     if (expected !== p.response) return { ok: false, stale: false, why: 'wrong response hash' };
     const nc = parseInt(p.nc, 16);
     if (nc <= state.lastNc) return { ok: false, stale: false, why: `nonce count ${nc} replayed (last ${state.lastNc})` };

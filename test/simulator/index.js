@@ -7,7 +7,7 @@
 // nothing outside test/simulator/ may use anything else (the internals are private fields).
 //
 // Control API (all time in milliseconds; `now()` is the simulator's clock):
-//   new Simulator({ nonceStaleAfterUses?, clock? })  clock { now() } shared with an in-process test;
+//   new Simulator({ nonceStaleAfterUses?, clock?, digestChallenges? })  clock { now() } shared with an in-process test;
 //       default: its own clock, starting at Date.now() and moved only by advance().
 //   listen({ tls?: {key, cert}, host? = 127.0.0.1, port? = 0 }) → Promise<url>; may be called more than once.
 //   close() → Promise: drops every connection and stops listening.
@@ -61,7 +61,7 @@ import { World } from './state.js';
 /** @typedef {import('./types.js').ArrangedMigration} ArrangedMigration */
 /** @typedef {import('./types.js').ValidationSnapshot} ValidationSnapshot */
 /** @typedef {import('./types.js').MigrationSnapshot} MigrationSnapshot */
-/** @typedef {{ nonceStaleAfterUses?: number, clock?: { now(): number } }} SimulatorOptions */
+/** @typedef {{ nonceStaleAfterUses?: number, clock?: { now(): number }, digestChallenges?: Array<"Basic" | "MD5" | "SHA-256"> }} SimulatorOptions */
 
 export { CUTOVER_WINDOW_MS } from './migrations.js';
 
@@ -81,7 +81,11 @@ export class Simulator {
     const now = () => this.now();
     this.#migrations = new Migrations(now, (atlasOrgId) => this.#world.availableProjects(atlasOrgId));
     this.#world = new World(now, (atlasOrgId) => this.#migrations.activeIn(atlasOrgId));
-    this.#digest = new DigestVerifier({ lookup: (user) => this.#world.privateKeyOf(user), staleAfterUses: options.nonceStaleAfterUses });
+    this.#digest = new DigestVerifier({
+      lookup: (user) => this.#world.privateKeyOf(user),
+      staleAfterUses: options.nonceStaleAfterUses,
+      challenges: options.digestChallenges,
+    });
     this.#server = new Server({ world: this.#world, migrations: this.#migrations, digest: this.#digest, faults: this.#faults, now });
   }
 

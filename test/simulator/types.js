@@ -9,7 +9,7 @@
 /**
  * An answer to write. `body` is serialized as JSON (honouring `envelope` and `pretty`); `raw` is
  * sent byte for byte instead. `contentType` defaults to application/json when there is a body.
- * @typedef {{ status: number, body?: unknown, raw?: string, contentType?: string, headers?: Record<string, string> }} Reply
+ * @typedef {{ status: number, body?: unknown, raw?: string, contentType?: string, headers?: Record<string, string | string[]> }} Reply
  */
 
 /**

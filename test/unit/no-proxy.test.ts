@@ -1,59 +1,16 @@
-import { checkBypass } from '@actions/http-client/lib/proxy';
-import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bypassesProxy } from '../../src/http/proxy-config.js';
+import { proxyFor } from '../../src/http/proxy-config.js';
 
+// The rules are @actions/http-client's (getProxyUrl, checkBypass), which read the process environment.
 afterEach(() => vi.unstubAllEnvs());
 
-/** @actions/http-client reads NO_PROXY from process.env; ours takes the environment as an argument. */
-function theirs(url: URL, noProxy: string, variable: 'no_proxy' | 'NO_PROXY'): boolean {
-  vi.stubEnv('no_proxy', '');
-  vi.stubEnv('NO_PROXY', '');
-  vi.stubEnv(variable, noProxy);
-  return checkBypass(url);
+function withEnv(env: Record<string, string>) {
+  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY']) vi.stubEnv(name, '');
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
 }
 
-// A label starts with a letter: a last label of digits alone would make a URL an IPv4 address, or invalid.
-const label = fc.stringMatching(/^[a-z]([a-z0-9-]{0,6}[a-z0-9])?$/).filter((l) => !/^..--/.test(l)); // xn--… is punycode
-const host = fc.oneof(
-  fc.array(label, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')),
-  fc.constantFrom(
-    'localhost',
-    '127.0.0.1',
-    '127.8.9.1',
-    '[::1]',
-    '[0:0:0:0:0:0:0:1]',
-    'opsmanager.corp.example',
-    'cloud.mongodb.com',
-    '10.0.0.1',
-  ),
-);
-const item = fc.oneof(
-  host,
-  host.map((h) => `.${h}`),
-  host.map((h) => `${h}:443`),
-  fc.constantFrom('*', 'example', '.example', 'CORP.EXAMPLE', ' opsmanager.corp.example ', '', 'mongodb.com:8443'),
-);
-
-describe('NO_PROXY: the same answers as @actions/http-client', () => {
-  it('for any host, port, scheme and NO_PROXY list, in either variable', () => {
-    fc.assert(
-      fc.property(
-        host,
-        fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
-        fc.constantFrom('http:', 'https:'),
-        fc.array(item, { maxLength: 5 }).map((items) => items.join(',')),
-        fc.constantFrom('no_proxy' as const, 'NO_PROXY' as const),
-        (h, port, scheme, noProxy, variable) => {
-          const url = new URL(`${scheme}//${h}${port ? `:${port}` : ''}/api`);
-          expect(bypassesProxy(url, { [variable]: noProxy })).toBe(theirs(url, noProxy, variable));
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('cases worth naming', () => {
+describe('the proxy for a target, by the runner’s rules', () => {
+  it('NO_PROXY cases worth naming', () => {
     const cases: Array<[string, string, boolean]> = [
       ['https://opsmanager.corp.example:8443', 'corp.example', true],
       ['https://opsmanager.corp.example:8443', '.corp.example', true],
@@ -63,10 +20,34 @@ describe('NO_PROXY: the same answers as @actions/http-client', () => {
       ['https://cloud.mongodb.com', 'notmongodb.com', false],
       ['https://cloud.mongodb.com', '*', true],
       ['http://localhost:18080', '', true],
+      ['https://[::1]:8443', '', true],
     ];
     for (const [url, noProxy, bypass] of cases) {
-      expect(bypassesProxy(new URL(url), { NO_PROXY: noProxy }), `${url} with ${noProxy}`).toBe(bypass);
-      expect(theirs(new URL(url), noProxy, 'NO_PROXY')).toBe(bypass);
+      withEnv({ HTTPS_PROXY: 'http://proxy.corp.example:3128', HTTP_PROXY: 'http://proxy.corp.example:3128', no_proxy: noProxy });
+      expect(proxyFor(new URL(url)) === undefined, `${url} with ${noProxy}`).toBe(bypass);
     }
+  });
+
+  it('the variable of the scheme, lower case first; an IPv6 proxy keeps its host', () => {
+    withEnv({ https_proxy: 'http://[::1]:3128', HTTPS_PROXY: 'http://other:1', HTTP_PROXY: 'http://plain:8080' });
+    expect(proxyFor(new URL('https://cloud.mongodb.com'))).toMatchObject({ variable: 'https_proxy', secrets: [] });
+    expect(proxyFor(new URL('https://cloud.mongodb.com'))?.url.host).toBe('[::1]:3128');
+    expect(proxyFor(new URL('http://opsmanager.corp.example'))?.url.host).toBe('plain:8080');
+  });
+
+  it('credentials: Basic from the decoded pair, every form masked; bad percent-encoding refused, never sent direct', () => {
+    withEnv({ HTTPS_PROXY: 'http://runner:p%40ss@proxy:3128' });
+    const proxy = proxyFor(new URL('https://cloud.mongodb.com'))!;
+    const basic = Buffer.from('runner:p@ss').toString('base64');
+    expect(proxy.authorization).toBe(`Basic ${basic}`);
+    expect(proxy.secrets).toEqual(['p@ss', 'p%40ss', basic]);
+    withEnv({ HTTPS_PROXY: 'http://user:50%off@proxy:1' });
+    expect(() => proxyFor(new URL('https://cloud.mongodb.com'))).toThrow(
+      /^HTTPS_PROXY holds a user name or password that is not valid percent-encoding/,
+    );
+    withEnv({ HTTPS_PROXY: 'socks5://proxy:1080' });
+    expect(() => proxyFor(new URL('https://cloud.mongodb.com'))).toThrow(
+      'HTTPS_PROXY must be an http:// or https:// proxy URL; got the scheme socks5:',
+    );
   });
 });
