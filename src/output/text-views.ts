@@ -22,7 +22,7 @@ export function spanOf(view: View, start: number, end: number): Span {
 export function viewsOf(text: string): View[] {
   const raw: View = { text };
   // Most text is printable ASCII with nothing any decoding acts on.
-  if (!PLAIN.test(text)) return [raw];
+  if (!DECODABLE.test(text)) return [raw];
   const folded = rewrite(raw, HIDING, () => '');
   const percent = rewrite(folded, PERCENT, percentChar);
   const views = [
@@ -37,7 +37,7 @@ export function viewsOf(text: string): View[] {
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what a view removes
-const PLAIN = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
+const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
 
 /* eslint-disable no-control-regex -- control characters are what a view removes */
 /** Line breaks and invisible or control characters, as they are or as `neutralize` shows them. */
