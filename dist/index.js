@@ -29163,7 +29163,34 @@ function lazy_crypto_crypto() {
     return process.getBuiltinModule('node:crypto');
 }
 
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+function neutralize(text) {
+    if (!/[^\x20-\x7e]|##\[|^\s*::/.test(text))
+        return text;
+    let out = text
+        .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '')
+        .replace(/\r\n|\r|\n/g, (m) => (m === '\n' ? '\\n' : m === '\r' ? '\\r' : '\\r\\n'))
+        .replace(/\t/g, ' ')
+        .replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+        .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/##\[/g, '## [');
+    if (/^\s*::/.test(out))
+        out = out.replace('::', ': :');
+    return out;
+}
+const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function clip(text, max, length = text.length) {
+    if (text.length <= max && length === text.length)
+        return text;
+    let end = Math.min(max, text.length);
+    if (/[\ud800-\udbff]/.test(text[end - 1]))
+        end -= 1;
+    return `${text.slice(0, end)}… (${length - end} more characters)`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/fields.ts
+
 
 class Findings {
     problems = [];
@@ -29187,8 +29214,12 @@ function shown(value) {
     if (value === '')
         return 'an empty value';
     if (value.length <= 16 && /^[\x20-\x7e]+$/.test(value) && !looksLikePrivateKey(value))
-        return `"${value}"`;
+        return quoted(value);
     return `a value of ${value.length} characters (not shown)`;
+}
+const ECHO_MAX = 64;
+function quoted(value) {
+    return `"${clip(value, ECHO_MAX)}"`;
 }
 function readBoolean(read, name, fallback, f) {
     const value = read(name).toLowerCase();
@@ -29995,7 +30026,59 @@ const cutover_cutover = command({
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/inputs/ip-blocks.ts
+function groupMask(bits) {
+    return bits >= 16 ? 0xffff : bits <= 0 ? 0 : (0xffff << (16 - bits)) & 0xffff;
+}
+function within(groups, prefix, outer, outerPrefix) {
+    if (prefix < outerPrefix)
+        return false;
+    for (let i = 0; i < outer.length; i++)
+        if ((groups[i] & groupMask(outerPrefix - 16 * i)) !== outer[i])
+            return false;
+    return true;
+}
+function ipv4Groups(text) {
+    const octets = text.split('.');
+    return [(Number(octets[0]) << 8) | Number(octets[1]), (Number(octets[2]) << 8) | Number(octets[3])];
+}
+function ipv6Groups(text) {
+    const groups = [];
+    let gap = 0;
+    for (const part of text.split(':')) {
+        if (part === '')
+            gap = groups.length;
+        else if (part.includes('.'))
+            groups.push(...ipv4Groups(part));
+        else
+            groups.push(parseInt(part, 16));
+    }
+    while (groups.length < 8)
+        groups.splice(gap, 0, 0);
+    return groups;
+}
+const isMapped = (g) => g.length === 8 && g[5] === 0xffff && (g[0] | g[1] | g[2] | g[3] | g[4]) === 0;
+const MAPPED = [0, 0, 0, 0, 0, 0xffff, 0, 0];
+function formatIPv4(high, low) {
+    return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+}
+function formatIPv6(groups) {
+    if (isMapped(groups))
+        return `::ffff:${formatIPv4(groups[6], groups[7])}`;
+    let [runStart, runLength] = [-1, 1];
+    for (let i = 0, run = 0; i < 8; i++) {
+        run = groups[i] === 0 ? run + 1 : 0;
+        if (run > runLength)
+            [runStart, runLength] = [i - run + 1, run];
+    }
+    const hex = groups.map((group) => group.toString(16));
+    if (runStart < 0)
+        return hex.join(':');
+    return `${hex.slice(0, runStart).join(':')}::${hex.slice(runStart + runLength).join(':')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/access-list.ts
+
 
 
 const BITS = { 4: 32, 6: 128 };
@@ -30030,11 +30113,12 @@ function parseAccessList(raw) {
         report.entries.push(canonical);
         if (canonical !== typed)
             report.rewritten.push({ typed, canonical, why: block.hostBits ? 'host bits' : 'spelling' });
-        const kind = nonPublicKind(block);
+        const judged = mappedIPv4(block) ?? block;
+        const kind = nonPublicKind(judged);
         if (kind)
             report.nonPublic.push({ entry: canonical, kind });
-        else if (block.prefix < WIDE_BELOW[block.family])
-            report.wide.push({ entry: canonical, addresses: size(block).toString() });
+        else if (judged.prefix < WIDE_BELOW[judged.family])
+            report.wide.push({ entry: canonical, addresses: size(judged).toString() });
     }
     report.open = openness(blocks);
     return report;
@@ -30069,53 +30153,14 @@ function parseEntry(typed) {
     const text = family === 4 ? formatIPv4(groups[0], groups[1]) : formatIPv6(groups);
     return { family, groups, prefix, canonical: prefix === bits ? text : `${text}/${prefix}`, hostBits };
 }
-function groupMask(bits) {
-    return bits >= 16 ? 0xffff : bits <= 0 ? 0 : (0xffff << (16 - bits)) & 0xffff;
+function mappedIPv4(block) {
+    if (block.family !== 6 || block.prefix < 96 || !isMapped(block.groups))
+        return undefined;
+    return { family: 4, groups: block.groups.slice(6), prefix: block.prefix - 96, canonical: block.canonical };
 }
-function within(groups, prefix, outer, outerPrefix) {
-    if (prefix < outerPrefix)
-        return false;
-    for (let i = 0; i < outer.length; i++)
-        if ((groups[i] & groupMask(outerPrefix - 16 * i)) !== outer[i])
-            return false;
-    return true;
-}
-function ipv4Groups(text) {
-    const octets = text.split('.');
-    return [(Number(octets[0]) << 8) | Number(octets[1]), (Number(octets[2]) << 8) | Number(octets[3])];
-}
-function ipv6Groups(text) {
-    const groups = [];
-    let gap = 0;
-    for (const part of text.split(':')) {
-        if (part === '')
-            gap = groups.length;
-        else if (part.includes('.'))
-            groups.push(...ipv4Groups(part));
-        else
-            groups.push(parseInt(part, 16));
-    }
-    while (groups.length < 8)
-        groups.splice(gap, 0, 0);
-    return groups;
-}
-const isMapped = (g) => g.length === 8 && g[5] === 0xffff && (g[0] | g[1] | g[2] | g[3] | g[4]) === 0;
-function formatIPv4(high, low) {
-    return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
-}
-function formatIPv6(groups) {
-    if (isMapped(groups))
-        return `::ffff:${formatIPv4(groups[6], groups[7])}`;
-    let [runStart, runLength] = [-1, 1];
-    for (let i = 0, run = 0; i < 8; i++) {
-        run = groups[i] === 0 ? run + 1 : 0;
-        if (run > runLength)
-            [runStart, runLength] = [i - run + 1, run];
-    }
-    const hex = groups.map((group) => group.toString(16));
-    if (runStart < 0)
-        return hex.join(':');
-    return `${hex.slice(0, runStart).join(':')}::${hex.slice(runStart + runLength).join(':')}`;
+function ipv4Space(block) {
+    const all = block.family === 6 && within(MAPPED, 96, block.groups, block.prefix);
+    return block.family === 4 ? [block] : all ? [{ ...block, family: 4, groups: [0, 0], prefix: 0 }] : [mappedIPv4(block)].filter((b) => !!b);
 }
 function size(block) {
     return 1n << BigInt(BITS[block.family] - block.prefix);
@@ -30146,8 +30191,6 @@ const NON_PUBLIC = {
     ],
 };
 function nonPublicKind({ family, groups, prefix }) {
-    if (family === 6 && prefix >= 96 && isMapped(groups))
-        return nonPublicKind({ family: 4, groups: groups.slice(6), prefix: prefix - 96 });
     for (const r of NON_PUBLIC[family])
         if (within(groups, prefix, r.groups, r.prefix))
             return r.kind;
@@ -30157,7 +30200,7 @@ function openness(blocks) {
     const open = { ipv4: 0, ipv6: 0, isOpen: false };
     const reasons = [];
     for (const family of [4, 6]) {
-        const mine = blocks.filter((b) => b.family === family);
+        const mine = family === 4 ? blocks.flatMap(ipv4Space) : blocks.filter((b) => b.family === 6 && !mappedIPv4(b));
         const total = 1n << BigInt(BITS[family]);
         const covered = unionSize(mine);
         open[family === 4 ? 'ipv4' : 'ipv6'] = Number(covered) / Number(total);
@@ -30213,7 +30256,7 @@ function readLinkInputs(read, f) {
 function checkAccessList(read, f, isCloudManager) {
     const allowOpen = readBoolean(read, 'allow-open-access-list', false, f);
     const report = parseAccessList(read('access-list-ips'));
-    const show = (entry) => looksLikeCredential(entry) ? `an entry of ${entry.length} characters that looks like a key or token (not shown)` : `"${entry}"`;
+    const show = (entry) => looksLikeCredential(entry) ? `an entry of ${entry.length} characters that looks like a key or token (not shown)` : quoted(entry);
     if (report.invalid.length) {
         const listed = report.invalid.slice(0, MAX_LISTED).map(show).join(', ');
         const more = report.invalid.length > MAX_LISTED ? `, and ${report.invalid.length - MAX_LISTED} more` : '';
@@ -33970,98 +34013,267 @@ function readAtlasCredentials(read, f) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/runner/sanitize.ts
-function neutralize(text) {
-    if (!/[^\x20-\x7e]|##\[|^\s*::/.test(text))
-        return text;
-    let out = text
-        .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
-        .replace(/\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '')
-        .replace(/\r\n|\r|\n/g, (m) => (m === '\n' ? '\\n' : m === '\r' ? '\\r' : '\\r\\n'))
-        .replace(/\t/g, ' ')
-        .replace(INVISIBLE, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
-        .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-        .replace(/##\[/g, '## [');
-    if (/^\s*::/.test(out))
-        out = out.replace('::', ': :');
-    return out;
+;// CONCATENATED MODULE: ./src/runner/secret-forms.ts
+function formsOf(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const url = encodeURIComponent(value);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [
+        value,
+        json,
+        json.replace(/\//g, '\\/'),
+        json.replace(/[<>&'\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+        url,
+        url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+        url.replace(/%20/g, '+'),
+        form,
+        ...htmlForms(value),
+        ...htmlForms(json),
+    ];
+    return [...new Set(forms)];
 }
-const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-function clip(text, max, length = text.length) {
-    if (text.length <= max && length === text.length)
-        return text;
-    let end = Math.min(max, text.length);
-    if (/[\ud800-\udbff]/.test(text[end - 1]))
-        end -= 1;
-    return `${text.slice(0, end)}… (${length - end} more characters)`;
+function base64FormsOf(value) {
+    const texts = new Set([value, JSON.stringify(value).slice(1, -1), new URLSearchParams({ v: value }).toString().slice(2)]);
+    return [...new Set([...texts].flatMap(base64Alignments))].filter((b) => b.length >= MIN_BASE64);
+}
+const MIN_BASE64 = 8;
+const HTML_NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function htmlForms(text) {
+    const special = /[&<>"']/g;
+    return [
+        text.replace(special, (c) => HTML_NAMED[c]),
+        text.replace(special, (c) => `&#${c.charCodeAt(0)};`),
+        text.replace(special, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+        text.replace(special, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`),
+    ];
+}
+function base64Alignments(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const found = [];
+    for (let skip = 0; skip < 3; skip += 1) {
+        const groups = Math.floor((bytes.length - skip) / 3);
+        if (groups < 1)
+            continue;
+        const inner = bytes.subarray(skip, skip + groups * 3);
+        found.push(inner.toString('base64'), inner.toString('base64url'));
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/runner/text-views.ts
+function spanOf(view, start, end) {
+    return view.from && view.to ? [view.from[start], view.to[end - 1]] : [start, end];
+}
+function viewsOf(text) {
+    const raw = { text };
+    if (!DECODABLE.test(text))
+        return [raw];
+    const folded = rewrite(raw, HIDING, () => '');
+    const percent = rewrite(folded, PERCENT, percentChar);
+    const views = [
+        raw,
+        folded,
+        text_views_unescape(folded),
+        percent,
+        text_views_unescape(percent),
+        rewrite(folded, FORM, (m) => (m === '+' ? ' ' : percentChar(m))),
+    ];
+    return [...new Set(views)];
+}
+const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
+const HIDING = /\\r\\n|\\[rn]|\r\n|[\r\n\u0085\u2028\u2029]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gi;
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(quot|amp|lt|gt|apos|nbsp));/gi;
+const NAMED = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
+const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/]))/g;
+const PERCENT = /%[0-7][0-9a-f]|%[cd][0-9a-f]%[89ab][0-9a-f]|%e[0-9a-f](?:%[89ab][0-9a-f]){2}|%f[0-4](?:%[89ab][0-9a-f]){3}/gi;
+const FORM = new RegExp(`\\+|${PERCENT.source}`, 'gi');
+function text_views_unescape(view) {
+    const entities = rewrite(view, ENTITY, (_, decimal, hex, name) => name ? NAMED[name.toLowerCase()] : codePoint(decimal ? Number(decimal) : parseInt(hex, 16)));
+    const json = (v) => rewrite(v, JSON_ESCAPE, (_, hex, char) => (hex ? String.fromCharCode(parseInt(hex, 16)) : char));
+    return rewrite(json(json(entities)), HIDING, () => '');
+}
+function codePoint(n) {
+    return n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd';
+}
+function percentChar(encoded) {
+    try {
+        return decodeURIComponent(encoded);
+    }
+    catch {
+        return encoded;
+    }
+}
+function rewrite(view, pattern, decode) {
+    const source = view.text;
+    pattern.lastIndex = 0;
+    let match = pattern.exec(source);
+    if (!match)
+        return view;
+    const starts = new Int32Array(source.length);
+    const ends = new Int32Array(source.length);
+    const parts = [];
+    let length = 0;
+    let last = 0;
+    const keep = (end) => {
+        parts.push(source.slice(last, end));
+        for (let i = last; i < end; i += 1, length += 1) {
+            starts[length] = view.from ? view.from[i] : i;
+            ends[length] = view.to ? view.to[i] : i + 1;
+        }
+        last = end;
+    };
+    for (; match; match = pattern.exec(source)) {
+        const end = match.index + match[0].length;
+        keep(match.index);
+        const decoded = decode(match[0], ...match.slice(1));
+        if (decoded.length > match[0].length || decoded === match[0]) {
+            keep(end);
+            continue;
+        }
+        parts.push(decoded);
+        const start = view.from ? view.from[match.index] : match.index;
+        const stop = view.to ? view.to[end - 1] : end;
+        for (let k = 0; k < decoded.length; k += 1, length += 1) {
+            starts[length] = start;
+            ends[length] = stop;
+        }
+        last = end;
+    }
+    keep(source.length);
+    return { text: parts.join(''), from: starts.subarray(0, length), to: ends.subarray(0, length) };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/secrets.ts
+
+
 class SecretSet {
     mask;
     values = new Set();
+    forms = new Set();
+    inRuns = new Set();
     pieces = new Set();
-    ordered = [];
     starts = new Uint8Array(1 << 16);
     constructor(mask) {
         this.mask = mask;
     }
     add(value) {
-        this.insert(value);
-        this.insert(encodeURIComponent(value));
-    }
-    insert(value) {
         if (!value || this.values.has(value))
             return;
         this.values.add(value);
-        this.ordered = [...this.values].sort((a, b) => b.length - a.length);
-        for (let i = 0; i + WINDOW <= value.length; i += 1) {
-            this.pieces.add(value.slice(i, i + WINDOW));
-            this.starts[pairAt(value, i)] = 1;
+        for (const form of formsOf(value))
+            this.insert(form);
+        for (const form of base64FormsOf(value)) {
+            this.insert(form);
+            this.inRuns.add(form);
         }
-        this.mask(value);
+    }
+    insert(form) {
+        if (this.forms.has(form))
+            return;
+        this.forms.add(form);
+        for (let i = 0; i + WINDOW <= form.length; i += 1) {
+            this.pieces.add(form.slice(i, i + WINDOW));
+            this.starts[pairAt(form, i)] = 1;
+        }
+        this.mask(form);
     }
     addLinkToken(token) {
         this.add(token);
         for (const value of secretsInside(token))
             this.add(value);
     }
-    redact(text) {
-        if (this.values.size === 0)
+    redact(text, cut = false) {
+        if (this.forms.size === 0)
             return text;
-        let out = text;
-        for (const value of this.ordered) {
-            if (value.length >= 3 && out.includes(value))
-                out = out.split(value).join('***');
+        const whole = [];
+        const inRuns = [];
+        const pieces = [];
+        for (const view of viewsOf(text)) {
+            for (const form of this.forms) {
+                if (form.length < 3)
+                    continue;
+                const found = this.inRuns.has(form) ? inRuns : whole;
+                for (let at = view.text.indexOf(form); at >= 0; at = view.text.indexOf(form, at + 1))
+                    found.push(spanOf(view, at, at + form.length));
+            }
+            for (let i = 0; i + WINDOW <= view.text.length; i += 1)
+                if (this.isPiece(view.text, i))
+                    pieces.push(spanOf(view, i, i + WINDOW));
         }
-        if (this.pieces.size === 0 || out.length < WINDOW)
-            return out;
-        out = out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
-        return this.coverPieces(out);
+        if (cut)
+            whole.push(...this.startAtEnd(text));
+        if (whole.length === 0 && inRuns.length === 0 && pieces.length === 0)
+            return text;
+        return replaced(text, [...whole, ...inRuns, ...pieces, ...runsHolding(text, merged(whole), pieces, inRuns)]);
     }
-    coverPieces(text) {
-        let out = '';
-        let end = -1;
-        for (let i = 0; i + WINDOW <= text.length; i += 1) {
-            if (!this.starts[pairAt(text, i)] || !this.pieces.has(text.slice(i, i + WINDOW)))
-                continue;
-            if (i > end)
-                out += `${text.slice(Math.max(end, 0), i)}***`;
-            end = i + WINDOW;
-        }
-        return end < 0 ? text : out + text.slice(end);
+    isPiece(text, i) {
+        return this.starts[pairAt(text, i)] === 1 && this.pieces.has(text.slice(i, i + WINDOW));
     }
-    holdsPiece(run) {
-        for (let i = 0; i + WINDOW <= run.length; i += 1)
-            if (this.starts[pairAt(run, i)] && this.pieces.has(run.slice(i, i + WINDOW)))
-                return true;
-        return false;
+    startAtEnd(text) {
+        let longest = 0;
+        for (const form of this.forms)
+            for (let k = Math.min(form.length, text.length); k > longest; k -= 1)
+                if (text.endsWith(form.slice(0, k))) {
+                    longest = k;
+                    break;
+                }
+        return longest ? [[text.length - longest, text.length]] : [];
     }
 }
-const pairAt = (text, i) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;
 const WINDOW = 16;
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
 const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;
+const pairAt = (text, i) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;
+function merged(spans) {
+    const out = [];
+    for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+        const last = out[out.length - 1];
+        if (last && start <= last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            out.push([start, end]);
+    }
+    return out;
+}
+function replaced(text, spans) {
+    let out = '';
+    let at = 0;
+    for (const [start, end] of merged(spans)) {
+        out += `${text.slice(at, start)}***`;
+        at = end;
+    }
+    return out + text.slice(at);
+}
+function runsHolding(text, whole, pieces, inRuns) {
+    if (pieces.length === 0 && inRuns.length === 0)
+        return [];
+    let blanked = '';
+    let at = 0;
+    for (const [start, end] of whole) {
+        blanked += text.slice(at, start) + ' '.repeat(end - start);
+        at = end;
+    }
+    blanked += text.slice(at);
+    const sorted = [...pieces].sort((a, b) => a[0] - b[0]);
+    const runs = [];
+    let first = 0;
+    for (const run of blanked.matchAll(TOKEN_RUN)) {
+        const start = run.index;
+        const end = start + run[0].length;
+        if (inRuns.some(([a, b]) => a < end && b > start)) {
+            runs.push([start, end]);
+            continue;
+        }
+        while (first < sorted.length && sorted[first][0] < start)
+            first += 1;
+        for (let i = first; i < sorted.length && sorted[i][0] < end; i += 1)
+            if (sorted[i][1] <= end) {
+                runs.push([start, end]);
+                break;
+            }
+    }
+    return runs;
+}
 function secretsInside(token) {
     for (const encoding of ['base64', 'base64url']) {
         let parsed;
@@ -34112,9 +34324,9 @@ class RunnerLog {
     }
     safe(text, max = LINE_MAX) {
         const head = text.length > max * 4 + 1024 ? text.slice(0, max * 4 + 1024) : text;
-        const redacted = this.secrets.redact(head);
+        const redacted = this.secrets.redact(head, head !== text);
         const neutral = neutralize(redacted);
-        const safe = neutral === redacted ? neutral : this.secrets.redact(neutral);
+        const safe = neutral === redacted ? neutral : this.secrets.redact(neutral, head !== text);
         return head === text ? clip(safe, max) : clip(safe, max, safe.length + text.length - head.length);
     }
     describe(err) {

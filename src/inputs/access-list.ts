@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { looksLikePrivateKey } from './fields.js';
+import { formatIPv4, formatIPv6, groupMask, ipv4Groups, ipv6Groups, isMapped, MAPPED, within } from './ip-blocks.js';
 
 export interface AccessListReport {
   /** Canonical, de-duplicated entries to send, in input order. */
@@ -64,10 +65,12 @@ export function parseAccessList(raw: string): AccessListReport {
     blocks.push(block);
     report.entries.push(canonical);
     if (canonical !== typed) report.rewritten.push({ typed, canonical, why: block.hostBits ? 'host bits' : 'spelling' });
-    const kind = nonPublicKind(block);
+    // `::ffff:a.b.c.d/96` and longer are judged as the IPv4 block they map.
+    const judged = mappedIPv4(block) ?? block;
+    const kind = nonPublicKind(judged);
     if (kind) report.nonPublic.push({ entry: canonical, kind });
     // A non-public block exposes nothing, however wide, and is already reported above.
-    else if (block.prefix < WIDE_BELOW[block.family]) report.wide.push({ entry: canonical, addresses: size(block).toString() });
+    else if (judged.prefix < WIDE_BELOW[judged.family]) report.wide.push({ entry: canonical, addresses: size(judged).toString() });
   }
   report.open = openness(blocks);
   return report;
@@ -110,54 +113,16 @@ function parseEntry(typed: string): (Block & { hostBits: boolean }) | undefined 
   return { family, groups, prefix, canonical: prefix === bits ? text : `${text}/${prefix}`, hostBits };
 }
 
-/** The mask of one 16-bit group when `bits` bits of the prefix remain at its start. */
-function groupMask(bits: number): number {
-  return bits >= 16 ? 0xffff : bits <= 0 ? 0 : (0xffff << (16 - bits)) & 0xffff;
+/** An IPv4-mapped block (`::ffff:a.b.c.d/96` and longer) as the IPv4 block it maps; undefined for any other. */
+function mappedIPv4(block: Block): Block | undefined {
+  if (block.family !== 6 || block.prefix < 96 || !isMapped(block.groups)) return undefined;
+  return { family: 4, groups: block.groups.slice(6), prefix: block.prefix - 96, canonical: block.canonical };
 }
 
-/** Whether the block `groups/prefix` lies wholly inside the block `outer/outerPrefix`. */
-function within(groups: number[], prefix: number, outer: number[], outerPrefix: number): boolean {
-  if (prefix < outerPrefix) return false;
-  for (let i = 0; i < outer.length; i++) if ((groups[i] & groupMask(outerPrefix - 16 * i)) !== outer[i]) return false;
-  return true;
-}
-
-function ipv4Groups(text: string): number[] {
-  const octets = text.split('.');
-  return [(Number(octets[0]) << 8) | Number(octets[1]), (Number(octets[2]) << 8) | Number(octets[3])];
-}
-
-/** Only called on text node:net accepted, so the only empty parts are the one or two of a single `::`. */
-function ipv6Groups(text: string): number[] {
-  const groups: number[] = [];
-  let gap = 0; // where the zeros of `::` go; without one there are eight groups already
-  for (const part of text.split(':')) {
-    if (part === '') gap = groups.length;
-    else if (part.includes('.')) groups.push(...ipv4Groups(part));
-    else groups.push(parseInt(part, 16));
-  }
-  while (groups.length < 8) groups.splice(gap, 0, 0);
-  return groups;
-}
-
-/** ::ffff:0:0/96 */
-const isMapped = (g: number[]): boolean => g.length === 8 && g[5] === 0xffff && (g[0] | g[1] | g[2] | g[3] | g[4]) === 0;
-
-function formatIPv4(high: number, low: number): string {
-  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
-}
-
-/** RFC 5952: lower case, no leading zeros, the longest run of two or more zero groups as `::` (the first on a tie). */
-function formatIPv6(groups: number[]): string {
-  if (isMapped(groups)) return `::ffff:${formatIPv4(groups[6], groups[7])}`;
-  let [runStart, runLength] = [-1, 1];
-  for (let i = 0, run = 0; i < 8; i++) {
-    run = groups[i] === 0 ? run + 1 : 0;
-    if (run > runLength) [runStart, runLength] = [i - run + 1, run];
-  }
-  const hex = groups.map((group) => group.toString(16));
-  if (runStart < 0) return hex.join(':');
-  return `${hex.slice(0, runStart).join(':')}::${hex.slice(runStart + runLength).join(':')}`;
+/** The IPv4 space a block opens: its own, the block it maps, or all of it for an IPv6 block holding ::ffff:0:0/96. */
+function ipv4Space(block: Block): Block[] {
+  const all = block.family === 6 && within(MAPPED, 96, block.groups, block.prefix);
+  return block.family === 4 ? [block] : all ? [{ ...block, family: 4, groups: [0, 0], prefix: 0 }] : [mappedIPv4(block)].filter((b) => !!b);
 }
 
 function size(block: Block): bigint {
@@ -193,9 +158,8 @@ const NON_PUBLIC: Record<Family, Range[]> = {
   ],
 };
 
-/** The kind of the non-public range the block lies wholly inside, if any; `::ffff:a.b.c.d/96` and longer are judged as IPv4. */
-function nonPublicKind({ family, groups, prefix }: Pick<Block, 'family' | 'groups' | 'prefix'>): NonPublicKind | undefined {
-  if (family === 6 && prefix >= 96 && isMapped(groups)) return nonPublicKind({ family: 4, groups: groups.slice(6), prefix: prefix - 96 });
+/** The kind of the non-public range the block lies wholly inside, if any. */
+function nonPublicKind({ family, groups, prefix }: Block): NonPublicKind | undefined {
   for (const r of NON_PUBLIC[family]) if (within(groups, prefix, r.groups, r.prefix)) return r.kind;
   return undefined;
 }
@@ -204,7 +168,8 @@ function openness(blocks: Block[]): AccessListReport['open'] {
   const open: AccessListReport['open'] = { ipv4: 0, ipv6: 0, isOpen: false };
   const reasons: string[] = [];
   for (const family of [4, 6] as const) {
-    const mine = blocks.filter((b) => b.family === family);
+    // IPv4-mapped blocks count as the IPv4 space they map, not as IPv6.
+    const mine = family === 4 ? blocks.flatMap(ipv4Space) : blocks.filter((b) => b.family === 6 && !mappedIPv4(b));
     const total = 1n << BigInt(BITS[family]);
     const covered = unionSize(mine);
     open[family === 4 ? 'ipv4' : 'ipv6'] = Number(covered) / Number(total);

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import { crypto } from '../lazy-crypto.js';
+import { clip } from '../runner/sanitize.js';
 import type { InputNote } from '../settings.js';
 
 /** Reads one raw input by its action.yml name, trimmed; '' when unset. */
@@ -35,8 +36,16 @@ export function looksLikePrivateKey(value: string): boolean {
 /** A value fit to print in an error: short printable values only, anything else by its length. */
 export function shown(value: string): string {
   if (value === '') return 'an empty value';
-  if (value.length <= 16 && /^[\x20-\x7e]+$/.test(value) && !looksLikePrivateKey(value)) return `"${value}"`;
+  if (value.length <= 16 && /^[\x20-\x7e]+$/.test(value) && !looksLikePrivateKey(value)) return quoted(value);
   return `a value of ${value.length} characters (not shown)`;
+}
+
+/** The most characters of a bad value an error echoes; the rest is only counted. */
+export const ECHO_MAX = 64;
+
+/** A bad value as an error echoes it, quoted and cut to ECHO_MAX characters: every echo of an input value goes through here. */
+export function quoted(value: string): string {
+  return `"${clip(value, ECHO_MAX)}"`;
 }
 
 export function readBoolean(read: InputReader, name: string, fallback: boolean, f: Findings): boolean {

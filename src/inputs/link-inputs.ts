@@ -1,6 +1,6 @@
 import type { LinkSettings } from '../settings.js';
 import { parseAccessList, looksLikeCredential } from './access-list.js';
-import { readBoolean, readInteger, type Findings, type InputReader } from './fields.js';
+import { quoted, readBoolean, readInteger, type Findings, type InputReader } from './fields.js';
 
 const MAX_LISTED = 10;
 
@@ -18,7 +18,7 @@ export function checkAccessList(read: InputReader, f: Findings, isCloudManager: 
   const report = parseAccessList(read('access-list-ips'));
 
   const show = (entry: string) =>
-    looksLikeCredential(entry) ? `an entry of ${entry.length} characters that looks like a key or token (not shown)` : `"${entry}"`;
+    looksLikeCredential(entry) ? `an entry of ${entry.length} characters that looks like a key or token (not shown)` : quoted(entry);
   if (report.invalid.length) {
     const listed = report.invalid.slice(0, MAX_LISTED).map(show).join(', ');
     const more = report.invalid.length > MAX_LISTED ? `, and ${report.invalid.length - MAX_LISTED} more` : '';

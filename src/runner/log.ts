@@ -44,10 +44,10 @@ export class RunnerLog implements Log {
   safe(text: string, max = LINE_MAX): string {
     // Cut generously first so that a huge text costs little; the final cut is far inside it.
     const head = text.length > max * 4 + 1024 ? text.slice(0, max * 4 + 1024) : text;
-    const redacted = this.secrets.redact(head);
+    const redacted = this.secrets.redact(head, head !== text);
     const neutral = neutralize(redacted);
     // Only a text neutralize changed (an escape sequence gone, say) can hold a secret anew.
-    const safe = neutral === redacted ? neutral : this.secrets.redact(neutral);
+    const safe = neutral === redacted ? neutral : this.secrets.redact(neutral, head !== text);
     return head === text ? clip(safe, max) : clip(safe, max, safe.length + text.length - head.length);
   }
 

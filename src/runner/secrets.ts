@@ -1,34 +1,44 @@
+import { base64FormsOf, formsOf } from './secret-forms.js';
+import { spanOf, viewsOf, type Span } from './text-views.js';
+
 /**
  * The secrets of this run: registered with the runner (`add-mask`) the moment they are known,
- * and redacted from any text before it is cut or printed, so that neither a cut piece of a
- * secret nor a secret the runner's mask misses (a substring, a decoded form) reaches the log.
+ * in every form a server may echo them in, and redacted from any text before it is cut or
+ * printed, so that neither a cut piece of a secret nor a form the runner's mask misses (escaped,
+ * encoded, split across lines, an invisible character inside) reaches the log.
  */
 export class SecretSet {
   private readonly values = new Set<string>();
-  /** Every WINDOW-character piece of every secret, to find pieces echoed on their own. */
+  /** Every form of every secret (see secret-forms.ts). */
+  private readonly forms = new Set<string>();
+  /** The forms that are base64 of a body around the secret: the token run around one is that body, and is redacted whole. */
+  private readonly inRuns = new Set<string>();
+  /** Every WINDOW-character piece of every form, to find pieces echoed on their own. */
   private readonly pieces = new Set<string>();
-  /** Secrets longest first, so that one holding another is replaced whole. */
-  private ordered: string[] = [];
   /** The two-character starts of the pieces: a position no piece starts at is skipped without a slice. */
   private readonly starts = new Uint8Array(1 << 16);
 
   constructor(private readonly mask: (value: string) => void) {}
 
-  /** A secret, and its URL-encoded form (a server may echo it from a query or form). */
+  /** A secret, and each form of it. */
   add(value: string): void {
-    this.insert(value);
-    this.insert(encodeURIComponent(value));
-  }
-
-  private insert(value: string): void {
     if (!value || this.values.has(value)) return;
     this.values.add(value);
-    this.ordered = [...this.values].sort((a, b) => b.length - a.length);
-    for (let i = 0; i + WINDOW <= value.length; i += 1) {
-      this.pieces.add(value.slice(i, i + WINDOW));
-      this.starts[pairAt(value, i)] = 1;
+    for (const form of formsOf(value)) this.insert(form);
+    for (const form of base64FormsOf(value)) {
+      this.insert(form);
+      this.inRuns.add(form);
     }
-    this.mask(value);
+  }
+
+  private insert(form: string): void {
+    if (this.forms.has(form)) return;
+    this.forms.add(form);
+    for (let i = 0; i + WINDOW <= form.length; i += 1) {
+      this.pieces.add(form.slice(i, i + WINDOW));
+      this.starts[pairAt(form, i)] = 1;
+    }
+    this.mask(form);
   }
 
   /**
@@ -41,46 +51,107 @@ export class SecretSet {
   }
 
   /**
-   * Replaces every known secret, any token-like run holding a piece of one, and any other
-   * stretch made of pieces (a password's prefix has characters no token run has) with `***`.
+   * Replaces with `***` every stretch of `text` that holds, in the text or in any decoded view of
+   * it (text-views.ts), a form of a secret or a piece of one, and any token-like run holding a
+   * piece. `cut`: the text was cut at its end, so a secret's start there is all that is left of it.
    */
-  redact(text: string): string {
-    if (this.values.size === 0) return text;
-    let out = text;
-    for (const value of this.ordered) {
-      if (value.length >= 3 && out.includes(value)) out = out.split(value).join('***');
+  redact(text: string, cut = false): string {
+    if (this.forms.size === 0) return text;
+    const whole: Span[] = [];
+    const inRuns: Span[] = [];
+    const pieces: Span[] = [];
+    for (const view of viewsOf(text)) {
+      for (const form of this.forms) {
+        if (form.length < 3) continue;
+        const found = this.inRuns.has(form) ? inRuns : whole;
+        for (let at = view.text.indexOf(form); at >= 0; at = view.text.indexOf(form, at + 1))
+          found.push(spanOf(view, at, at + form.length));
+      }
+      for (let i = 0; i + WINDOW <= view.text.length; i += 1) if (this.isPiece(view.text, i)) pieces.push(spanOf(view, i, i + WINDOW));
     }
-    if (this.pieces.size === 0 || out.length < WINDOW) return out;
-    out = out.replace(TOKEN_RUN, (run) => (this.holdsPiece(run) ? '***' : run));
-    return this.coverPieces(out);
+    if (cut) whole.push(...this.startAtEnd(text));
+    if (whole.length === 0 && inRuns.length === 0 && pieces.length === 0) return text;
+    return replaced(text, [...whole, ...inRuns, ...pieces, ...runsHolding(text, merged(whole), pieces, inRuns)]);
   }
 
-  /** Each stretch of text covered by pieces of secrets, overlapping or touching, becomes one `***`. */
-  private coverPieces(text: string): string {
-    let out = '';
-    let end = -1;
-    for (let i = 0; i + WINDOW <= text.length; i += 1) {
-      if (!this.starts[pairAt(text, i)] || !this.pieces.has(text.slice(i, i + WINDOW))) continue;
-      if (i > end) out += `${text.slice(Math.max(end, 0), i)}***`;
-      end = i + WINDOW;
-    }
-    return end < 0 ? text : out + text.slice(end);
+  private isPiece(text: string, i: number): boolean {
+    return this.starts[pairAt(text, i)] === 1 && this.pieces.has(text.slice(i, i + WINDOW));
   }
 
-  private holdsPiece(run: string): boolean {
-    for (let i = 0; i + WINDOW <= run.length; i += 1)
-      if (this.starts[pairAt(run, i)] && this.pieces.has(run.slice(i, i + WINDOW))) return true;
-    return false;
+  /** The longest start of any form that ends the text. */
+  private startAtEnd(text: string): Span[] {
+    let longest = 0;
+    for (const form of this.forms)
+      for (let k = Math.min(form.length, text.length); k > longest; k -= 1)
+        if (text.endsWith(form.slice(0, k))) {
+          longest = k;
+          break;
+        }
+    return longest ? [[text.length - longest, text.length]] : [];
   }
 }
-
-const pairAt = (text: string, i: number) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;
 
 /** A piece of a secret this long, echoed alone (say, a cut prefix), is still redacted. */
 const WINDOW = 16;
 /** Runs of the characters tokens and keys are made of. */
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
 const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;
+
+const pairAt = (text: string, i: number) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;
+
+/** Spans sorted, and those that overlap or touch joined. */
+function merged(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+function replaced(text: string, spans: Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of merged(spans)) {
+    out += `${text.slice(at, start)}***`;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The token-like runs of the text, outside the whole secrets found, that hold a piece of one (a
+ * key with a few characters changed) or meet a secret's base64 (base64 of a body around it).
+ */
+function runsHolding(text: string, whole: Span[], pieces: Span[], inRuns: Span[]): Span[] {
+  if (pieces.length === 0 && inRuns.length === 0) return [];
+  let blanked = '';
+  let at = 0;
+  for (const [start, end] of whole) {
+    blanked += text.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  blanked += text.slice(at);
+  const sorted = [...pieces].sort((a, b) => a[0] - b[0]);
+  const runs: Span[] = [];
+  let first = 0;
+  for (const run of blanked.matchAll(TOKEN_RUN)) {
+    const start = run.index;
+    const end = start + run[0].length;
+    if (inRuns.some(([a, b]) => a < end && b > start)) {
+      runs.push([start, end]);
+      continue;
+    }
+    while (first < sorted.length && sorted[first][0] < start) first += 1;
+    for (let i = first; i < sorted.length && sorted[i][0] < end; i += 1)
+      if (sorted[i][1] <= end) {
+        runs.push([start, end]);
+        break;
+      }
+  }
+  return runs;
+}
 
 function secretsInside(token: string): string[] {
   for (const encoding of ['base64', 'base64url'] as const) {

@@ -62,7 +62,11 @@ describe('what the runner sees is unchanged', () => {
         return;
       }
       const before = INTENDED.reduce((seen, intended) => intended.change(seen), JSON.parse(readFileSync(file, 'utf8')) as Seen);
-      expect(seen).toEqual(before);
+      // Each secret is now masked in each of its encodings too: every mask given before is still given.
+      const masks = (run: Seen) => run.stdout.filter((l) => l.startsWith('::add-mask::'));
+      expect(masks(seen)).toEqual(expect.arrayContaining(masks(before)));
+      const unmasked = (run: Seen) => ({ ...run, stdout: run.stdout.filter((l) => !l.startsWith('::add-mask::')) });
+      expect(unmasked(seen)).toEqual(unmasked(before));
     });
   }
 });

@@ -266,7 +266,10 @@ describe('parseAccessList: wide', () => {
     ['2001:db8::/32', undefined],
     ['2000::/3', '42535295865117307932921825928971026432'],
     ['::/0', '340282366920938463463374607431768211456'],
-    ['::ffff:0.0.0.0/96', undefined],
+    ['::ffff:0.0.0.0/96', '4294967296'],
+    ['::ffff:128.0.0.0/104', '16777216'],
+    ['::ffff:203.0.0.0/112', undefined],
+    ['::ffff:10.0.0.0/104', undefined],
     ['10.0.0.0/8', undefined],
     ['240.0.0.0/4', undefined],
     ['fc00::/7', undefined],
@@ -285,7 +288,8 @@ describe('parseAccessList: open', () => {
     ['nothing', '', { ipv4: 0, ipv6: 0, isOpen: false }],
     ['single addresses', '203.0.113.7 2001:db8::/64', { ipv4: 2 ** -32, ipv6: 2 ** -64, isOpen: false }],
     ['0.0.0.0/0', '0.0.0.0/0', { ipv4: 1, ipv6: 0, isOpen: true, reason: '0.0.0.0/0 covers 100% of IPv4' }],
-    ['::/0', '::/0', { ipv4: 0, ipv6: 1, isOpen: true, reason: '::/0 covers 100% of IPv6' }],
+    // ::/0 holds ::ffff:0:0/96, every IPv4 address written as IPv4-mapped IPv6.
+    ['::/0', '::/0', { ipv4: 1, ipv6: 1, isOpen: true, reason: '::/0 covers 100% of IPv4; ::/0 covers 100% of IPv6' }],
     ['half of IPv4', '0.0.0.0/1', { ipv4: 0.5, ipv6: 0, isOpen: true, reason: '0.0.0.0/1 covers 50% of IPv4' }],
     [
       'two halves',
@@ -332,10 +336,32 @@ describe('parseAccessList: open', () => {
     ],
     [
       'both families',
-      '0.0.0.0/0 ::/1',
-      { ipv4: 1, ipv6: 0.5, isOpen: true, reason: '0.0.0.0/0 covers 100% of IPv4; ::/1 covers 50% of IPv6' },
+      '0.0.0.0/0 8000::/1',
+      { ipv4: 1, ipv6: 0.5, isOpen: true, reason: '0.0.0.0/0 covers 100% of IPv4; 8000::/1 covers 50% of IPv6' },
     ],
-    ['IPv4-mapped counts as IPv6', '0.0.0.0/2 ::ffff:64.0.0.0/98', { ipv4: 0.25, ipv6: 2 ** -98, isOpen: false }],
+    // Issue 18 item 7: IPv4-mapped IPv6 ranges count as the IPv4 space they map.
+    [
+      '::ffff:0.0.0.0/96 is every IPv4 address',
+      '::ffff:0.0.0.0/96',
+      { ipv4: 1, ipv6: 0, isOpen: true, reason: '::ffff:0.0.0.0/96 covers 100% of IPv4' },
+    ],
+    ['::ffff:0:0/96, spelled in hex', '::FFFF:0:0/96', { ipv4: 1, ipv6: 0, isOpen: true, reason: '::ffff:0.0.0.0/96 covers 100% of IPv4' }],
+    [
+      'IPv4-mapped halves add up with IPv4 blocks',
+      '0.0.0.0/2 ::ffff:64.0.0.0/98',
+      { ipv4: 0.5, ipv6: 0, isOpen: true, reason: '0.0.0.0/2 and ::ffff:64.0.0.0/98 together cover 50% of IPv4' },
+    ],
+    ['a mapped quarter is only wide', '::ffff:128.0.0.0/98', { ipv4: 0.25, ipv6: 0, isOpen: false }],
+    [
+      'an IPv6 block holding the whole mapped range',
+      '::/80',
+      { ipv4: 1, ipv6: 2 ** -80, isOpen: true, reason: '::/80 covers 100% of IPv4' },
+    ],
+    [
+      'a mapped address and an IPv4 one: the same address once',
+      '::ffff:203.0.113.7 203.0.113.7',
+      { ipv4: 2 ** -32, ipv6: 0, isOpen: false },
+    ],
   ];
   it.each(cases)('%s', (_, raw, open) => {
     expect(parseAccessList(raw).open).toStrictEqual(open);
@@ -513,6 +539,28 @@ describe('properties', () => {
       }),
       // Enough runs that each range's four edges all come up.
       { numRuns: 1000 },
+    );
+  });
+
+  it('an IPv4-mapped block (::ffff:a.b.c.d/96+n) is judged as the IPv4 block a.b.c.d/n: open, wide and non-public alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })), { minLength: 1, maxLength: 6 }), (blocks) => {
+        const v4 = parseAccessList(blocks.map(([a, p]) => `${a}/${p}`).join(' '));
+        const mapped = parseAccessList(blocks.map(([a, p]) => `::ffff:${a}/${p + 96}`).join(' '));
+        expect(mapped.open.ipv4).toBe(v4.open.ipv4);
+        expect(mapped.open.isOpen).toBe(v4.open.isOpen);
+        expect(mapped.open.ipv6).toBe(0);
+        const strip = (entry: string) =>
+          entry.startsWith('::ffff:') ? entry.slice(7).replace(/\/(\d+)$/, (_, p) => `/${Number(p) - 96}`) : entry;
+        const asV4 = (entry: string) => (entry.includes('/') ? entry : `${entry}/32`);
+        expect(mapped.wide.map((w) => ({ ...w, entry: asV4(strip(w.entry)) }))).toEqual(
+          v4.wide.map((w) => ({ ...w, entry: asV4(w.entry) })),
+        );
+        expect(mapped.nonPublic.map((n) => ({ ...n, entry: asV4(strip(n.entry)) }))).toEqual(
+          v4.nonPublic.map((n) => ({ ...n, entry: asV4(n.entry) })),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 

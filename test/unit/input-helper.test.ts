@@ -91,7 +91,7 @@ describe('readSettings', () => {
   });
 
   it('refuses an access list open to the Internet unless allow-open-access-list says so', () => {
-    for (const open of ['0.0.0.0/0', '::/0', '0.0.0.0/1, 128.0.0.0/1']) {
+    for (const open of ['0.0.0.0/0', '::/0', '0.0.0.0/1, 128.0.0.0/1', '::ffff:0.0.0.0/96', '::ffff:0.0.0.0/97, 128.0.0.0/1']) {
       expect(problems({ 'access-list-ips': open }).map((p) => p.input)).toEqual(['access-list-ips']);
       const { settings, notes } = read({ 'access-list-ips': open, 'allow-open-access-list': 'true' });
       expect(settings.link.accessListIps).toEqual(open.split(', '));
@@ -108,6 +108,43 @@ describe('readSettings', () => {
     const pasted = problems({ 'access-list-ips': `203.0.113.7 ${ATLAS_KEY.privateKey}` });
     expect(pasted[0].message).toContain('looks like a key or token');
     expect(pasted[0].message).not.toContain(ATLAS_KEY.privateKey);
+  });
+
+  it('refuses ::ffff:0.0.0.0/96 (every IPv4 address, IPv4-mapped) naming the IPv4 space it opens', () => {
+    const [problem] = problems({ 'access-list-ips': '203.0.113.7 ::ffff:0.0.0.0/96' });
+    expect(problem).toEqual({
+      input: 'access-list-ips',
+      message: expect.stringMatching(
+        /^opens the link token to most of the Internet: ::ffff:0\.0\.0\.0\/96 and 203\.0\.113\.7 together cover 100% of IPv4\. .*allow-open-access-list/,
+      ),
+    });
+  });
+
+  it('warns of a private or wide IPv4-mapped block as of the IPv4 block it maps', () => {
+    const warnings = read({ 'access-list-ips': '::ffff:10.0.0.0/104 ::ffff:64.0.0.0/100' })
+      .notes.filter((n) => n.level === 'warning')
+      .map((n) => n.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^access-list-ips: ::ffff:10\.0\.0\.0\/104 is a private address;/),
+      expect.stringMatching(/^access-list-ips: ::ffff:64\.0\.0\.0\/100 opens the token to 268435456 addresses\./),
+    ]);
+  });
+
+  it('echoes every bad value clipped the same way: a 120 KB access-list entry shows 64 characters and a count', () => {
+    const huge = `bad.${'x'.repeat(120_000)}`;
+    const [problem] = problems({ 'access-list-ips': `203.0.113.7 ${huge}` });
+    expect(problem.message).toBe(
+      `this entry is not an IPv4/IPv6 address or CIDR block: "bad.${'x'.repeat(60)}… (119940 more characters)". ` +
+        'Expected entries such as 203.0.113.7, 198.51.100.0/24 or 2001:db8::/32, separated by commas, spaces or new lines.',
+    );
+    // Ten bad entries of 120 KB / 10 each: a bounded message, every entry cut at the same place.
+    const tens = Array.from({ length: 10 }, (_, i) => `${i}.${'y'.repeat(12_000)}`);
+    const [many] = problems({ 'access-list-ips': tens.join(' ') });
+    expect(many.message.length).toBeLessThan(1200);
+    expect(many.message.match(/… \(11938 more characters\)"/g)).toHaveLength(10);
+    // Other inputs echo through the same function: short printable values quoted as they are, anything else by its length.
+    expect(problems({ 'max-retries': 'lots' })[0].message).toContain('got "lots".');
+    expect(problems({ 'max-retries': 'z'.repeat(5000) })[0].message).toContain('got a value of 5000 characters (not shown).');
   });
 
   it('5,000 private entries and 5,000 wide blocks give one warning each, naming 10 and counting the rest', () => {
