@@ -1,5 +1,5 @@
 import { ABSENT, type Absent, type CallArgs } from '../api/api.js';
-import { fillPath, mediaType, type AbsentRoute, type Params, type Route, type Side } from '../api/route.js';
+import { bodyType, fillPath, mediaType, versionHeaders, type AbsentRoute, type Params, type Route, type Side } from '../api/route.js';
 import { ShapeError } from '../api/shape.js';
 import type { Budget, Clock } from '../clock.js';
 import { ApiError, DeadlineError, sideLabel, type ApiProblem } from '../errors.js';
@@ -85,14 +85,19 @@ export class Transport {
 
   private request(route: Route, args: CallArgs): WireRequest {
     const media = mediaType(route);
-    const headers: Record<string, string> = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
+    const headers: Record<string, string> = {
+      Accept: route.form ? 'application/json' : media,
+      'User-Agent': USER_AGENT,
+      ...versionHeaders(route),
+      ...args.headers,
+    };
     let body: string | undefined;
     if (args.form) {
       body = new URLSearchParams(args.form).toString();
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     } else if (args.body !== undefined) {
       body = JSON.stringify(args.body);
-      headers['Content-Type'] = media;
+      headers['Content-Type'] = bodyType(route);
     }
     if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     return { method: route.method, url: this.url(route, args.params), headers, body };
