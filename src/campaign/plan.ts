@@ -1,20 +1,10 @@
 import { InputError } from '../errors.js';
-import { Findings, isObjectId, shown } from '../inputs/fields.js';
+import { Findings, isObjectId } from '../inputs/fields.js';
 import { checkMigrationSpec, readMigrationInputs } from '../inputs/migration-inputs.js';
 import type { DestinationNetwork } from '../settings.js';
-import {
-  DEFAULTS_KEYS,
-  DEPLOYMENT_KEYS,
-  IDENTITY_KEYS,
-  KIND_OF,
-  MAX_ATTEMPT,
-  MAX_DEPLOYMENTS,
-  SECRET_KEY,
-  TOP_LEVEL_KEYS,
-  type PlanKey,
-} from './plan-keys.js';
+import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, IDENTITY_KEYS, MAX_DEPLOYMENTS, TOP_LEVEL_KEYS, type PlanKey } from './plan-keys.js';
 import { parsePlanSource, PlanSourceError, readPlanSource, type PlanPath, type PlanSource } from './plan-source.js';
-import { checkSharding } from './sharding.js';
+import { checkKeys, formChecks, isEntry, PRINTABLE, readerOf, refuseSecrets, typed, type Entry } from './plan-fields.js';
 
 export interface DeploymentPlan {
   /** `<source-project-id>/<source-cluster-name>`: the deployment's name in the state and the outputs. */
@@ -57,25 +47,6 @@ export class PlanError extends InputError {
     this.name = 'PlanError';
   }
 }
-
-type Entry = Record<string, unknown>;
-/** A deployment name fit to show in a message (the input's own rule for source-cluster-name). */
-const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
-/** Keys whose form readMigrationInputs checks, as it does the inputs of the same names. */
-const INPUT_FORMS = new Set<string>([
-  'source-project-id',
-  'source-cluster-name',
-  'atlas-cluster-name',
-  'migration-host',
-  'source-managed-authentication',
-  'source-ssl',
-  'source-ca-certificate-path',
-  'destination-network',
-  'private-link-id',
-  'drop-destination-data',
-  'migration-id',
-]);
-const isEntry = (v: unknown): v is Entry => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads and checks the plan file; throws PlanError before any request. */
 export async function readPlan(workspace: string, path: string): Promise<CampaignPlan> {
@@ -191,85 +162,5 @@ function checkPlan(source: PlanSource): CampaignPlan {
     sourceOrgId: (sourceOrgId as string).toLowerCase(),
     atlasOrgId: (atlasOrgId as string).toLowerCase(),
     deployments,
-  };
-}
-
-type Fail = (path: PlanPath, message: string) => void;
-
-function checkKeys(value: Entry, at: PlanPath, allowed: readonly string[], what: string, fail: Fail): void {
-  for (const key of Object.keys(value)) {
-    if (allowed.includes(key) || SECRET_KEY.test(key)) continue;
-    const near = allowed.find((k) => k.replace(/-/g, '') === key.toLowerCase().replace(/[-_ ]/g, ''));
-    fail(
-      [...at, key],
-      `unknown key ${keyName(key)} in ${what}${near ? `: did you mean ${near}?` : `; expected one of ${allowed.join(', ')}`}`,
-    );
-  }
-}
-
-/** Keys named like secrets, anywhere (sharding included): refused without showing the value. */
-function refuseSecrets(value: unknown, at: PlanPath, fail: Fail): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => refuseSecrets(v, [...at, i], fail));
-  if (!isEntry(value)) return;
-  for (const [key, inner] of Object.entries(value)) {
-    if (SECRET_KEY.test(key))
-      fail(
-        [...at, key],
-        `${keyName(key)} looks like a secret, and secrets never go in the plan (it is in the repository, and the state and dashboard are public to it): ` +
-          'remove it, pass source-password and the API keys as inputs from secrets, and rotate the value if it was committed',
-      );
-    else refuseSecrets(inner, [...at, key], fail);
-  }
-}
-
-/** The YAML type of one key; a value of the wrong type is reported and read as absent. */
-function typed(value: Entry, key: PlanKey, path: PlanPath, required: boolean, fail: Fail): unknown {
-  const v = value[key];
-  if (v === undefined || v === null) {
-    if (required) fail(path, `is required`);
-    return undefined;
-  }
-  const kind = KIND_OF[key];
-  const bad = (expected: string) => {
-    const quote = typeof v === 'number' && kind !== 'attempt' ? ' (write it in quotes: YAML read it as a number)' : '';
-    fail(path, `expected ${expected}; got ${describe(v)}${quote}`);
-    return undefined;
-  };
-  if (kind === 'boolean') return typeof v === 'boolean' ? v : bad('true or false (a YAML boolean, without quotes)');
-  if (kind === 'object') return isEntry(v) ? v : bad('a mapping');
-  if (kind === 'list') return Array.isArray(v) ? v : bad('a list of deployments');
-  if (kind === 'attempt')
-    return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ATTEMPT ? v : bad(`a whole number of 1 to ${MAX_ATTEMPT}`);
-  if (typeof v !== 'string') return bad(kind === 'object-id' ? '24 hexadecimal digits in quotes' : 'a string');
-  if (kind === 'object-id' && !INPUT_FORMS.has(key) && !isObjectId(v)) return bad(`24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e`);
-  return v;
-}
-
-/** Keys are names, not secrets: shown when short and printable. */
-function keyName(key: string): string {
-  return /^[\x21-\x7e]{1,64}$/.test(key) ? `"${key}"` : `of ${key.length} characters (not shown)`;
-}
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return shown(v);
-  if (Array.isArray(v)) return 'a list';
-  if (isEntry(v)) return 'a mapping';
-  return typeof v === 'number' || typeof v === 'boolean' ? `${typeof v} ${String(v).slice(0, 30)}` : typeof v;
-}
-
-/** The inputs' own checks of each value's form, on the keys present (readMigrationInputs reads them as inputs). */
-function formChecks(value: Entry, fail: (key: string, message: string) => void): void {
-  const f = new Findings();
-  readMigrationInputs(readerOf(value), f);
-  for (const p of f.problems) fail(p.input, p.message.replace(/\.$/, ''));
-  if (isEntry(value.sharding)) for (const problem of checkSharding(value.sharding)) fail('sharding', problem);
-}
-
-/** The plan's values as the inputs' reader sees them (input names are the plan's keys); a value of the wrong YAML type reads as unset (typed() reported it). */
-function readerOf(value: Entry) {
-  return (name: string): string => {
-    const v = value[name];
-    if (KIND_OF[name as PlanKey] === 'boolean') return typeof v === 'boolean' ? String(v) : '';
-    return typeof v === 'string' ? v : '';
   };
 }
