@@ -9,6 +9,8 @@ import { checkSharding } from './sharding.js';
 export type Entry = Record<string, unknown>;
 /** A deployment name fit to show in a message (the input's own rule for source-cluster-name). */
 export const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
+const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
+
 /** Keys whose form readMigrationInputs checks, as it does the inputs of the same names. */
 const INPUT_FORMS = new Set<string>([
   'source-project-id',
@@ -93,6 +95,10 @@ export function formChecks(value: Entry, fail: (key: string, message: string) =>
   const f = new Findings();
   readMigrationInputs(readerOf(value), f);
   for (const p of f.problems) fail(p.input, p.message.replace(/\.$/, ''));
+  // The input takes any case; a file is written once, with an editor and the schema to help: exactly.
+  const network = value['destination-network'];
+  if (typeof network === 'string' && !f.has('destination-network') && !NETWORKS.includes(network))
+    fail('destination-network', `expected one of ${NETWORKS.join(', ')}, in capitals; got ${shown(network)}`);
   if (isEntry(value.sharding)) for (const problem of checkSharding(value.sharding)) fail('sharding', problem);
 }
 

@@ -112,6 +112,11 @@ function checkPlan(source: PlanSource): CampaignPlan {
         ? `${projectId.toLowerCase()}/${clusterName}`
         : undefined;
     const entryFail = (path: PlanPath, message: string) => fail(path, message, id);
+    if (id !== undefined) {
+      const first = seen.get(id);
+      if (first !== undefined) entryFail(at, `the same deployment as deployments[${first}]: each deployment is migrated once per plan`);
+      else seen.set(id, index);
+    }
     checkKeys(raw, at, DEPLOYMENT_KEYS, `deployments[${index}]`, entryFail);
     for (const key of DEPLOYMENT_KEYS) typed(raw, key, [...at, key], (IDENTITY_KEYS as readonly string[]).includes(key), entryFail);
     if (problems.length > before) return;
@@ -128,11 +133,6 @@ function checkPlan(source: PlanSource): CampaignPlan {
     for (const p of cross.problems) {
       const key = p.input in raw || !(p.input in defaults) ? [...at, p.input] : ['defaults', p.input];
       if (!defaultProblems.has(p.input)) entryFail(key, p.message.replace(/\.$/, ''));
-    }
-    if (id !== undefined) {
-      const first = seen.get(id);
-      if (first !== undefined) entryFail(at, `the same deployment as deployments[${first}]: each deployment is migrated once per plan`);
-      else seen.set(id, index);
     }
     if (problems.length > before || !id || !atlasProjectId) return;
     deployments.push({
