@@ -118,7 +118,8 @@ export function renderDashboard(plan: CampaignPlan, state: CampaignState, now: s
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const d of state.deployments) {
-    const row = [d.deployment, d.phase, d.migrationId, formatLag(currentLag(d)), d.readySince, d.windowCloses, nextAction(state, d)];
+    const phase = d.lastStatus && d.phase !== 'pending' ? `${d.phase} (${d.lastStatus})` : d.phase;
+    const row = [d.deployment, phase, d.migrationId, formatLag(currentLag(d)), d.readySince, d.windowCloses, nextAction(state, d)];
     lines.push(`| ${row.map((v) => cell(v)).join(' | ')} |`);
   }
   const stopped = state.deployments.filter((d) => STOPPED.includes(d.phase) && !d.skipped);

@@ -103,9 +103,17 @@ export function stateForPlan(plan: CampaignPlan, previous: CampaignState | undef
   };
 }
 
-/** Keeps at most MAX_LAG_SAMPLES: past the cap every other older sample goes, so the series stays evenly spread and the newest stays. */
+/**
+ * Keeps at most MAX_LAG_SAMPLES, evenly spaced in time: the spacing of the two oldest samples is
+ * the stride; a newest sample closer than that to the one before it only holds the place of the
+ * newest (the next one replaces it), and past the cap every other sample goes (the stride doubles).
+ */
 export function addLag(samples: readonly LagSample[], sample: LagSample): LagSample[] {
-  const next = [...samples, sample];
+  const next = [...samples];
+  const n = next.length;
+  const time = (i: number) => Date.parse(next[i].at);
+  if (n >= 3 && time(n - 1) - time(n - 2) < time(1) - time(0)) next[n - 1] = sample;
+  else next.push(sample);
   if (next.length <= MAX_LAG_SAMPLES) return next;
   return next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
 }

@@ -39,7 +39,14 @@ function stateWith(p: CampaignPlan, entries: Record<string, Partial<DeploymentSt
   return { ...s, deployments: s.deployments.map((d) => ({ ...d, ...entries[d.deployment] })) };
 }
 
-const migration = (over: Partial<Migration> = {}): Migration => ({ _id: M1, status: 'WORKING', ...over });
+const migration = (over: Partial<Migration> = {}): Migration => ({
+  _id: M1,
+  status: 'WORKING',
+  readyForCutover: undefined,
+  lagTimeSeconds: undefined,
+  migrationHosts: undefined,
+  ...over,
+});
 
 describe('nextStep: one safe step for each state', () => {
   const cases: Array<[string, Record<string, Partial<DeploymentState>>, Partial<RunMemory>, Record<string, unknown>]> = [
@@ -199,7 +206,7 @@ describe('observations', () => {
   });
 
   it('a validation FAILED stops with its message in the history', () => {
-    let s = recordValidationStarted(stateWith(p, {}), A, { _id: V1, status: 'PENDING' }, T0);
+    let s = recordValidationStarted(stateWith(p, {}), A, { _id: V1, status: 'PENDING', errorMessage: undefined }, T0);
     expect(entry(s)).toMatchObject({ phase: 'validating', attempt: 1, validationId: V1 });
     s = recordValidation(s, A, { _id: V1, status: 'FAILED', errorMessage: 'no route to host' }, T0);
     expect(entry(s).phase).toBe('failed');
@@ -269,7 +276,8 @@ describe('whole campaigns, step by step', () => {
         const id = 'deployment' in step ? (typeof step.deployment === 'string' ? step.deployment : step.deployment?.id) : undefined;
         taken.push(`${r}:${step.kind}${id ? `:${id.split('/')[1]}` : ''}`);
         expect(s.deployments.filter((d) => ACTIVE.includes(d.phase)).length).toBeLessThanOrEqual(1);
-        if (step.kind === 'validate') s = recordValidationStarted(s, step.deployment.id, { _id: V1, status: 'SUCCESS' }, now);
+        if (step.kind === 'validate')
+          s = recordValidationStarted(s, step.deployment.id, { _id: V1, status: 'SUCCESS', errorMessage: undefined }, now);
         else if (step.kind === 'reserve') {
           s = recordReservation(s, step.deployment.id, now);
           reserved.add(step.deployment.id);
@@ -316,7 +324,12 @@ describe('whole campaigns, step by step', () => {
 
   it('two runs at the same moment: the one whose reservation lost the compare-and-swap reads it and creates nothing', () => {
     const p = plan();
-    const validated = recordValidationStarted(stateForPlan(p, undefined, T0), A, { _id: V1, status: 'SUCCESS' }, T0);
+    const validated = recordValidationStarted(
+      stateForPlan(p, undefined, T0),
+      A,
+      { _id: V1, status: 'SUCCESS', errorMessage: undefined },
+      T0,
+    );
     expect(nextStep(p, validated, run()).kind).toBe('reserve');
     expect(nextStep(p, validated, run()).kind).toBe('reserve');
     // Run 1 wrote its reservation first; run 2's write answered 409, so run 2 reads the state anew.
