@@ -191,7 +191,7 @@ export function serveGitHub(match, headers, rawBody, query, world) {
   const token = world.token(auth[1]);
   if (!token) return gitHubError(401, 'Bad credentials');
   const limit = world.takeRateLimit();
-  const reset = String(Math.ceil(world.now() / 1000) + (limit?.seconds ?? 3600));
+  const reset = String(Math.floor(world.now() / 1000) + (limit?.seconds ?? 3600));
   if (limit?.kind === 'primary')
     return gitHubError(403, 'API rate limit exceeded for installation.', {
       'x-ratelimit-limit': '5000',
