@@ -12,7 +12,7 @@ export const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 
 /** Keys whose form readMigrationInputs checks, as it does the inputs of the same names. */
-const INPUT_FORMS = new Set<string>([
+const FORM_CHECKED = new Set<string>([
   'source-project-id',
   'source-cluster-name',
   'atlas-cluster-name',
@@ -74,7 +74,7 @@ export function typed(value: Entry, key: PlanKey, path: PlanPath, required: bool
   if (kind === 'attempt')
     return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ATTEMPT ? v : bad(`a whole number of 1 to ${MAX_ATTEMPT}`);
   if (typeof v !== 'string') return bad(kind === 'object-id' ? '24 hexadecimal digits in quotes' : 'a string');
-  if (kind === 'object-id' && !INPUT_FORMS.has(key) && !isObjectId(v)) return bad(`24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e`);
+  if (kind === 'object-id' && !FORM_CHECKED.has(key) && !isObjectId(v)) return bad(`24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e`);
   return v;
 }
 
