@@ -74,7 +74,8 @@ export function typed(value: Entry, key: PlanKey, path: PlanPath, required: bool
   if (kind === 'attempt')
     return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ATTEMPT ? v : bad(`a whole number of 1 to ${MAX_ATTEMPT}`);
   if (typeof v !== 'string') return bad(kind === 'object-id' ? '24 hexadecimal digits in quotes' : 'a string');
-  if (kind === 'object-id' && !FORM_CHECKED.has(key) && !isObjectId(v)) return bad(`24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e`);
+  if (kind === 'object-id' && !FORM_CHECKED.has(key) && !isObjectId(v))
+    return bad(`24 hexadecimal digits such as 5f1a2b3c4d5e6f7a8b9c0d1e`);
   return v;
 }
 
