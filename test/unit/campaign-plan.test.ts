@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../src/errors.js';
+import { migrationSettingsOf } from '../../src/campaign/deployment-settings.js';
 import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, TOP_LEVEL_KEYS } from '../../src/campaign/plan-keys.js';
 import { parsePlan, PlanError, readPlan } from '../../src/campaign/plan.js';
 import { schemaErrors, type JsonSchema } from '../helpers/json-schema.js';
@@ -268,5 +269,23 @@ describe('schema/campaign-plan.schema.json agrees with the validator', () => {
       accepted = false;
     }
     expect(schemaErrors(schema, parse(text)).length === 0).toBe(accepted);
+  });
+});
+
+describe('a deployment as the migration commands’ settings', () => {
+  it('carries every plan setting, and the source login only without managed authentication', () => {
+    const [a] = parsePlan(GOOD.replace('migration-host: mh-1.example.net', 'source-managed-authentication: false'), 'o.yml').deployments;
+    const [b] = parsePlan(GOOD, 'o.yml').deployments;
+    const login = { username: 'u', password: 'p' };
+    expect(migrationSettingsOf(a, login)).toMatchObject({
+      clusterName: 'orders-rs0',
+      sourceClusterName: 'rs0',
+      managedAuthentication: false,
+      username: 'u',
+      password: 'p',
+      network: 'PUBLIC',
+    });
+    expect(migrationSettingsOf(b, login)).not.toHaveProperty('password');
+    expect(migrationSettingsOf(b, login, '6a0000000000000000000001').migrationId).toBe('6a0000000000000000000001');
   });
 });
