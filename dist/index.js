@@ -28809,7 +28809,7 @@ class ConfigError extends Error {
 }
 const DETAIL_MAX = 400;
 function sideLabel(side) {
-    return side === 'atlas' ? 'Atlas' : 'source';
+    return side === 'atlas' ? 'Atlas' : side === 'github' ? 'GitHub' : 'source';
 }
 function describeProblem(p, field) {
     const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
@@ -29027,13 +29027,26 @@ function fillPath(path, params) {
     });
 }
 function mediaType(route) {
+    if (route.side === 'github')
+        return 'application/vnd.github+json';
     return route.version ? `application/vnd.atlas.${route.version}+json` : 'application/json';
+}
+function bodyType(route) {
+    return route.side === 'github' ? 'application/json' : mediaType(route);
+}
+function versionHeaders(route) {
+    return route.side === 'github' && route.version ? { 'X-GitHub-Api-Version': route.version } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/endpoints.ts
 function endpointOf(settings, side) {
     if (side === 'source')
         return { baseUrl: settings.source.baseUrl, params: { orgId: settings.source.orgId } };
+    if (side === 'github') {
+        if (!settings.github)
+            throw new Error('no GitHub settings for this call (only the campaign talks to GitHub)');
+        return { baseUrl: settings.github.apiUrl, params: { owner: settings.github.owner, repo: settings.github.repo } };
+    }
     return {
         baseUrl: settings.atlas.baseUrl,
         params: { orgId: settings.atlas.orgId, groupId: settings.atlas.projectId },
@@ -34659,6 +34672,25 @@ async function trustedWith(extraCa) {
     return pems.map((pem) => Buffer.from(pem));
 }
 
+;// CONCATENATED MODULE: ./src/http/bearer-token-auth.ts
+class BearerTokenAuth {
+    token;
+    constructor(token, log) {
+        this.token = token;
+        log.secret(token);
+    }
+    exclusive(send) {
+        return send();
+    }
+    async header() {
+        return `Bearer ${this.token}`;
+    }
+    renegotiate() {
+        return false;
+    }
+    async prepare() { }
+}
+
 ;// CONCATENATED MODULE: ./src/http/auth.ts
 class UnsupportedChallenge extends Error {
     name = 'UnsupportedChallenge';
@@ -35054,7 +35086,24 @@ function describeNetworkError(err, url) {
     return { text: `request to ${host} failed: ${message}${c ? ` (${c})` : ''}` };
 }
 
+;// CONCATENATED MODULE: ./src/http/rate-limit.ts
+function rateLimitOf(reply, now) {
+    if (reply.status !== 403 && reply.status !== 429)
+        return undefined;
+    const retryAfter = reply.headers.get('retry-after')?.trim();
+    if (retryAfter && /^\d{1,9}$/.test(retryAfter))
+        return { seconds: Number(retryAfter), what: `retry-after ${retryAfter} s` };
+    if (reply.headers.get('x-ratelimit-remaining')?.trim() !== '0')
+        return undefined;
+    const reset = reply.headers.get('x-ratelimit-reset')?.trim() ?? '';
+    if (!/^\d{1,12}$/.test(reset))
+        return { seconds: 60, what: 'x-ratelimit-remaining 0' };
+    const seconds = Math.max(0, Number(reset) - Math.floor(now / 1000));
+    return { seconds, what: `x-ratelimit-remaining 0 until ${new Date(Number(reset) * 1000).toISOString()}` };
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
+
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const MAX_RETRY_AFTER_SECONDS = 60;
@@ -35066,11 +35115,14 @@ class RetryPolicy {
         this.random = random;
     }
     afterReply(attempt, reply, now, repeatable = true) {
-        if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries)
+        const limit = rateLimitOf(reply, now);
+        if (limit && attempt > this.maxRetries)
+            return { retry: false, hint: `the API rate limit was hit (${limit.what}); re-run later` };
+        if ((!RETRYABLE_STATUS.has(reply.status) && !limit) || attempt > this.maxRetries)
             return { retry: false };
-        if (!repeatable && reply.status !== 429)
+        if (!repeatable && reply.status !== 429 && !limit)
             return { retry: false };
-        const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
+        const retryAfter = limit?.seconds ?? parseRetryAfter(reply.headers.get('retry-after'), now);
         if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
             return {
                 retry: false,
@@ -35216,7 +35268,7 @@ function readProblem(reply) {
         return {};
     const b = body;
     const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
-    let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
+    let detail = [b.detail, b.error_description, b.message].find((d) => typeof d === 'string');
     const badRequest = b.badRequestDetail;
     const fields = badRequest && typeof badRequest === 'object' ? badRequest.fields : undefined;
     if (Array.isArray(fields) && fields.length) {
@@ -35426,7 +35478,12 @@ function urlOf(endpoint, route, params = {}) {
 }
 function buildRequest(endpoint, route, args) {
     const media = mediaType(route);
-    const headers = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
+    const headers = {
+        Accept: route.form ? 'application/json' : media,
+        'User-Agent': USER_AGENT,
+        ...versionHeaders(route),
+        ...args.headers,
+    };
     let body;
     if (args.form) {
         body = new URLSearchParams(args.form).toString();
@@ -35434,7 +35491,7 @@ function buildRequest(endpoint, route, args) {
     }
     else if (args.body !== undefined) {
         body = JSON.stringify(args.body);
-        headers['Content-Type'] = media;
+        headers['Content-Type'] = bodyType(route);
     }
     if (body !== undefined)
         headers['Content-Length'] = String(Buffer.byteLength(body));
@@ -35563,6 +35620,7 @@ class Transport {
 
 
 
+
 function createWiring(settings, deps) {
     const { log, clock, budget } = deps;
     const retry = new RetryPolicy(settings.maxRetries, deps.random);
@@ -35606,6 +35664,8 @@ function createWiring(settings, deps) {
         serviceAccount = new ServiceAccountAuth(transport('atlas'), atlas.credentials.clientId, atlas.credentials.clientSecret, clock, log);
         transports.atlas = transport('atlas', serviceAccount);
     }
+    if (settings.github)
+        transports.github = transport('github', new BearerTokenAuth(settings.github.token, log));
     const sideOf = (side) => {
         const t = transports[side];
         if (!t)

@@ -45,7 +45,7 @@ export interface ApiProblem {
 const DETAIL_MAX = 400;
 
 export function sideLabel(side: Side): string {
-  return side === 'atlas' ? 'Atlas' : 'source';
+  return side === 'atlas' ? 'Atlas' : side === 'github' ? 'GitHub' : 'source';
 }
 
 /** One line: side, operation, status, errorCode, detail, what the 404 was traced to, and a hint. */

@@ -58,6 +58,15 @@ export interface MigrationSettings {
   waitForSeconds?: number;
 }
 
+/** The workflow's own repository, where a campaign keeps its state (REST API at GITHUB_API_URL). */
+export interface GitHubSettings {
+  /** GITHUB_API_URL, no trailing slash; on GitHub Enterprise Server it has a path (`https://ghe.example.com/api/v3`). */
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
 export interface Settings {
   /** The command's name, as declared by its file in src/commands/. */
   command: string;
@@ -68,6 +77,8 @@ export interface Settings {
   source: SourceSettings;
   link: LinkSettings;
   migration: MigrationSettings;
+  /** Only for the campaign. */
+  github?: GitHubSettings;
 }
 
 /** Notices and warnings found while reading inputs, emitted by the caller as annotations. */

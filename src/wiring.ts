@@ -4,6 +4,7 @@ import type { Budget, Clock } from './clock.js';
 import { endpointOf } from './endpoints.js';
 import type { Authenticator } from './http/auth.js';
 import { connectionFor, type Connection } from './http/connection.js';
+import { BearerTokenAuth } from './http/bearer-token-auth.js';
 import { DigestAuth } from './http/digest-auth.js';
 import { proxyFor } from './http/proxy-config.js';
 import { RetryPolicy } from './http/retry.js';
@@ -68,6 +69,8 @@ export function createWiring(settings: Settings, deps: { log: Log; clock: Clock;
     serviceAccount = new ServiceAccountAuth(transport('atlas'), atlas.credentials.clientId, atlas.credentials.clientSecret, clock, log);
     transports.atlas = transport('atlas', serviceAccount);
   }
+
+  if (settings.github) transports.github = transport('github', new BearerTokenAuth(settings.github.token, log));
 
   const sideOf = (side: Side) => {
     const t = transports[side];

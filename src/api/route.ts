@@ -1,6 +1,7 @@
 import type { Shape } from './shape.js';
 
-export type Side = 'atlas' | 'source';
+/** MongoDB's two services, and GitHub's REST API (the campaign's state lives in the repository). */
+export type Side = 'atlas' | 'source' | 'github';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
@@ -19,6 +20,7 @@ export interface Route<T = unknown> {
   /**
    * Atlas Admin API v2 version date that the shapes here were written for; sent as
    * `application/vnd.atlas.<date>+json`. Absent: `application/json` (the source's v1.0 API).
+   * On the github side: the `X-GitHub-Api-Version` date (see versionHeaders).
    */
   version?: string;
   /** `form` bodies are `application/x-www-form-urlencoded` (OAuth); others JSON. */
@@ -65,6 +67,18 @@ export function fillPath(path: string, params: Params): string {
   });
 }
 
+/** What the request accepts. */
 export function mediaType(route: Route): string {
+  if (route.side === 'github') return 'application/vnd.github+json';
   return route.version ? `application/vnd.atlas.${route.version}+json` : 'application/json';
+}
+
+/** The media type of a JSON body: MongoDB wants the versioned type back; GitHub reads plain JSON. */
+export function bodyType(route: Route): string {
+  return route.side === 'github' ? 'application/json' : mediaType(route);
+}
+
+/** GitHub takes its API version in a header of its own, not in the media type. */
+export function versionHeaders(route: Route): Record<string, string> {
+  return route.side === 'github' && route.version ? { 'X-GitHub-Api-Version': route.version } : {};
 }

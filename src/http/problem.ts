@@ -18,7 +18,7 @@ export interface ProblemBody {
   detail?: string;
 }
 
-/** MongoDB error bodies and OAuth error bodies; nothing from HTML or other bodies. Any JSON shape is described, never thrown on. */
+/** MongoDB, OAuth and GitHub error bodies; nothing from HTML or other bodies. Any JSON shape is described, never thrown on. */
 export function readProblem(reply: WireReply): ProblemBody {
   if (!isJson(reply)) return {};
   let body: unknown;
@@ -30,7 +30,8 @@ export function readProblem(reply: WireReply): ProblemBody {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
   const b = body as Record<string, unknown>;
   const errorCode = typeof b.errorCode === 'string' ? b.errorCode : typeof b.error === 'string' ? b.error : undefined;
-  let detail = typeof b.detail === 'string' ? b.detail : typeof b.error_description === 'string' ? b.error_description : undefined;
+  // GitHub's error bodies carry only `message` (and `documentation_url`).
+  let detail = [b.detail, b.error_description, b.message].find((d): d is string => typeof d === 'string');
   const badRequest = b.badRequestDetail;
   const fields = badRequest && typeof badRequest === 'object' ? (badRequest as { fields?: unknown }).fields : undefined;
   if (Array.isArray(fields) && fields.length) {

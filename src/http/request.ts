@@ -1,5 +1,5 @@
 import type { CallArgs } from '../api/api.js';
-import { fillPath, mediaType, type Params, type Route } from '../api/route.js';
+import { bodyType, fillPath, mediaType, versionHeaders, type Params, type Route } from '../api/route.js';
 import type { WireRequest } from './exchange.js';
 
 const USER_AGENT = 'mongodb-live-migration-action/1';
@@ -17,14 +17,19 @@ export function urlOf(endpoint: Endpoint, route: Route, params: Params = {}): st
 /** The request a route describes: its media type, a JSON or form body, and the caller's extra headers. */
 export function buildRequest(endpoint: Endpoint, route: Route, args: CallArgs): WireRequest {
   const media = mediaType(route);
-  const headers: Record<string, string> = { Accept: route.form ? 'application/json' : media, 'User-Agent': USER_AGENT, ...args.headers };
+  const headers: Record<string, string> = {
+    Accept: route.form ? 'application/json' : media,
+    'User-Agent': USER_AGENT,
+    ...versionHeaders(route),
+    ...args.headers,
+  };
   let body: string | undefined;
   if (args.form) {
     body = new URLSearchParams(args.form).toString();
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
   } else if (args.body !== undefined) {
     body = JSON.stringify(args.body);
-    headers['Content-Type'] = media;
+    headers['Content-Type'] = bodyType(route);
   }
   if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
   return { method: route.method, url: urlOf(endpoint, route, args.params), headers, body };

@@ -1,5 +1,6 @@
 import type { WireReply } from './exchange.js';
 import { isRetryableNetworkError, neverArrived } from './network-errors.js';
+import { rateLimitOf } from './rate-limit.js';
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const MAX_RETRY_AFTER_SECONDS = 60;
@@ -19,12 +20,15 @@ export class RetryPolicy {
 
   /**
    * `attempt` counts from 1; `now` is the transport's clock, against which a Retry-After date is
-   * read. A call that must not be made twice is retried only after a 429 (refused unprocessed).
+   * read. A call that must not be made twice is retried only after a 429 or a rate-limited 403
+   * (refused unprocessed).
    */
   afterReply(attempt: number, reply: WireReply, now: number, repeatable = true): RetryDecision {
-    if (!RETRYABLE_STATUS.has(reply.status) || attempt > this.maxRetries) return { retry: false };
-    if (!repeatable && reply.status !== 429) return { retry: false };
-    const retryAfter = parseRetryAfter(reply.headers.get('retry-after'), now);
+    const limit = rateLimitOf(reply, now);
+    if (limit && attempt > this.maxRetries) return { retry: false, hint: `the API rate limit was hit (${limit.what}); re-run later` };
+    if ((!RETRYABLE_STATUS.has(reply.status) && !limit) || attempt > this.maxRetries) return { retry: false };
+    if (!repeatable && reply.status !== 429 && !limit) return { retry: false };
+    const retryAfter = limit?.seconds ?? parseRetryAfter(reply.headers.get('retry-after'), now);
     if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) {
       return {
         retry: false,

@@ -41,8 +41,13 @@
 //   accessTokens() → [{ token, clientId, revoked, expiresAt }]
 //   secretsIssued() → every link token (and the API private key inside it) and access token ever issued.
 //   validation(id) / migration(id) → snapshot | null (settled to now; not a poll).
+//   github: GitHub's REST API under `${url}${GITHUB_PREFIX}` (the action's GITHUB_API_URL); its control API is in
+//       github.js (addRepository, addToken, addWorkflow, files, dispatches, rateLimit, changeBeforeNextWrite, …);
+//       its route names (github.contents.write, …) work with fail(), respond() and requests() like the others.
 import { DigestVerifier } from './digest.js';
 import { Faults } from './faults.js';
+import { GitHubWorld } from './github.js';
+import { GITHUB_ROUTE_NAMES } from './github-routes.js';
 import { Migrations } from './migrations.js';
 import { ROUTE_NAMES } from './routes.js';
 import { Server } from './server.js';
@@ -64,6 +69,7 @@ import { World } from './state.js';
 /** @typedef {{ nonceStaleAfterUses?: number, clock?: { now(): number }, digestChallenges?: Array<"Basic" | "MD5" | "SHA-256"> }} SimulatorOptions */
 
 export { CUTOVER_WINDOW_MS } from './migrations.js';
+export { GITHUB_PREFIX, blobSha } from './github.js';
 
 export class Simulator {
   #offset = 0;
@@ -73,6 +79,8 @@ export class Simulator {
   #digest;
   #faults = new Faults();
   #server;
+  /** GitHub's side (see github.js for its control API). @type {GitHubWorld} */
+  github;
 
   /** @param {SimulatorOptions} [options] */
   constructor(options = {}) {
@@ -86,7 +94,15 @@ export class Simulator {
       staleAfterUses: options.nonceStaleAfterUses,
       challenges: options.digestChallenges,
     });
-    this.#server = new Server({ world: this.#world, migrations: this.#migrations, digest: this.#digest, faults: this.#faults, now });
+    this.github = new GitHubWorld(now);
+    this.#server = new Server({
+      world: this.#world,
+      migrations: this.#migrations,
+      digest: this.#digest,
+      faults: this.#faults,
+      now,
+      github: this.github,
+    });
   }
 
   /** @param {{ tls?: { key: string | Buffer, cert: string | Buffer }, host?: string, port?: number }} [opts] @returns {Promise<string>} */
@@ -257,6 +273,7 @@ export class Simulator {
 
 /** @param {string} name */
 function knownRoute(name) {
-  if (!ROUTE_NAMES.includes(name)) throw new Error(`Unknown route ${name}; one of ${ROUTE_NAMES.join(', ')}.`);
+  const names = [...ROUTE_NAMES, ...GITHUB_ROUTE_NAMES];
+  if (!names.includes(name)) throw new Error(`Unknown route ${name}; one of ${names.join(', ')}.`);
   return name;
 }

@@ -7,6 +7,8 @@ import https from 'node:https';
 import { authenticate, authKind } from './auth.js';
 import { ApiError } from './errors.js';
 import { faultAction } from './faults.js';
+import { GITHUB_PREFIX } from './github.js';
+import { matchGitHub, serveGitHub, withRateHeaders } from './github-routes.js';
 import { checkMediaTypes, checkPathIds, checkRoles, matchRoute, sideOf } from './routes.js';
 import { parseObject } from './schema.js';
 
@@ -15,7 +17,8 @@ import { parseObject } from './schema.js';
 /** @typedef {import('./routes.js').Route} Route */
 /**
  * @typedef {{ world: import('./state.js').World, migrations: import('./migrations.js').Migrations,
- *   digest: import('./digest.js').DigestVerifier, faults: import('./faults.js').Faults, now: () => number }} Model
+ *   digest: import('./digest.js').DigestVerifier, faults: import('./faults.js').Faults, now: () => number,
+ *   github: import('./github.js').GitHubWorld }} Model
  */
 
 export class Server {
@@ -72,12 +75,15 @@ export class Server {
     const method = req.method ?? 'GET';
     const body = await readBody(req).catch(() => null);
     if (body === null) return; // the client went away mid-request
-    const match = matchRoute(method, url.pathname);
+    const github = url.pathname.startsWith(`${GITHUB_PREFIX}/`);
+    const match = github ? null : matchRoute(method, url.pathname);
+    const gitHubMatch = github ? matchGitHub(method, url.pathname) : null;
+    const routed = match ?? gitHubMatch;
     /** @type {RecordedRequest} */
     const record = {
       seq: ++this.#seq,
-      side: sideOf(url.pathname),
-      route: match && 'route' in match ? match.route.name : null,
+      side: github ? 'github' : sideOf(url.pathname),
+      route: routed && 'route' in routed ? routed.route.name : null,
       method,
       path: url.pathname,
       target,
@@ -90,7 +96,8 @@ export class Server {
     };
     this.#log.push(record);
     try {
-      this.#process(req, res, record, url, match);
+      if (github) this.#processGitHub(req, res, record, url, gitHubMatch);
+      else this.#process(req, res, record, url, match);
     } catch (err) {
       // A bug here or in a respond() function: answer 500 rather than crash the test process.
       record.status = 500;
@@ -147,6 +154,34 @@ export class Server {
       reply = !scripted ? real() : typeof scripted === 'function' ? scripted(Object.freeze(structuredClone(record)), real) : scripted;
     }
     write(res, record, reply, url.searchParams, dripMs);
+  }
+
+  /**
+   * GitHub's side: the same faults (before the service), then scripted replies or GitHub's own answer.
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {RecordedRequest} record @param {URL} url
+   * @param {ReturnType<typeof matchGitHub>} match
+   */
+  #processGitHub(req, res, record, url, match) {
+    const { github, faults } = this.#model;
+    const fault = record.route ? faults.takeFault(record.route) : undefined;
+    if (fault) {
+      record.injected = fault.kind;
+      const act = faultAction(fault);
+      if (act.action === 'reset') {
+        record.status = -1;
+        return req.socket.resetAndDestroy();
+      }
+      if (act.action === 'reply') return write(res, record, act.reply, url.searchParams, act.dripMs);
+      if (act.action === 'hang') {
+        record.status = -2;
+        return void setTimeout(() => req.socket.destroy(), act.ms).unref();
+      }
+    }
+    const real = () => withRateHeaders(serveGitHub(match, req.headers, record.body, url.searchParams, github), github);
+    const scripted = record.route ? faults.takeScripted(record.route) : undefined;
+    if (scripted) record.injected = 'respond';
+    const reply = !scripted ? real() : typeof scripted === 'function' ? scripted(Object.freeze(structuredClone(record)), real) : scripted;
+    write(res, record, reply, url.searchParams);
   }
 
   /**

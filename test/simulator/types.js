@@ -1,7 +1,7 @@
 // @ts-check
 // The simulator's shared types, in JSDoc. Nothing here runs; index.js re-exports them.
 
-/** @typedef {'atlas' | 'source' | 'oauth'} Side */
+/** @typedef {'atlas' | 'source' | 'oauth' | 'github'} Side */
 
 /** Who a request authenticated as: an API key (digest) or a service account (Basic or Bearer). */
 /** @typedef {{ kind: 'apiKey' | 'serviceAccount', id: string, orgId: string, roles: string[] }} Principal */
