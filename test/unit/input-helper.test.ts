@@ -335,7 +335,7 @@ describe('readSettings', () => {
       /or give atlas-org-id/,
       migrationBase,
     ],
-    ['bad migration host', { 'migration-host': 'mh 1' }, 'migration-host', /host name of a migration host/, migrationBase],
+    ['bad migration host', { 'migration-host': 'mh\u00011' }, 'migration-host', /name of a migration host/, migrationBase],
     [
       'user name with managed authentication',
       { 'source-username': 'admin' },
