@@ -11,6 +11,7 @@ const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
  * id. Spaces and any printable character pass; control characters (a line break, a NUL) cannot be
  * part of a name and are refused. The output boundary neutralises what is shown.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
 
 const MAX_WAIT_FOR_SECONDS = 86_400;
