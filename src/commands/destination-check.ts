@@ -87,7 +87,9 @@ export function destinationCheckStep(settings: Settings): Step<MigrationState> {
       const said = `destination ${name}: ${describe(answer.mongoDBVersion, disk && [disk * GB, 'disk'])}; source ${state.sourceClusterName}: ${
         source
           ? describe(source.mongoDBVersion, source.dbSizeBytes !== undefined && [source.dbSizeBytes, 'data'], source.oplogSizeMB)
-          : 'not listed (give atlas-org-id to compare)'
+          : settings.atlas.orgId
+            ? 'not among the deployments Atlas lists'
+            : 'not compared (give atlas-org-id to read its size)'
       }`;
       ctx.log.info(`${said}.`);
       return said;
