@@ -108,6 +108,7 @@ const deployment = object({
   managed: optional(boolean),
   sharded: optional(boolean),
   tlsEnabled: optional(boolean),
+  clusterId: optional(string),
   // Sizing, for the destination's disk and the oplog window: MongoDB may leave any of them out.
   dbSizeBytes: optional(number),
   oplogSizeMB: optional(number),

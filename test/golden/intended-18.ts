@@ -15,13 +15,13 @@ const LISTED = 'destination target-cluster: MongoDB 7.0.15, 40 GB disk; source r
 const UNLISTED = 'destination target-cluster: MongoDB 7.0.15, 40 GB disk; source rs0: not among the deployments Atlas lists';
 const esc = (text: string) => text.replace(/'/g, '&#39;');
 
-/** The fixture's deployment now carries MongoDB's sizing fields (dbSizeBytes, oplogSizeMB, agentVersion). */
+/** The fixture's deployment now carries MongoDB's optional fields (clusterId, dbSizeBytes, oplogSizeMB, agentVersion). */
 function sizedDeployments(before: Seen): Seen {
   const outputs = { ...before.outputs };
   if (outputs['available-projects'])
     outputs['available-projects'] = outputs['available-projects'].replace(
       '"tlsEnabled":true}',
-      '"tlsEnabled":true,"dbSizeBytes":12884901888,"oplogSizeMB":990,"agentVersion":"13.22.0.9175-1"}',
+      '"tlsEnabled":true,"clusterId":"65f0000000000000000000c1","dbSizeBytes":12884901888,"oplogSizeMB":990,"agentVersion":"13.22.0.9175-1"}',
     );
   if (outputs.deployments)
     outputs.deployments = outputs.deployments.replace(
