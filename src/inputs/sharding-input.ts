@@ -2,7 +2,8 @@ import type { Sharding } from '../settings.js';
 import type { Findings, InputReader } from './fields.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+const kind = (v: unknown) =>
+  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 
 /** Keys MongoDB's ShardingRequest, ShardEntry and ShardKeys define; anything else would be refused there. */
 function unknownKeys(value: Record<string, unknown>, known: string[], at: string, problems: string[]): void {
