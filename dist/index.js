@@ -29153,6 +29153,7 @@ const MIGRATION_SPEC = {
     'destination-network': 'optional',
     'private-link-id': 'conditional',
     'drop-destination-data': 'optional',
+    sharding: 'optional',
     'wait-for': 'optional',
 };
 const ATLAS_KINDS = 'One pair: an API key or a service account.';
@@ -29167,9 +29168,66 @@ const MIGRATION_CONDITIONS = {
     'private-link-id': 'Required when destination-network is PRIVATE_LINK; refused otherwise.',
 };
 
-;// CONCATENATED MODULE: ./src/api/ids.ts
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+;// CONCATENATED MODULE: ./src/inputs/sharding-input.ts
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+function unknownKeys(value, known, at, problems) {
+    for (const key of Object.keys(value))
+        if (!known.includes(key))
+            problems.push(`${at}${key}: not a field MongoDB takes here (expected ${known.join(', ')})`);
+}
+function checkKeyField(field, at, problems) {
+    const entries = isRecord(field) ? Object.entries(field) : [];
+    if (entries.length !== 1 || entries[0][0] === '' || !(entries[0][1] === 1 || entries[0][1] === 'hashed'))
+        problems.push(`${at}: expected one field whose value is 1 or "hashed", such as {"customerId": 1}; got ${kind(field)}`);
+}
+function shardingProblems(value) {
+    const problems = [];
+    if (!isRecord(value))
+        return [`expected a JSON object with createSupportingIndexes and shardingEntries; got ${kind(value)}`];
+    unknownKeys(value, ['createSupportingIndexes', 'shardingEntries'], '', problems);
+    if (typeof value.createSupportingIndexes !== 'boolean')
+        problems.push(`createSupportingIndexes: expected true or false; got ${kind(value.createSupportingIndexes)}`);
+    const entries = value.shardingEntries;
+    if (!Array.isArray(entries))
+        return [...problems, `shardingEntries: expected a list of collections to shard; got ${kind(entries)}`];
+    entries.forEach((entry, i) => {
+        const at = `shardingEntries[${i}]`;
+        if (!isRecord(entry))
+            return problems.push(`${at}: expected an object with database, collection and shardCollection; got ${kind(entry)}`);
+        unknownKeys(entry, ['database', 'collection', 'shardCollection'], `${at}.`, problems);
+        for (const name of ['database', 'collection'])
+            if (typeof entry[name] !== 'string' || entry[name] === '')
+                problems.push(`${at}.${name}: expected a non-empty string; got ${kind(entry[name])}`);
+        const shard = entry.shardCollection;
+        if (!isRecord(shard))
+            return problems.push(`${at}.shardCollection: expected an object with key; got ${kind(shard)}`);
+        unknownKeys(shard, ['key'], `${at}.shardCollection.`, problems);
+        if (!Array.isArray(shard.key) || shard.key.length === 0)
+            return problems.push(`${at}.shardCollection.key: expected a non-empty list of key fields; got ${kind(shard.key)}`);
+        shard.key.forEach((field, j) => checkKeyField(field, `${at}.shardCollection.key[${j}]`, problems));
+    });
+    return problems;
+}
+function readSharding(read, f) {
+    const text = read('sharding');
+    if (text === '')
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        f.fail('sharding', `expected JSON such as {"createSupportingIndexes": true, "shardingEntries": [...]}; got text that is not JSON (${text.length} characters).`);
+        return undefined;
+    }
+    const problems = shardingProblems(value);
+    for (const problem of problems.slice(0, 5))
+        f.fail('sharding', `${problem}.`);
+    if (problems.length > 5)
+        f.fail('sharding', `and ${problems.length - 5} more problems.`);
+    return problems.length ? undefined : value;
+}
 
 ;// CONCATENATED MODULE: ./src/lazy-crypto.ts
 function lazy_crypto_crypto() {
@@ -29349,7 +29407,7 @@ function readCaCertificate(read, name, f) {
 
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-const SOURCE_CLUSTER = /^[\x21-\x7e]{1,128}$/;
+const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
 const MAX_WAIT_FOR_SECONDS = 86_400;
 function readMigrationInputs(read, f) {
     const text = (name, pattern, expected) => {
@@ -29364,16 +29422,17 @@ function readMigrationInputs(read, f) {
     return {
         clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
         sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
-        sourceClusterName: text('source-cluster-name', SOURCE_CLUSTER, 'the name of a deployment in that project, without spaces'),
-        migrationHost: text('migration-host', HOST_NAME, 'the host name of a migration host, such as mh-1.example.net'),
+        sourceClusterName: text('source-cluster-name', MONGODB_STRING, 'the name of a deployment in that project, without control characters'),
+        migrationHost: text('migration-host', MONGODB_STRING, 'the name of a migration host, such as mh-1.example.net'),
         managedAuthentication: readBoolean(read, 'source-managed-authentication', true, f),
         username: read('source-username') || undefined,
         password: read('source-password') || undefined,
         ssl: readBoolean(read, 'source-ssl', true, f),
         caCertificatePath: text('source-ca-certificate-path', /^\/[\x20-\x7e]{0,1023}$/, 'an absolute path on the migration host, such as /etc/ssl/ca.pem'),
         network: readEnum(read, 'destination-network', NETWORKS, 'PUBLIC', f),
-        privateLinkId: readObjectId(read, 'private-link-id', 'an Atlas private endpoint id', f),
+        privateLinkId: text('private-link-id', MONGODB_STRING, 'the id of an Atlas private endpoint'),
         dropDestinationData: readBoolean(read, 'drop-destination-data', false, f),
+        sharding: readSharding(read, f),
         migrationId: readObjectId(read, 'migration-id', 'a live migration id (the migration-id output of migrate)', f),
         waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
     };
@@ -29449,7 +29508,7 @@ function startMigrationState(settings, spec) {
 }
 const isReady = (m) => m.status === 'WORKING' && m.readyForCutover === true;
 function showMigration(m) {
-    const parts = [m.status];
+    const parts = [m.status ?? 'status not given'];
     if (m.status === 'WORKING')
         parts.push(m.readyForCutover ? 'ready for cutover' : 'not ready for cutover yet');
     if (m.lagTimeSeconds !== undefined)
@@ -29499,7 +29558,7 @@ function migrationFacts(state, settings) {
     if (state.migrationId)
         rows.push(['Migration id', state.migrationId]);
     if (m) {
-        rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
+        rows.push(['Migration status', m.status ?? 'not given'], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
         if (m.lagTimeSeconds !== undefined)
             rows.push(['Lag', `${m.lagTimeSeconds} s`]);
     }
@@ -29544,6 +29603,9 @@ function migrationNext(state) {
 
 ;// CONCATENATED MODULE: ./src/api/api.ts
 const ABSENT = Symbol('absent');
+
+;// CONCATENATED MODULE: ./src/api/ids.ts
+const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 ;// CONCATENATED MODULE: ./src/api/organization-routes.ts
 
@@ -29625,12 +29687,16 @@ const deployment = object({
     managed: optional(shape_boolean),
     sharded: optional(shape_boolean),
     tlsEnabled: optional(shape_boolean),
+    dbSizeBytes: optional(number),
+    oplogSizeMB: optional(number),
+    shardsSize: optional(number),
+    agentVersion: optional(string),
 });
 const project = object({
     projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
     name: string,
     deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
-    migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
+    migrationHosts: orElse(array(string), () => []),
 });
 const availableProjects = {
     name: 'atlas.availableProjects',
@@ -29642,7 +29708,7 @@ const availableProjects = {
     reply: lenientArray(project),
     absent: atlasOrgAbsent,
 };
-const linkState = object({ status: string });
+const linkState = object({ status: optional(string) });
 const linkStatus = {
     name: 'source.link.status',
     side: 'source',
@@ -29674,7 +29740,6 @@ const deleteLink = {
 ;// CONCATENATED MODULE: ./src/api/migration-routes.ts
 
 
-
 const projectAbsent = {
     proof: atlasProject,
     input: 'atlas-project-id',
@@ -29683,15 +29748,14 @@ const projectAbsent = {
     hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
 };
 const PROJECT_HINTS = { 404: projectAbsent.hint };
-const id = matching(OBJECT_ID, '24 hexadecimal digits');
 const validation = object({
-    _id: id,
-    status: string,
+    _id: optional(string),
+    status: optional(string),
     errorMessage: optional(string),
 });
 const migration = object({
-    _id: id,
-    status: string,
+    _id: optional(string),
+    status: optional(string),
     readyForCutover: optional(shape_boolean),
     lagTimeSeconds: optional(number),
     migrationHosts: optional(array(string)),
@@ -29750,6 +29814,30 @@ const cutover = {
     ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
         'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };
+
+;// CONCATENATED MODULE: ./src/commands/migration-body.ts
+function migrationBody(settings, state) {
+    const m = settings.migration;
+    return {
+        source: {
+            clusterName: state.sourceClusterName,
+            groupId: state.sourceProjectId,
+            managedAuthentication: m.managedAuthentication,
+            ssl: m.ssl,
+            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
+            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
+        },
+        destination: {
+            clusterName: m.clusterName,
+            groupId: settings.atlas.projectId,
+            hostnameSchemaType: m.network,
+            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
+        },
+        migrationHosts: [state.migrationHost],
+        dropDestinationData: m.dropDestinationData,
+        ...(m.sharding ? { sharding: m.sharding } : {}),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/commands/lost-cutover.ts
 
@@ -29814,7 +29902,41 @@ async function waitUntil(wait, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/migration-answers.ts
+
+
+
+const shownStatus = (status) => status ?? 'not given';
+function refuseOtherId(what, asked, answered) {
+    if (answered !== undefined && answered !== asked) {
+        throw new RefusedError(`Atlas: asked for ${what} ${asked}, the answer is about ${what} ${answered}; it is not believed, and nothing more was sent. ` +
+            'Hint: re-run; if it happens again, check atlas-base-url and any proxy in between.');
+    }
+}
+function newValidationId(answered) {
+    if (answered !== undefined && OBJECT_ID.test(answered))
+        return answered;
+    throw new RefusedError(`Atlas: the validation was started but its answer holds ${answered === undefined ? 'no id' : `the id "${answered}", not 24 hexadecimal digits`}, ` +
+        'so its result cannot be read. Nothing was created. Hint: re-run validate.');
+}
+function unreadableCreate(cause) {
+    const detail = cause instanceof ApiError
+        ? (cause.problem.malformed ?? cause.message)
+        : `a success answer without a usable migration id (${cause.id === undefined ? 'none given' : `"${cause.id}", not 24 hexadecimal digits`})`;
+    return new ApiError({
+        side: 'atlas',
+        operation: createMigration.operation,
+        attempts: cause instanceof ApiError ? cause.problem.attempts : 1,
+        malformed: `Atlas answered, so the migration may have started: ${detail}`,
+        hint: createMigration.ifLost,
+        outcomeUnknown: true,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
+
+
+
 
 
 
@@ -29823,8 +29945,10 @@ async function waitUntil(wait, ctx) {
 
 const MAX_POLL_INTERVAL_MS = 60_000;
 function noteUnknown(status, previous, log) {
-    if (!KNOWN.includes(status) && status !== previous) {
-        log.annotate('warning', `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
+    if (!KNOWN.includes(status ?? '') && status !== previous) {
+        log.annotate('warning', status === undefined
+            ? 'Atlas gave no migration status; the migration is treated as still running.'
+            : `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
     }
 }
 async function describeMigration(api, log, id, projectId, previous) {
@@ -29833,29 +29957,9 @@ async function describeMigration(api, log, id, projectId, previous) {
         throw new RefusedError(`Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
             'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.');
     }
+    refuseOtherId('migration', id, answer._id);
     noteUnknown(answer.status, previous, log);
     return answer;
-}
-function migrationBody(settings, state) {
-    const m = settings.migration;
-    return {
-        source: {
-            clusterName: state.sourceClusterName,
-            groupId: state.sourceProjectId,
-            managedAuthentication: m.managedAuthentication,
-            ssl: m.ssl,
-            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-        },
-        destination: {
-            clusterName: m.clusterName,
-            groupId: settings.atlas.projectId,
-            hostnameSchemaType: m.network,
-            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-        },
-        migrationHosts: [state.migrationHost],
-        dropDestinationData: m.dropDestinationData,
-    };
 }
 const dropNote = (settings) => settings.migration.dropDestinationData
     ? ` — DROPS ALL DATA in destination cluster ${settings.migration.clusterName} first (drop-destination-data)`
@@ -29867,11 +29971,12 @@ function validationSteps(settings, waitSeconds) {
             calls: [{ route: startValidation }],
             async run(state, ctx) {
                 const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
-                state.validationId = validation._id;
+                const id = newValidationId(validation._id);
+                state.validationId = id;
                 state.validationStatus = validation.status;
                 state.validationMessage = validation.errorMessage;
-                ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
-                return `validation ${validation._id}`;
+                ctx.log.info(`Started validation ${id}: ${shownStatus(validation.status)}.`);
+                return `validation ${id}`;
             },
         },
         {
@@ -29887,12 +29992,13 @@ function validationSteps(settings, waitSeconds) {
                         const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
                         if (answer === ABSENT)
                             throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
+                        refuseOtherId('validation', id, answer._id);
                         state.validationStatus = answer.status;
                         state.validationMessage = answer.errorMessage;
                         return answer;
                     },
                     done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
-                    show: (v) => v.status,
+                    show: (v) => shownStatus(v.status),
                     timeout: (last) => `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
                     maxIntervalMs: MAX_POLL_INTERVAL_MS,
                 }, ctx);
@@ -29917,9 +30023,15 @@ function createStep(settings) {
                 migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
             }
             catch (err) {
-                if (err instanceof ApiError && err.problem.outcomeUnknown)
+                if (err instanceof ApiError && (err.problem.outcomeUnknown || err.problem.malformed)) {
                     state.createOutcomeUnknown = true;
+                    throw err.problem.outcomeUnknown ? err : unreadableCreate(err);
+                }
                 throw err;
+            }
+            if (migration._id === undefined || !OBJECT_ID.test(migration._id)) {
+                state.createOutcomeUnknown = true;
+                throw unreadableCreate({ id: migration._id });
             }
             state.migrationId = migration._id;
             state.migration = migration;
@@ -29948,7 +30060,7 @@ function watchStep(settings, title, goal, seconds, done) {
         calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
         skip: {
             when: `the migration is already ${goal} or in a final status`,
-            test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status)),
+            test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status ?? '')),
         },
         async run(state, ctx) {
             const id = state.migrationId;
@@ -29957,7 +30069,7 @@ function watchStep(settings, title, goal, seconds, done) {
                 seconds,
                 first: state.migration,
                 read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
-                done: (m) => done(m) || TERMINAL.includes(m.status),
+                done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
                 show: showMigration,
                 timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
                 maxIntervalMs: MAX_POLL_INTERVAL_MS,
@@ -30308,7 +30420,20 @@ function listed(items) {
     return items.length > MAX_LISTED ? `${shown}, and ${items.length - MAX_LISTED} more` : shown;
 }
 
+;// CONCATENATED MODULE: ./src/commands/sizes.ts
+function bytes(n) {
+    const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+    let value = n;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/link-steps.ts
+
 
 
 
@@ -30325,7 +30450,7 @@ function noteStatus(status, state, log) {
 }
 async function readSourceStatus(ctx, state) {
     const answer = await ctx.api.call(linkStatus);
-    const status = answer === ABSENT ? 'UNLINKED' : answer.status;
+    const status = answer === ABSENT ? 'UNLINKED' : (answer.status ?? 'not given');
     noteStatus(status, state, ctx.log);
     return status;
 }
@@ -30381,11 +30506,16 @@ function projectsStep(settings) {
             if (skipped.length > 5)
                 ctx.log.info(`… and ${skipped.length - 5} more entries left out.`);
             const deployments = deploymentsOf(projects.items).length;
+            if (deployments > MATRIX_LIMIT) {
+                ctx.log.annotate('warning', `The deployments output lists ${deployments} deployments; a GitHub Actions matrix takes at most ${MATRIX_LIMIT} jobs, ` +
+                    'so a matrix made from it whole fails. Split it (by source-project-id, say) over several jobs or workflows.', 'More deployments than a matrix holds');
+            }
             ctx.log.info(`Atlas organization ${settings.atlas.orgId} sees ${projects.items.length} project(s) with ${deployments} deployment(s) available for migration.`);
             return `${projects.items.length} project(s), ${deployments} deployment(s)`;
         },
     };
 }
+const MATRIX_LIMIT = 256;
 function deploymentsOf(projects) {
     return projects.flatMap((p) => p.deployments.items.map((d) => ({
         'source-project-id': p.projectId,
@@ -30395,6 +30525,10 @@ function deploymentsOf(projects) {
         ...(d.mongoDBVersion !== undefined ? { 'mongodb-version': d.mongoDBVersion } : {}),
         ...(d.sharded !== undefined ? { sharded: d.sharded } : {}),
         ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
+        ...(d.dbSizeBytes !== undefined ? { 'db-size-bytes': d.dbSizeBytes } : {}),
+        ...(d.oplogSizeMB !== undefined ? { 'oplog-size-mb': d.oplogSizeMB } : {}),
+        ...(d.agentVersion !== undefined ? { 'agent-version': d.agentVersion } : {}),
+        ...(d.featureCompatibilityVersion !== undefined ? { fcv: d.featureCompatibilityVersion } : {}),
     })));
 }
 function projectOutputs(state, settings) {
@@ -30412,14 +30546,18 @@ function projectTables(state) {
         {
             kind: 'table',
             title: 'Deployments Atlas can migrate',
-            head: ['Project', 'Project id', 'Deployment', 'Version', 'Sharded', 'TLS', 'Migration hosts'],
+            head: ['Project', 'Project id', 'Deployment', 'Version', 'FCV', 'Sharded', 'TLS', 'Data', 'Oplog', 'Agent', 'Migration hosts'],
             rows: state.projects.items.flatMap((p) => p.deployments.items.map((d) => [
                 p.name,
                 p.projectId,
                 d.name,
                 d.mongoDBVersion ?? '',
+                d.featureCompatibilityVersion ?? '',
                 d.sharded === undefined ? '' : d.sharded ? 'yes' : 'no',
                 d.tlsEnabled === undefined ? '' : d.tlsEnabled ? 'yes' : 'no',
+                d.dbSizeBytes === undefined ? '' : bytes(d.dbSizeBytes),
+                d.oplogSizeMB === undefined ? '' : bytes(d.oplogSizeMB * 1024 * 1024),
+                d.agentVersion ?? '',
                 p.migrationHosts.join(', '),
             ])),
         },
@@ -30511,7 +30649,8 @@ const link_link = command({
             calls: [{ route: connectLink }],
             skip,
             async run(state, ctx) {
-                const { status } = await ctx.api.call(connectLink, { body: { linkToken: state.token } });
+                const answer = await ctx.api.call(connectLink, { body: { linkToken: state.token } });
+                const status = answer.status ?? 'not given';
                 state.status = status;
                 state.connected = true;
                 ctx.log.info(`Connected the source organization: it reports ${status}.`);
@@ -30575,7 +30714,106 @@ function next(state, settings, error) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/api/cluster-routes.ts
+
+
+const hardware = object({ diskSizeGB: optional(number) });
+const regionConfig = object({ electableSpecs: optional(hardware) });
+const replicationSpec = object({ regionConfigs: orElse(array(regionConfig), () => []) });
+const cluster = object({
+    name: optional(string),
+    mongoDBVersion: optional(string),
+    clusterType: optional(string),
+    stateName: optional(string),
+    replicationSpecs: orElse(array(replicationSpec), () => []),
+});
+const readCluster = {
+    name: 'atlas.cluster',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}',
+    operation: 'read the destination cluster',
+    version: '2024-08-05',
+    reply: cluster,
+    absent: projectAbsent,
+};
+function diskSizeGB(c) {
+    const perShard = c.replicationSpecs.map((spec) => Math.max(0, ...spec.regionConfigs.map((r) => r.electableSpecs?.diskSizeGB ?? 0)));
+    const total = perShard.reduce((a, b) => a + b, 0);
+    return total > 0 ? total : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/destination-check.ts
+
+
+
+
+
+function deploymentIn(projects, state) {
+    const project = projects.find((p) => p.projectId === state.sourceProjectId);
+    return project?.deployments.items.find((d) => d.name === state.sourceClusterName);
+}
+const GB = 1024 ** 3;
+function sourceSizeStep(settings) {
+    return {
+        title: "Read the source deployment's size from the projects Atlas lists",
+        calls: [{ route: availableProjects }],
+        skip: {
+            when: 'the source was looked up already, or atlas-org-id is not given',
+            test: (state) => state.sizing?.source !== undefined || !settings.atlas.orgId,
+        },
+        soft: (err) => err instanceof ApiError,
+        async run(state, ctx) {
+            const answer = await ctx.api.call(availableProjects);
+            const source = answer === ABSENT ? undefined : deploymentIn(answer.items, state);
+            state.sizing = { ...state.sizing, source };
+            return source ? `${state.sourceClusterName}: listed` : `${state.sourceClusterName} is not among the deployments listed`;
+        },
+    };
+}
+function destinationCheckStep(settings) {
+    const name = settings.migration.clusterName;
+    return {
+        title: `Read destination cluster ${name} and compare it with the source`,
+        calls: [{ route: readCluster }],
+        soft: (err) => err instanceof ApiError && err.problem.malformed !== undefined,
+        async run(state, ctx) {
+            const sizing = (state.sizing ??= {});
+            const source = sizing.source;
+            if (settings.migration.sharding && source?.sharded) {
+                throw new RefusedError(`Input 'sharding': deployment ${state.sourceClusterName} is a sharded cluster; MongoDB takes sharding only for a replica set ` +
+                    'migrated into a sharded cluster. Remove sharding (a sharded source keeps its own sharding); nothing was started.');
+            }
+            const answer = await ctx.api.call(readCluster, { params: { clusterName: name } });
+            if (answer === ABSENT) {
+                throw new RefusedError(`Input 'atlas-cluster-name': Atlas project ${settings.atlas.projectId} has no cluster named ${name} (the project itself reads). ` +
+                    'Hint: create the destination cluster first, or correct the name; nothing was started.');
+            }
+            sizing.destination = answer;
+            const disk = diskSizeGB(answer);
+            if (disk !== undefined && source?.dbSizeBytes !== undefined && disk * GB < source.dbSizeBytes) {
+                ctx.log.annotate('warning', `Destination cluster ${name} has ${bytes(disk * GB)} of disk, less than the ${bytes(source.dbSizeBytes)} of data in ` +
+                    `deployment ${state.sourceClusterName}: the migration would run out of space. Scale the cluster's storage up before starting.`, 'Destination smaller than the source');
+            }
+            const said = `destination ${name}: ${describe(answer.mongoDBVersion, disk && [disk * GB, 'disk'])}; source ${state.sourceClusterName}: ${source
+                ? describe(source.mongoDBVersion, source.dbSizeBytes !== undefined && [source.dbSizeBytes, 'data'], source.oplogSizeMB)
+                : 'not listed (give atlas-org-id to compare)'}`;
+            ctx.log.info(`${said}.`);
+            return said;
+        },
+    };
+}
+function describe(version, size, oplogMB) {
+    const parts = [`MongoDB ${version ?? 'version not given'}`];
+    if (size)
+        parts.push(`${bytes(size[0])} ${size[1]}`);
+    if (oplogMB !== undefined)
+        parts.push(`${oplogMB} MB oplog`);
+    return parts.join(', ');
+}
+
 ;// CONCATENATED MODULE: ./src/commands/source-lookup.ts
+
 
 
 
@@ -30587,6 +30825,8 @@ function resolveSourceStep(settings) {
             const answer = await ctx.api.call(availableProjects);
             const items = answer === ABSENT ? [] : answer.items;
             const pick = chooseDeployment(items, state, settings.atlas.orgId);
+            const deployment = deploymentIn(items, { ...state, sourceProjectId: pick.projectId, sourceClusterName: pick.clusterName });
+            state.sizing = { ...state.sizing, source: deployment };
             const picked = [
                 ['source-project-id', 'sourceProjectId', pick.projectId],
                 ['source-cluster-name', 'sourceClusterName', pick.clusterName],
@@ -30647,6 +30887,7 @@ function chooseDeployment(projects, s, orgId) {
 
 
 
+
 function validationWaitSeconds(settings) {
     return settings.migration.waitForSeconds || VALIDATION_WAIT_SECONDS;
 }
@@ -30667,7 +30908,12 @@ const validate = command({
     start: startSpecState,
     steps(settings) {
         const steps = needsSourceLookup(settings) ? [resolveSourceStep(settings)] : [];
-        return [...steps, ...validationSteps(settings, validationWaitSeconds(settings))];
+        return [
+            ...steps,
+            sourceSizeStep(settings),
+            destinationCheckStep(settings),
+            ...validationSteps(settings, validationWaitSeconds(settings)),
+        ];
     },
     waitSeconds: validationWaitSeconds,
     report: (state, settings, error) => ({
@@ -30683,6 +30929,7 @@ const validate = command({
 });
 
 ;// CONCATENATED MODULE: ./src/commands/migrate.ts
+
 
 
 
@@ -30713,7 +30960,7 @@ const migrate = command({
         else {
             if (needsSourceLookup(settings))
                 steps.push(resolveSourceStep(settings));
-            steps.push(...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
+            steps.push(sourceSizeStep(settings), destinationCheckStep(settings), ...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
         }
         if (waitFor)
             steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
@@ -30721,7 +30968,7 @@ const migrate = command({
     },
     waitSeconds: (settings) => (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
     report: (state, settings, error) => ({
-        outputs: migrationOutputs(state, state.created),
+        outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true),
         facts: migrationFacts(state, settings),
         outcome: state.created
             ? `Started migration ${state.migrationId}; keep its id for cutover.`
@@ -30742,7 +30989,7 @@ function migrate_next(state, error) {
         return ['Nothing was started. Fix the error above and re-run migrate.'];
     if (error && !state.migration)
         return failedBeforeRead(state);
-    const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
+    const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status ?? '');
     const keep = state.created && !finished
         ? [
             `Keep the migration id ${state.migrationId}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +

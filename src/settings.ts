@@ -37,6 +37,12 @@ export interface LinkSettings {
 
 export type DestinationNetwork = 'PUBLIC' | 'PRIVATE_LINK' | 'VPC_PEERING';
 
+/** MongoDB's ShardingRequest, for a replica set migrated into a sharded cluster (checked by the sharding input's reader). */
+export interface Sharding {
+  createSupportingIndexes: boolean;
+  shardingEntries: Array<{ database: string; collection: string; shardCollection: { key: Array<Record<string, 1 | 'hashed'>> } }>;
+}
+
 export interface MigrationSettings {
   /** Destination cluster in the Atlas project. */
   clusterName?: string;
@@ -53,6 +59,8 @@ export interface MigrationSettings {
   network: DestinationNetwork;
   privateLinkId?: string;
   dropDestinationData: boolean;
+  /** Sent as is in the validate and create bodies. */
+  sharding?: Sharding;
   migrationId?: string;
   /** `wait-for`; absent means the command's own default. */
   waitForSeconds?: number;

@@ -196,6 +196,59 @@ describe('media types', () => {
     expect(sim.tokensOf(ATLAS_ORG_ID)).toEqual([ok.json.linkToken]);
   });
 
+  it('getGroupCluster: digest, 2024-08-05 only (the one answer modelled), 404 CLUSTER_NOT_FOUND, the disk and version a test sets', async () => {
+    const cluster = (name: string, groupId = ATLAS_PROJECT_ID) => `/api/atlas/v2/groups/${groupId}/clusters/${encodeURIComponent(name)}`;
+    const V2024_08 = atlasMedia('2024-08-05');
+    const unauthenticated = await fetch(url + cluster(ATLAS_CLUSTER_NAME), { headers: { Accept: V2024_08 } });
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('www-authenticate')).toMatch(/^Digest /);
+    for (const accept of [V1, atlasMedia('2023-02-01'), JSON_TYPE]) {
+      const res = await atlas('GET', cluster(ATLAS_CLUSTER_NAME), undefined, accept);
+      expect([res.status, res.json.errorCode]).toEqual([406, 'INVALID_VERSION_DATE']);
+    }
+    const ok = await atlas('GET', cluster(ATLAS_CLUSTER_NAME), undefined, V2024_08);
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({
+      name: ATLAS_CLUSTER_NAME,
+      groupId: ATLAS_PROJECT_ID,
+      clusterType: 'REPLICASET',
+      mongoDBVersion: '7.0.15',
+    });
+    expect(ok.json.replicationSpecs[0].regionConfigs[0].electableSpecs.diskSizeGB).toBe(40);
+    const missing = await atlas('GET', cluster('no-such-cluster'), undefined, V2024_08);
+    expect([missing.status, missing.json.errorCode]).toEqual([404, 'CLUSTER_NOT_FOUND']);
+    const otherProject = await atlas('GET', cluster(ATLAS_CLUSTER_NAME, 'ffffffffffffffffffffffff'), undefined, V2024_08);
+    expect(otherProject.status).toBe(404);
+
+    sim.addAtlasProject(ATLAS_PROJECT_ID, {
+      orgId: ATLAS_ORG_ID,
+      clusters: [ATLAS_CLUSTER_NAME],
+      clusterSpecs: { [ATLAS_CLUSTER_NAME]: { diskSizeGB: 10, shards: 3, mongoDBVersion: '8.0.4' } },
+    });
+    const sharded = await atlas('GET', cluster(ATLAS_CLUSTER_NAME), undefined, V2024_08);
+    expect(sharded.json).toMatchObject({ clusterType: 'SHARDED', mongoDBVersion: '8.0.4' });
+    expect(sharded.json.replicationSpecs).toHaveLength(3);
+  });
+
+  it('a source deployment named with spaces is validated like any other', async () => {
+    await start({
+      atlas: {
+        availableProjects: [
+          { name: 'p', projectId: SOURCE_PROJECT.id, deployments: [{ name: 'Project X sharded cluster' }], migrationHosts: ['h 1'] },
+        ],
+      },
+      plan: { validationAfterPolls: 0 },
+    });
+    sim.linkSource(SOURCE_ORG_ID, ATLAS_ORG_ID);
+    const body = {
+      source: { clusterName: 'Project X sharded cluster', groupId: SOURCE_PROJECT.id, managedAuthentication: true, ssl: true },
+      destination: { clusterName: ATLAS_CLUSTER_NAME, groupId: ATLAS_PROJECT_ID, hostnameSchemaType: 'PUBLIC' },
+      migrationHosts: ['h 1'],
+    };
+    const res = await atlas('POST', `/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/validate`, body, atlasMedia('2024-05-30'));
+    expect([res.status, res.json.status]).toEqual([200, 'SUCCESS']);
+  });
+
   it('the token decodes to an API key pair of the Atlas org, and is reported as a secret', async () => {
     const { json } = await atlas('POST', tokens(), { accessListIps: [] });
     const decoded = JSON.parse(Buffer.from(json.linkToken, 'base64').toString('utf8'));

@@ -1,9 +1,9 @@
 import { atlasProject } from './organization-routes.js';
 import type { AbsentRoute, Route } from './route.js';
-import { array, boolean, matching, number, object, optional, string, type Infer } from './shape.js';
-import { OBJECT_ID } from './ids.js';
+import { array, boolean, number, object, optional, string, type Infer } from './shape.js';
 
-const projectAbsent = {
+/** A 404 traced to the project (atlas-project-id) unless the project itself reads. */
+export const projectAbsent = {
   proof: atlasProject,
   input: 'atlas-project-id',
   param: 'groupId',
@@ -11,18 +11,22 @@ const projectAbsent = {
   hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
 };
 const PROJECT_HINTS = { 404: projectAbsent.hint };
-const id = matching(OBJECT_ID, '24 hexadecimal digits');
 
+/**
+ * LiveImportValidation and LiveMigrationResponse as MongoDB specifies them: no field is required
+ * and `status` may be null. An `_id` is read as any string here; the steps judge it (an id that is
+ * not 24 hex digits, or not the one asked for, is refused where it matters: see migration-answers.ts).
+ */
 const validation = object({
-  _id: id,
-  status: string,
+  _id: optional(string),
+  status: optional(string),
   errorMessage: optional(string),
 });
 export type Validation = Infer<typeof validation>;
 
 const migration = object({
-  _id: id,
-  status: string,
+  _id: optional(string),
+  status: optional(string),
   readyForCutover: optional(boolean),
   lagTimeSeconds: optional(number),
   migrationHosts: optional(array(string)),

@@ -4,6 +4,7 @@ import {
   boolean,
   lenientArray,
   matching,
+  number,
   object,
   oneOrSingleton,
   optional,
@@ -12,7 +13,7 @@ import {
   type Infer,
   type Lenient,
 } from './shape.js';
-import { HOST_NAME, OBJECT_ID } from './ids.js';
+import { OBJECT_ID } from './ids.js';
 
 /** Both services: "Get One Organization", read only to prove that a 404 meant "nothing there". */
 export const atlasOrg: Route<null> = {
@@ -107,13 +108,20 @@ const deployment = object({
   managed: optional(boolean),
   sharded: optional(boolean),
   tlsEnabled: optional(boolean),
+  clusterId: optional(string),
+  // Sizing, for the destination's disk and the oplog window: MongoDB may leave any of them out.
+  dbSizeBytes: optional(number),
+  oplogSizeMB: optional(number),
+  shardsSize: optional(number),
+  agentVersion: optional(string),
 });
 
 const project = object({
   projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
   name: string,
   deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
-  migrationHosts: orElse(array(matching(HOST_NAME, 'a host name')), () => []),
+  // The specification says string: a host name, an address, or whatever the source calls its host.
+  migrationHosts: orElse(array(string), () => []),
 });
 
 export type AvailableProject = Infer<typeof project>;
@@ -130,7 +138,8 @@ export const availableProjects: AbsentRoute<Lenient<AvailableProject>> = {
   absent: atlasOrgAbsent,
 };
 
-const linkState = object({ status: string });
+// ConnectionStatus requires nothing: a missing or null status is read as not given (see link-steps).
+const linkState = object({ status: optional(string) });
 
 /** `status` is whatever the source says: SYNCED, NOT_SYNCED, or a value MongoDB adds later. */
 export const linkStatus: AbsentRoute<Infer<typeof linkState>> = {

@@ -8,6 +8,7 @@ import type { Section } from '../runner/summary.js';
 import { ATLAS_CREDENTIALS, SOURCE_SIDE, type InputUse, type Requirements } from '../inputs/declarations.js';
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
+import { bytes } from './sizes.js';
 import { waitUntil } from './wait.js';
 
 /** What `link` and `status` learn and do. */
@@ -41,7 +42,8 @@ function noteStatus(status: string, state: LinkState, log: Log): void {
 
 async function readSourceStatus(ctx: { api: Api; log: Log }, state: LinkState): Promise<string> {
   const answer = await ctx.api.call(linkStatus);
-  const status = answer === ABSENT ? 'UNLINKED' : answer.status;
+  // MongoDB's ConnectionStatus requires nothing: a missing status is shown as such, and is not SYNCED.
+  const status = answer === ABSENT ? 'UNLINKED' : (answer.status ?? 'not given');
   noteStatus(status, state, ctx.log);
   return status;
 }
@@ -106,6 +108,14 @@ export function projectsStep(settings: Settings): Step<LinkState> {
       for (const what of skipped.slice(0, 5)) ctx.log.annotate('warning', `Atlas listed ${what}.`, 'Available projects');
       if (skipped.length > 5) ctx.log.info(`… and ${skipped.length - 5} more entries left out.`);
       const deployments = deploymentsOf(projects.items).length;
+      if (deployments > MATRIX_LIMIT) {
+        ctx.log.annotate(
+          'warning',
+          `The deployments output lists ${deployments} deployments; a GitHub Actions matrix takes at most ${MATRIX_LIMIT} jobs, ` +
+            'so a matrix made from it whole fails. Split it (by source-project-id, say) over several jobs or workflows.',
+          'More deployments than a matrix holds',
+        );
+      }
       ctx.log.info(
         `Atlas organization ${settings.atlas.orgId} sees ${projects.items.length} project(s) with ${deployments} deployment(s) available for migration.`,
       );
@@ -113,6 +123,9 @@ export function projectsStep(settings: Settings): Step<LinkState> {
     },
   };
 }
+
+/** The most jobs one GitHub Actions matrix makes. */
+const MATRIX_LIMIT = 256;
 
 /** One entry a deployment: the `deployments` output, ready for a matrix of `migrate` jobs. */
 export interface DeploymentEntry {
@@ -124,6 +137,11 @@ export interface DeploymentEntry {
   'mongodb-version'?: string;
   sharded?: boolean;
   tls?: boolean;
+  /** Sizing, when MongoDB gives it: the data to copy, the oplog window's size, the agent, the feature compatibility version. */
+  'db-size-bytes'?: number;
+  'oplog-size-mb'?: number;
+  'agent-version'?: string;
+  fcv?: string;
 }
 
 function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
@@ -136,6 +154,10 @@ function deploymentsOf(projects: AvailableProject[]): DeploymentEntry[] {
       ...(d.mongoDBVersion !== undefined ? { 'mongodb-version': d.mongoDBVersion } : {}),
       ...(d.sharded !== undefined ? { sharded: d.sharded } : {}),
       ...(d.tlsEnabled !== undefined ? { tls: d.tlsEnabled } : {}),
+      ...(d.dbSizeBytes !== undefined ? { 'db-size-bytes': d.dbSizeBytes } : {}),
+      ...(d.oplogSizeMB !== undefined ? { 'oplog-size-mb': d.oplogSizeMB } : {}),
+      ...(d.agentVersion !== undefined ? { 'agent-version': d.agentVersion } : {}),
+      ...(d.featureCompatibilityVersion !== undefined ? { fcv: d.featureCompatibilityVersion } : {}),
     })),
   );
 }
@@ -159,15 +181,19 @@ export function projectTables(state: LinkState): Section[] {
     {
       kind: 'table',
       title: 'Deployments Atlas can migrate',
-      head: ['Project', 'Project id', 'Deployment', 'Version', 'Sharded', 'TLS', 'Migration hosts'],
+      head: ['Project', 'Project id', 'Deployment', 'Version', 'FCV', 'Sharded', 'TLS', 'Data', 'Oplog', 'Agent', 'Migration hosts'],
       rows: state.projects.items.flatMap((p) =>
         p.deployments.items.map((d) => [
           p.name,
           p.projectId,
           d.name,
           d.mongoDBVersion ?? '',
+          d.featureCompatibilityVersion ?? '',
           d.sharded === undefined ? '' : d.sharded ? 'yes' : 'no',
           d.tlsEnabled === undefined ? '' : d.tlsEnabled ? 'yes' : 'no',
+          d.dbSizeBytes === undefined ? '' : bytes(d.dbSizeBytes),
+          d.oplogSizeMB === undefined ? '' : bytes(d.oplogSizeMB * 1024 * 1024),
+          d.agentVersion ?? '',
           p.migrationHosts.join(', '),
         ]),
       ),

@@ -79,7 +79,8 @@ export const link = command<LinkState>({
       calls: [{ route: connectLink }],
       skip,
       async run(state, ctx) {
-        const { status } = await ctx.api.call(connectLink, { body: { linkToken: state.token } });
+        const answer = await ctx.api.call(connectLink, { body: { linkToken: state.token } });
+        const status = answer.status ?? 'not given';
         state.status = status;
         state.connected = true;
         ctx.log.info(`Connected the source organization: it reports ${status}.`);

@@ -11,6 +11,7 @@ import {
 } from './migration-state.js';
 import { createStep, readStep, validationSteps, watchStep } from './migration-steps.js';
 import { resolveSourceStep } from './source-lookup.js';
+import { destinationCheckStep, sourceSizeStep } from './destination-check.js';
 import { needsSourceLookup, validationWaitSeconds } from './validate.js';
 
 export const migrate = command<MigrationState>({
@@ -35,7 +36,12 @@ export const migrate = command<MigrationState>({
       steps.push(readStep(settings));
     } else {
       if (needsSourceLookup(settings)) steps.push(resolveSourceStep(settings));
-      steps.push(...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
+      steps.push(
+        sourceSizeStep(settings),
+        destinationCheckStep(settings),
+        ...validationSteps(settings, validationWaitSeconds(settings)),
+        createStep(settings),
+      );
     }
     if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
     return steps;
@@ -43,7 +49,7 @@ export const migrate = command<MigrationState>({
   waitSeconds: (settings) =>
     (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
   report: (state, settings, error) => ({
-    outputs: migrationOutputs(state, state.created),
+    outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true),
     facts: migrationFacts(state, settings),
     outcome: state.created
       ? `Started migration ${state.migrationId}; keep its id for cutover.`
@@ -63,7 +69,7 @@ function next(state: MigrationState, error: unknown): string[] {
   if (error && !state.migrationId) return ['Nothing was started. Fix the error above and re-run migrate.'];
   if (error && !state.migration) return failedBeforeRead(state);
   // MongoDB has no API to list migrations: a created migration's id must not be lost.
-  const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status);
+  const finished = state.migration && ['FAILED', 'EXPIRED'].includes(state.migration.status ?? '');
   const keep =
     state.created && !finished
       ? [

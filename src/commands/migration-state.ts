@@ -2,6 +2,7 @@ import type { Migration } from '../api/migration-routes.js';
 import { RefusedError } from '../errors.js';
 import type { OutputValue } from '../runner/outputs.js';
 import type { Settings } from '../settings.js';
+import type { Sizing } from './destination-check.js';
 
 /** What the migration commands learn and do. */
 export interface MigrationState {
@@ -22,6 +23,8 @@ export interface MigrationState {
   /** The create's answer was lost: a migration may exist that this run does not know. */
   createOutcomeUnknown?: boolean;
   cutoverRequested: boolean;
+  /** The two sides' sizes and versions (destination-check.ts). */
+  sizing?: Sizing;
   /** The command reads the source deployment and the destination cluster (validate, migrate). */
   spec: boolean;
 }
@@ -52,7 +55,7 @@ function startMigrationState(settings: Settings, spec: boolean): MigrationState 
 export const isReady = (m: Migration) => m.status === 'WORKING' && m.readyForCutover === true;
 
 export function showMigration(m: Migration): string {
-  const parts = [m.status];
+  const parts = [m.status ?? 'status not given'];
   if (m.status === 'WORKING') parts.push(m.readyForCutover ? 'ready for cutover' : 'not ready for cutover yet');
   if (m.lagTimeSeconds !== undefined) parts.push(`lag ${m.lagTimeSeconds} s`);
   return parts.join(', ');
@@ -101,7 +104,7 @@ export function migrationFacts(state: MigrationState, settings: Settings): Array
     ]);
   if (state.migrationId) rows.push(['Migration id', state.migrationId]);
   if (m) {
-    rows.push(['Migration status', m.status], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
+    rows.push(['Migration status', m.status ?? 'not given'], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
     if (m.lagTimeSeconds !== undefined) rows.push(['Lag', `${m.lagTimeSeconds} s`]);
   }
   if (state.spec && settings.migration.dropDestinationData) {

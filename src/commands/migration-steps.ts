@@ -10,20 +10,25 @@ import {
 } from '../api/migration-routes.js';
 import { ApiError, RefusedError, sentence } from '../errors.js';
 import type { Log } from '../runner/log.js';
-import type { MigrationSettings, Settings } from '../settings.js';
+import type { Settings } from '../settings.js';
+import { migrationBody } from './migration-body.js';
 import type { Step, StepContext } from './command.js';
 import { isReady, KNOWN, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
 import { afterLostCutover, MAX_CUTOVER_SENDS } from './lost-cutover.js';
 import { waitUntil } from './wait.js';
+import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from './migration-answers.js';
+import { OBJECT_ID } from '../api/ids.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;
 
 /** Warns of a status this action does not know, once: not again on every poll that reads it. */
-function noteUnknown(status: string, previous: string | undefined, log: Log): void {
-  if (!KNOWN.includes(status) && status !== previous) {
+function noteUnknown(status: string | undefined, previous: string | undefined, log: Log): void {
+  if (!KNOWN.includes(status ?? '') && status !== previous) {
     log.annotate(
       'warning',
-      `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`,
+      status === undefined
+        ? 'Atlas gave no migration status; the migration is treated as still running.'
+        : `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`,
       'Unknown migration status',
     );
   }
@@ -44,31 +49,9 @@ async function describeMigration(
         'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.',
     );
   }
+  refuseOtherId('migration', id, answer._id);
   noteUnknown(answer.status, previous, log);
   return answer;
-}
-
-/** The request body of validate and create, version 2024-05-30. */
-function migrationBody(settings: Settings, state: MigrationState): unknown {
-  const m: MigrationSettings = settings.migration;
-  return {
-    source: {
-      clusterName: state.sourceClusterName,
-      groupId: state.sourceProjectId,
-      managedAuthentication: m.managedAuthentication,
-      ssl: m.ssl,
-      ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-      ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-    },
-    destination: {
-      clusterName: m.clusterName,
-      groupId: settings.atlas.projectId,
-      hostnameSchemaType: m.network,
-      ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-    },
-    migrationHosts: [state.migrationHost],
-    dropDestinationData: m.dropDestinationData,
-  };
 }
 
 const dropNote = (settings: Settings) =>
@@ -83,11 +66,12 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
       calls: [{ route: startValidation }],
       async run(state, ctx) {
         const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
-        state.validationId = validation._id;
+        const id = newValidationId(validation._id);
+        state.validationId = id;
         state.validationStatus = validation.status;
         state.validationMessage = validation.errorMessage;
-        ctx.log.info(`Started validation ${validation._id}: ${validation.status}.`);
-        return `validation ${validation._id}`;
+        ctx.log.info(`Started validation ${id}: ${shownStatus(validation.status)}.`);
+        return `validation ${id}`;
       },
     },
     {
@@ -103,12 +87,13 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
             read: async () => {
               const answer = await ctx.api.call(readValidation, { params: { validationId: id } });
               if (answer === ABSENT) throw new RefusedError(`Atlas: validation ${id} is gone from the project.`);
+              refuseOtherId('validation', id, answer._id);
               state.validationStatus = answer.status;
               state.validationMessage = answer.errorMessage;
               return answer;
             },
             done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
-            show: (v) => v.status,
+            show: (v) => shownStatus(v.status),
             timeout: (last) =>
               `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
             maxIntervalMs: MAX_POLL_INTERVAL_MS,
@@ -138,8 +123,17 @@ export function createStep(settings: Settings): Step<MigrationState> {
       try {
         migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
       } catch (err) {
-        if (err instanceof ApiError && err.problem.outcomeUnknown) state.createOutcomeUnknown = true;
+        // A 5xx, a lost answer, or a 2xx that cannot be read: each may follow the create's arrival.
+        if (err instanceof ApiError && (err.problem.outcomeUnknown || err.problem.malformed)) {
+          state.createOutcomeUnknown = true;
+          throw err.problem.outcomeUnknown ? err : unreadableCreate(err);
+        }
         throw err;
+      }
+      // Any answer with a readable id means the migration exists, whatever else it lacks.
+      if (migration._id === undefined || !OBJECT_ID.test(migration._id)) {
+        state.createOutcomeUnknown = true;
+        throw unreadableCreate({ id: migration._id });
       }
       state.migrationId = migration._id;
       state.migration = migration;
@@ -181,7 +175,7 @@ export function watchStep(
     calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
     skip: {
       when: `the migration is already ${goal} or in a final status`,
-      test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status)),
+      test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status ?? '')),
     },
     async run(state, ctx) {
       const id = state.migrationId as string;
@@ -193,7 +187,7 @@ export function watchStep(
           first: state.migration,
           read: async () =>
             (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
-          done: (m) => done(m) || TERMINAL.includes(m.status),
+          done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
           show: showMigration,
           timeout: (last) =>
             `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,

@@ -4,6 +4,7 @@ import { RefusedError } from '../errors.js';
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
 import type { MigrationState } from './migration-state.js';
+import { deploymentIn } from './destination-check.js';
 
 /** Fills the source deployment and migration host from the projects Atlas lists, when that leaves exactly one choice. */
 export function resolveSourceStep(settings: Settings): Step<MigrationState> {
@@ -14,6 +15,9 @@ export function resolveSourceStep(settings: Settings): Step<MigrationState> {
       const answer = await ctx.api.call(availableProjects);
       const items = answer === ABSENT ? [] : answer.items;
       const pick = chooseDeployment(items, state, settings.atlas.orgId);
+      // Kept for the size and sharding checks that follow (destination-check.ts).
+      const deployment = deploymentIn(items, { ...state, sourceProjectId: pick.projectId, sourceClusterName: pick.clusterName });
+      state.sizing = { ...state.sizing, source: deployment };
       const picked: Array<[string, 'sourceProjectId' | 'sourceClusterName' | 'migrationHost', string]> = [
         ['source-project-id', 'sourceProjectId', pick.projectId],
         ['source-cluster-name', 'sourceClusterName', pick.clusterName],

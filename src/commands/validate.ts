@@ -4,6 +4,7 @@ import { MIGRATION_CONDITIONS, requireSpec, requireTarget, SPEC_INPUTS } from '.
 import { migrationFacts, migrationOutputs, type MigrationState, startSpecState, VALIDATION_WAIT_SECONDS } from './migration-state.js';
 import { validationSteps } from './migration-steps.js';
 import { resolveSourceStep } from './source-lookup.js';
+import { destinationCheckStep, sourceSizeStep } from './destination-check.js';
 
 /**
  * How long the validation is awaited: wait-for, or the default when it is unset or 0. A validation
@@ -32,7 +33,12 @@ export const validate = command<MigrationState>({
   start: startSpecState,
   steps(settings) {
     const steps: Array<Step<MigrationState>> = needsSourceLookup(settings) ? [resolveSourceStep(settings)] : [];
-    return [...steps, ...validationSteps(settings, validationWaitSeconds(settings))];
+    return [
+      ...steps,
+      sourceSizeStep(settings),
+      destinationCheckStep(settings),
+      ...validationSteps(settings, validationWaitSeconds(settings)),
+    ];
   },
   waitSeconds: validationWaitSeconds,
   report: (state, settings, error) => ({

@@ -79,6 +79,7 @@ export const MIGRATION_SPEC: Record<string, InputUse> = {
   'destination-network': 'optional',
   'private-link-id': 'conditional',
   'drop-destination-data': 'optional',
+  sharding: 'optional',
   'wait-for': 'optional',
 };
 

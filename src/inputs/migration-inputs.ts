@@ -1,12 +1,18 @@
-import { HOST_NAME } from '../api/ids.js';
+import { readSharding } from './sharding-input.js';
 import type { DestinationNetwork, MigrationSettings } from '../settings.js';
 import { readBoolean, readEnum, readInteger, readObjectId, shown, type Findings, type InputReader } from './fields.js';
 
 const NETWORKS: readonly DestinationNetwork[] = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
-/** Atlas cluster names: ASCII letters, digits and hyphens, at most 64. */
+/** Atlas cluster names: ASCII letters, digits and hyphens (MongoDB's pattern), at most 64. */
 const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-/** A Cloud/Ops Manager deployment (replica set or sharded cluster) name: printable, no spaces. */
-const SOURCE_CLUSTER = /^[\x21-\x7e]{1,128}$/;
+/**
+ * MongoDB's specification says only "a string, at least one character" for a source deployment
+ * name (its own example is "Project X sharded cluster"), a migration host and a private endpoint
+ * id. Spaces and any printable character pass; control characters (a line break, a NUL) cannot be
+ * part of a name and are refused. The output boundary neutralises what is shown.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
 
 const MAX_WAIT_FOR_SECONDS = 86_400;
 
@@ -22,8 +28,8 @@ export function readMigrationInputs(read: InputReader, f: Findings): MigrationSe
   return {
     clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
     sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
-    sourceClusterName: text('source-cluster-name', SOURCE_CLUSTER, 'the name of a deployment in that project, without spaces'),
-    migrationHost: text('migration-host', HOST_NAME, 'the host name of a migration host, such as mh-1.example.net'),
+    sourceClusterName: text('source-cluster-name', MONGODB_STRING, 'the name of a deployment in that project, without control characters'),
+    migrationHost: text('migration-host', MONGODB_STRING, 'the name of a migration host, such as mh-1.example.net'),
     managedAuthentication: readBoolean(read, 'source-managed-authentication', true, f),
     username: read('source-username') || undefined,
     password: read('source-password') || undefined,
@@ -34,8 +40,9 @@ export function readMigrationInputs(read: InputReader, f: Findings): MigrationSe
       'an absolute path on the migration host, such as /etc/ssl/ca.pem',
     ),
     network: readEnum(read, 'destination-network', NETWORKS, 'PUBLIC', f),
-    privateLinkId: readObjectId(read, 'private-link-id', 'an Atlas private endpoint id', f),
+    privateLinkId: text('private-link-id', MONGODB_STRING, 'the id of an Atlas private endpoint'),
     dropDestinationData: readBoolean(read, 'drop-destination-data', false, f),
+    sharding: readSharding(read, f),
     migrationId: readObjectId(read, 'migration-id', 'a live migration id (the migration-id output of migrate)', f),
     waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
   };

@@ -389,7 +389,7 @@ describe('values from successful answers', () => {
     }));
     const entries = [
       ...projects,
-      // A migration host that is no host name: the project is left out, with a warning that does not repeat it.
+      // A migration host is a string in MongoDB's specification: a hostile one passes through, neutralised wherever it is shown.
       { ...projects[0], projectId: '65f0000000000000000000b1', migrationHosts: [HOSTILE] },
       { ...projects[0], projectId: HOSTILE },
     ];
@@ -399,17 +399,18 @@ describe('values from successful answers', () => {
     expectClean(run);
     expect(run.code).toBe(0);
     const available = JSON.parse(run.outputs['available-projects']) as Array<{ name: string; deployments: Array<{ name: string }> }>;
-    expect(available.map((p) => p.name)).toEqual(PAYLOADS.map((p) => p.shown));
-    expect(available.map((p) => p.deployments[0].name)).toEqual(PAYLOADS.map((p) => p.shown));
+    const shown = [...PAYLOADS.map((p) => p.shown), PAYLOADS[0].shown];
+    expect(available.map((p) => p.name)).toEqual(shown);
+    expect(available.map((p) => p.deployments[0].name)).toEqual(shown);
     const deployments = JSON.parse(run.outputs.deployments) as Array<Record<string, string>>;
-    expect(deployments.map((d) => d['source-project-name'])).toEqual(PAYLOADS.map((p) => p.shown));
-    expect(deployments.map((d) => d['mongodb-version'])).toEqual(PAYLOADS.map((p) => p.shown));
+    expect(deployments.map((d) => d['source-project-name'])).toEqual(shown);
+    expect(deployments.map((d) => d['mongodb-version'])).toEqual(shown);
+    expectShown(deployments[PAYLOADS.length]['migration-host'], 'the migration host in the deployments output');
     expect(run.warnings.map((w) => w.message)).toEqual([
-      `Atlas listed a project this action cannot read, left out: the answer[${PAYLOADS.length}].migrationHosts[0] should be a host name but is a string of ${HOSTILE.length} characters.`,
       `Atlas listed a project this action cannot read, left out: the answer[${PAYLOADS.length + 1}].projectId should be 24 hexadecimal digits but is a string of ${HOSTILE.length} characters.`,
     ]);
     const table = run.summary.slice(run.summary.indexOf('<h3>Deployments Atlas can migrate</h3>'));
-    expect(table.match(/<tr><td>/g)).toHaveLength(PAYLOADS.length);
+    expect(table.match(/<tr><td>/g)).toHaveLength(PAYLOADS.length + 1);
     expect(run.summary).toContain('<td>mid ## &#91;error&#93;pwned-legacy</td>');
     expect(run.summary).toContain(
       '&#60;/td&#62;&#60;/tr&#62;&#60;/table&#62;&#92;n&#92;n# Verified by MongoDB&#92;n!&#91;x&#93;(https://evil.example/p.png)',

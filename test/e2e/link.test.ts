@@ -44,6 +44,10 @@ describe('link with API keys (digest)', () => {
         'mongodb-version': '7.0.14',
         sharded: false,
         tls: true,
+        'db-size-bytes': 12_884_901_888,
+        'oplog-size-mb': 990,
+        'agent-version': '13.22.0.9175-1',
+        fcv: '7.0',
       },
     ]);
     // The source answers 404 for "no link"; the organization read proves that is what it meant.

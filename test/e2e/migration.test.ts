@@ -44,8 +44,15 @@ const sequence = () =>
         ? `challenge: ${r.method} ${r.path.replace(/^\/api\/atlas\/v2/, '')} ${r.status}${r.body ? ' WITH A BODY' : ''}`
         : `${r.method} ${r.route} ${r.status}`,
     );
-/** The digest challenge before the first body: a read of the project, a GET MongoDB defines (GET …/validate does not exist). */
-const CHALLENGE_VALIDATE = `challenge: GET /groups/${ATLAS_PROJECT_ID} 401`;
+/**
+ * What validate and migrate read before the first body: the source's size from the projects Atlas
+ * lists (its GET brings the digest challenge: a GET MongoDB defines), then the destination cluster.
+ */
+const BEFORE_VALIDATE = [
+  `challenge: GET /orgs/${ATLAS_ORG_ID}/liveMigrations/availableProjects 401`,
+  'GET atlas.availableProjects 200',
+  'GET atlas.cluster 200',
+];
 const challengeDescribe = (id: string) => `challenge: GET /groups/${ATLAS_PROJECT_ID}/liveMigrations/${id} 401`;
 /** The body of the one authenticated request of `route` (the digest challenge before it is sent unauthenticated). */
 function bodyOf(route: string): unknown {
@@ -83,7 +90,7 @@ const expectedBody = (overrides: { source?: object; destination?: object; dropDe
 const ready = () => sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
 
 describe('validate', () => {
-  it('validates the given deployment: outputs, summary, the 2024-05-30 body; challenge + POST = 2 requests', async () => {
+  it('validates the given deployment: outputs, summary, the 2024-05-30 body; the source and destination read first', async () => {
     const r = await run({ command: 'validate' });
     expect(r.code).toBe(0);
     expect(r.errors).toEqual([]);
@@ -92,8 +99,8 @@ describe('validate', () => {
     expect(r.outputs).toEqual({ 'validation-id': id, 'validation-status': 'SUCCESS', changed: 'false' });
     expect(sim.validation(id)?.status).toBe('SUCCESS');
 
-    // The digest challenge is a read of the project: the body never goes out without credentials.
-    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200']);
+    // The digest challenge is the first GET: the body never goes out without credentials.
+    expect(sequence()).toEqual([...BEFORE_VALIDATE, 'POST atlas.migrations.validate 200']);
     const post = sim.requests({ route: 'atlas.migrations.validate' })[0];
     expect(post.headers.accept).toBe(V2024);
     expect(post.headers['content-type']).toBe(V2024);
@@ -114,8 +121,8 @@ describe('validate', () => {
     expect(r.outputs['validation-status']).toBe('SUCCESS');
     expect(r.lines).toContain(`Started validation ${r.outputs['validation-id']}: PENDING.`);
     expect(r.lines.filter((l) => /^Waiting for the validation result: poll 1 after 2\.\d s: SUCCESS\.$/.test(l))).toHaveLength(1);
-    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200', 'GET atlas.migrations.validation 200']);
-    const [, post, poll] = sim.requests();
+    expect(sequence()).toEqual([...BEFORE_VALIDATE, 'POST atlas.migrations.validate 200', 'GET atlas.migrations.validation 200']);
+    const [, , , post, poll] = sim.requests();
     expect(poll.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations/validate/${r.outputs['validation-id']}`);
     expect(poll.headers.accept).toBe(V2023);
     expect(poll.at - post.at).toBeGreaterThanOrEqual(2000);
@@ -132,10 +139,11 @@ describe('validate', () => {
     });
     expect(fact(r, 'Filled in from Atlas')).toBe(filled);
     expect(bodyOf('atlas.migrations.validate')).toEqual(expectedBody());
-    // challenge + list + POST
+    // challenge + list + the destination cluster + POST (the list read to fill in also gives the source's size)
     expect(sequence()).toEqual([
       `challenge: GET /orgs/${ATLAS_ORG_ID}/liveMigrations/availableProjects 401`,
       'GET atlas.availableProjects 200',
+      'GET atlas.cluster 200',
       'POST atlas.migrations.validate 200',
     ]);
   });
@@ -223,7 +231,7 @@ describe('migrate', () => {
     });
     expect(sim.migration(id)).toMatchObject({ status: 'NEW', groupId: ATLAS_PROJECT_ID });
 
-    expect(sequence()).toEqual([CHALLENGE_VALIDATE, 'POST atlas.migrations.validate 200', 'POST atlas.migrations.create 201']);
+    expect(sequence()).toEqual([...BEFORE_VALIDATE, 'POST atlas.migrations.validate 200', 'POST atlas.migrations.create 201']);
     const create = sim.requests({ route: 'atlas.migrations.create' })[0];
     expect(create.path).toBe(`/api/atlas/v2/groups/${ATLAS_PROJECT_ID}/liveMigrations`);
     expect(create.headers.accept).toBe(V2024);
@@ -281,7 +289,7 @@ describe('migrate', () => {
       `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} ` +
         '(in a job whose environment requires a reviewer).',
     );
-    expect(sequence()).toHaveLength(3);
+    expect(sequence()).toHaveLength(5);
   });
 
   it('with migration-id creates nothing and reads that migration (a safe re-run): challenge + GET = 2 requests', async () => {
@@ -590,18 +598,24 @@ describe('secrets and destructive options', () => {
     const drop = ` — DROPS ALL DATA in destination cluster ${ATLAS_CLUSTER_NAME} first (drop-destination-data)`;
     const plan = r.lines.slice(r.lines.indexOf("Dry run of 'migrate': nothing is sent. Its steps, and the calls each would make:") + 1);
     expect(plan).toEqual([
-      `  1. Start a validation of the migration${drop}`,
+      "  1. Read the source deployment's size from the projects Atlas lists (skipped if the source was looked up already, or atlas-org-id is not given)",
+      `     GET ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID}/liveMigrations/availableProjects — list the projects available for migration`,
+      `     GET ${host} /api/atlas/v2/orgs/${ATLAS_ORG_ID} — read the organization (only if the call above answers 404)`,
+      `  2. Read destination cluster ${ATLAS_CLUSTER_NAME} and compare it with the source`,
+      `     GET ${host} /api/atlas/v2/groups/${ATLAS_PROJECT_ID}/clusters/{clusterName} — read the destination cluster`,
+      `     GET ${host} /api/atlas/v2/groups/${ATLAS_PROJECT_ID} — read the project (only if the call above answers 404)`,
+      `  3. Start a validation of the migration${drop}`,
       `     POST ${host} ${base}/validate — start a validation of the migration`,
-      '  2. Wait for the validation result',
+      '  4. Wait for the validation result',
       `     GET ${host} ${base}/validate/{validationId} — read the validation (repeated until SUCCESS or FAILED, up to 3600 s)`,
       `     GET ${host} /api/atlas/v2/groups/${ATLAS_PROJECT_ID} — read the project (only if the call above answers 404)`,
-      `  3. Start the migration${drop}`,
+      `  5. Start the migration${drop}`,
       `     POST ${host} ${base} — start the migration`,
-      '  4. Wait until ready for cutover (skipped if the migration is already ready for cutover or in a final status)',
+      '  6. Wait until ready for cutover (skipped if the migration is already ready for cutover or in a final status)',
       `     GET ${host} ${base}/{liveMigrationId} — read the migration (repeated until ready for cutover or a final status, up to 3600 s)`,
       `     GET ${host} /api/atlas/v2/groups/${ATLAS_PROJECT_ID} — read the project (only if the call above answers 404)`,
     ]);
-    expect(summaryText(r)).toContain(`<li>1. Start a validation of the migration${drop}</li>`);
+    expect(summaryText(r)).toContain(`<li>3. Start a validation of the migration${drop}</li>`);
     expect(r.outputs).toEqual({ changed: 'false' });
   });
 });

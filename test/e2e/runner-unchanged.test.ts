@@ -9,6 +9,7 @@ import { normalize, SCENARIOS, scenarioSimulator } from '../golden/scenarios.js'
 import { ROOT, runAction } from '../helpers/run-action.js';
 import { closeChecked } from '../helpers/scripts.js';
 import type { Simulator } from '../simulator/index.js';
+import { INTENDED_18 } from '../golden/intended-18.js';
 
 const DIR = join(ROOT, 'test', 'golden', 'before');
 const RECORD = process.env.RECORD_GOLDEN === '1';
@@ -37,6 +38,7 @@ const INTENDED: Array<{ why: string; change(before: Seen): Seen }> = [
       ),
     }),
   },
+  ...INTENDED_18,
 ];
 
 let sim: Simulator;

@@ -56,8 +56,8 @@ describe('validate', () => {
     expect(lines).toHaveLength(12);
     expect(lines[0]).toBe('Waiting for the validation result: poll 1 after 2.0 s: PENDING.');
     expect(lines[11]).toBe('Waiting for the validation result: poll 12 after 329.8 s: SUCCESS.');
-    // challenge + POST + 12 polls
-    expect(sim.requests()).toHaveLength(14);
+    // challenge + the source's size (availableProjects) + the destination cluster + POST + 12 polls
+    expect(sim.requests()).toHaveLength(16);
     expect(sim.validation(r.outputs['validation-id'])).toMatchObject({ status: 'SUCCESS', polls: 12 });
   });
 

@@ -52,6 +52,10 @@ export const sourceOrgNotFound = (id) => new ApiError(404, 'ORG_NOT_FOUND', `No 
 /** @param {string} id */
 export const groupNotFound = (id) => new ApiError(404, 'GROUP_NOT_FOUND', `No group with ID ${id} exists.`);
 
+/** @param {string} name @param {string} groupId */
+export const clusterNotFound = (name, groupId) =>
+  new ApiError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${name} exists in group ${groupId}.`);
+
 /** @param {string} id */
 export const liveMigrationNotFound = (id) => new ApiError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource live migration ${id}.`);
 

@@ -2,7 +2,7 @@
 // The route table: every operation the simulator serves, with its name (what fail(), respond()
 // and requests() use), side, method, path, the API versions it publishes (Atlas v2), the roles
 // it allows, and its handler. Handlers run after authentication and the media-type checks.
-import { ApiError, noMigrationLink, userUnauthorized, validationError } from './errors.js';
+import { ApiError, clusterNotFound, noMigrationLink, userUnauthorized, validationError } from './errors.js';
 import { connectRequest, linkTokenRequest, migrationRequest } from './schema.js';
 
 /** @typedef {import('./types.js').Side} Side */
@@ -29,6 +29,9 @@ const OWNER = ['ORG_OWNER'];
 const READERS = ['ORG_OWNER', 'ORG_MEMBER', 'ORG_READ_ONLY'];
 const V2023 = ['2023-01-01'];
 const V2024 = ['2024-05-30', '2023-01-01'];
+// getGroupCluster publishes 2023-01-01, 2023-02-01 and 2024-08-05, each with its own answer; only
+// the 2024-08-05 answer is modelled, so only that version is served.
+const V2024_08 = ['2024-08-05'];
 const ATLAS = '/api/atlas/v2';
 const SOURCE = '/api/public/v1.0';
 const ID = /^[a-f0-9]{24}$/;
@@ -67,6 +70,12 @@ const ROUTES = [
   route('atlas.project', 'GET', `${ATLAS}/groups/{groupId}`, V2023, READERS, (c) => {
     const project = c.project();
     return reply(200, { id: project.id, name: project.name, orgId: project.orgId });
+  }),
+  route('atlas.cluster', 'GET', `${ATLAS}/groups/{groupId}/clusters/{clusterName}`, V2024_08, READERS, (c) => {
+    const project = c.project();
+    const body = c.world.clusterBody(project, c.params.clusterName);
+    if (!body) throw clusterNotFound(c.params.clusterName, project.id);
+    return reply(200, body);
   }),
   route('atlas.migrations.validate', 'POST', `${ATLAS}/groups/{groupId}/liveMigrations/validate`, V2024, OWNER, (c) => {
     const project = c.project();
@@ -143,16 +152,29 @@ export function matchRoute(method, path) {
   for (const r of ROUTES) {
     const m = r.pattern.exec(path);
     if (!m) continue;
-    if (r.method === method) return { route: r, params: { ...m.groups } };
+    if (r.method === method) return { route: r, params: decoded(m.groups ?? {}) };
     allowed.push(r.method);
   }
   return allowed.length ? { allowed } : null;
 }
 
-/** 400 for a path id that is not 24 hexadecimal digits. @param {Record<string, string>} params */
+/** Path parameters as the client meant them (a name may be URL-encoded). @param {Record<string, string>} groups */
+function decoded(groups) {
+  return Object.fromEntries(
+    Object.entries(groups).map(([k, v]) => {
+      try {
+        return [k, decodeURIComponent(v)];
+      } catch {
+        return [k, v];
+      }
+    }),
+  );
+}
+
+/** 400 for a path id (orgId, groupId, …Id) that is not 24 hexadecimal digits; names (clusterName) are the handler's. @param {Record<string, string>} params */
 export function checkPathIds(params) {
   for (const [name, value] of Object.entries(params)) {
-    if (!ID.test(value)) throw validationError(name, `Invalid ${name} ${value}: expected 24 hexadecimal digits.`);
+    if (name.endsWith('Id') && !ID.test(value)) throw validationError(name, `Invalid ${name} ${value}: expected 24 hexadecimal digits.`);
   }
 }
 

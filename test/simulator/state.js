@@ -16,7 +16,17 @@ import * as errors from './errors.js';
  * @typedef {{ id: string, name: string, syncAfterPolls: number, neverSyncs: boolean, activeMigration: boolean,
  *   noLinkAnswer: 'not-found' | 'not-synced', link: Link | null, polls: number }} SourceOrg
  */
-/** @typedef {{ id: string, name: string, orgId: string, clusters: string[] }} AtlasProject */
+/** @typedef {{ id: string, name: string, orgId: string, clusters: string[], clusterSpecs: Record<string, import('./types.js').ClusterSpec> }} AtlasProject */
+
+/** What a destination cluster is unless a test says otherwise. @type {Required<import('./types.js').ClusterSpec>} */
+const DEFAULT_CLUSTER = { mongoDBVersion: '7.0.15', diskSizeGB: 40, shards: 1 };
+
+/** A stable 24-hex id for a name. @param {string} text */
+function hexOf(text) {
+  let h = 0x811c9dc5;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0').repeat(3);
+}
 
 export class World {
   /** @type {Map<string, AtlasOrg>} */ #atlasOrgs = new Map();
@@ -73,8 +83,36 @@ export class World {
   }
 
   /** @param {string} groupId @param {import('./types.js').AtlasProjectOptions} o */
-  addAtlasProject(groupId, { orgId, name = `Project ${groupId}`, clusters }) {
-    this.#projects.set(groupId, { id: groupId, name, orgId, clusters: [...clusters] });
+  addAtlasProject(groupId, { orgId, name = `Project ${groupId}`, clusters, clusterSpecs = {} }) {
+    this.#projects.set(groupId, { id: groupId, name, orgId, clusters: [...clusters], clusterSpecs: structuredClone(clusterSpecs) });
+  }
+
+  /**
+   * A cluster of the project as GET …/clusters/{clusterName} (2024-08-05) describes it, or null.
+   * @param {AtlasProject} project @param {string} name
+   */
+  clusterBody(project, name) {
+    if (!project.clusters.includes(name)) return null;
+    const spec = { ...DEFAULT_CLUSTER, ...project.clusterSpecs[name] };
+    const shard = {
+      regionConfigs: [
+        {
+          providerName: 'AWS',
+          regionName: 'US_EAST_1',
+          priority: 7,
+          electableSpecs: { instanceSize: 'M30', nodeCount: 3, diskSizeGB: spec.diskSizeGB },
+        },
+      ],
+    };
+    return {
+      id: hexOf(`${project.id}/${name}`),
+      groupId: project.id,
+      name,
+      clusterType: spec.shards > 1 ? 'SHARDED' : 'REPLICASET',
+      mongoDBVersion: spec.mongoDBVersion,
+      stateName: 'IDLE',
+      replicationSpecs: Array.from({ length: spec.shards }, () => structuredClone(shard)),
+    };
   }
 
   // --- principals ----------------------------------------------------------------------------

@@ -62,7 +62,9 @@
  *   noLinkAnswer?: 'not-found' | 'not-synced' }} SourceOrgOptions
  */
 
-/** @typedef {{ orgId: string, name?: string, clusters: string[] }} AtlasProjectOptions */
+/** A destination cluster's details (defaults in state.js: MongoDB 7.0.15, 40 GB disk per shard, 1 shard). @typedef {{ mongoDBVersion?: string, diskSizeGB?: number, shards?: number }} ClusterSpec */
+
+/** @typedef {{ orgId: string, name?: string, clusters: string[], clusterSpecs?: Record<string, ClusterSpec> }} AtlasProjectOptions */
 
 /**
  * An existing migration arranged by a test. `status` WORKING with `readyForCutover` is ready

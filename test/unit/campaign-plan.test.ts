@@ -250,7 +250,7 @@ describe('schema/campaign-plan.schema.json agrees with the validator', () => {
     ],
     ['bad boolean', GOOD.replace('migration-host: mh-1.example.net', 'source-ssl: "yes"')],
     ['bad id', GOOD.replace('6a7b8c9d0e1f2a3b4c5d6e7f', 'xyz')],
-    ['bad host', GOOD.replace('mh-1.example.net', 'mh 1')],
+    ['bad host', GOOD.replace('mh-1.example.net', '"mh\\u00011"')],
     ['bad cluster name', GOOD.replace('orders-rs0', 'orders_rs0')],
     ['bad network', GOOD.replace('PUBLIC', 'public')],
     ['unknown key', GOOD.replace('migration-host', 'host')],

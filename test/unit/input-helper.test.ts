@@ -251,6 +251,23 @@ describe('readSettings', () => {
     ).toBeUndefined();
   });
 
+  it('names as MongoDB allows them: spaces and other printable characters pass through', () => {
+    const m = read(
+      {
+        'source-cluster-name': 'Project X sharded cluster',
+        'migration-host': 'agent host #7 (rack B)',
+        'destination-network': 'PRIVATE_LINK',
+        'private-link-id': 'vpce-0a1b2c3d4e5f',
+      },
+      migrationBase,
+    ).settings.migration;
+    expect([m.sourceClusterName, m.migrationHost, m.privateLinkId]).toEqual([
+      'Project X sharded cluster',
+      'agent host #7 (rack B)',
+      'vpce-0a1b2c3d4e5f',
+    ]);
+  });
+
   // One row per rule; each names the input it blames.
   const table: Array<[string, Record<string, string | undefined>, string, RegExp, Record<string, string>?]> = [
     ['org id too short', { 'atlas-org-id': 'abc' }, 'atlas-org-id', /24 hexadecimal digits.*got "abc"/],
@@ -335,7 +352,7 @@ describe('readSettings', () => {
       /or give atlas-org-id/,
       migrationBase,
     ],
-    ['bad migration host', { 'migration-host': 'mh 1' }, 'migration-host', /host name of a migration host/, migrationBase],
+    ['bad migration host', { 'migration-host': 'mh\u00011' }, 'migration-host', /name of a migration host/, migrationBase],
     [
       'user name with managed authentication',
       { 'source-username': 'admin' },
