@@ -145,7 +145,8 @@ export function migrationNext(state: MigrationState): string[] {
   if (isReady(m)) {
     const closes = windowCloses(state.timeline);
     return [
-      `Ready for cutover: the 120-hour window has started${closes ? ` and closes by ${closes}` : ''}. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+      ...(closes ? [`Cut over before the window closes: by ${closes}.`] : []),
     ];
   }
   return [

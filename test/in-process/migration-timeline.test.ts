@@ -75,7 +75,7 @@ describe('migrate that waits until ready', () => {
     ]);
     const closes = '2026-12-09T10:00:21.250Z at the latest (120 h after this run saw the migration turn ready)';
     expect(fact(r, 'Cutover window closes')).toBe(closes);
-    expect(unescape(r.summary)).toContain(`the 120-hour window has started and closes by ${closes}`);
+    expect(unescape(r.summary)).toContain(`<li>Cut over before the window closes: by ${closes}.</li>`);
   });
 
   it('a migration already ready at the first read: no window close is claimed (the run did not see it turn)', async () => {
