@@ -3,7 +3,7 @@
 // the run must still leave its outputs and a job summary, and exit within 5 s with a failure code.
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeChecked } from '../helpers/scripts.js';
-import { ATLAS_ORG_ID, linkInputs, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
+import { ATLAS_ORG_ID, ATLAS_PROJECT_ID, linkInputs, migrationInputs, SOURCE_ORG_ID, standardSimulator } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
 
@@ -87,6 +87,21 @@ describe('a signal while an irreversible request is in flight', () => {
     expect(run.errors[0].message).toContain('A request to start the migration was in flight');
     expect(run.outputs).toMatchObject({ 'validation-status': 'SUCCESS' });
     expect(run.outputs['migration-id']).toBeUndefined();
+  });
+
+  it('cutover cancelled while the cutover request is unanswered: the report says to read the migration before sending it again', async () => {
+    sim = migrationSimulator({});
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
+    sim.fail('atlas.migrations.cutover', { kind: 'hang', ms: 20_000 });
+    const url = await sim.listen();
+    const run = await runAction(sim, migrationInputs(url, { command: 'cutover', 'migration-id': id, 'wait-for': '600' }), {
+      interrupt: { signal: 'SIGTERM', when: () => sim.requests({ route: 'atlas.migrations.cutover' }).length >= 1 },
+    });
+    const summary = expectCancelled(run, 'SIGTERM');
+    expect(summary).toContain('Atlas may have started the cutover');
+    expect(summary).toContain('with migration-status before sending it again');
+    expect(run.errors[0].message).toContain('A request to cut over was in flight');
+    expect(run.outputs).toMatchObject({ 'migration-id': id, 'migration-status': 'WORKING', 'ready-for-cutover': 'true' });
   });
 });
 
