@@ -26,11 +26,14 @@ export function needsSourceLookup(settings: Settings): boolean {
   return !(m.sourceProjectId && m.sourceClusterName && m.migrationHost);
 }
 
+// wait-for bounds the wait for readiness, which validate does not have: its bound is validation-wait-for.
+const VALIDATE_INPUTS = Object.fromEntries(Object.entries(SPEC_INPUTS).filter(([name]) => name !== 'wait-for'));
+
 export const validate = command<MigrationState>({
   name: 'validate',
   title: 'MongoDB live migration: validate',
   description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
-  inputs: SPEC_INPUTS,
+  inputs: VALIDATE_INPUTS,
   conditions: MIGRATION_CONDITIONS,
   require(settings, r) {
     requireTarget(settings, r, 'validate');

@@ -65,6 +65,8 @@ describe('validate', () => {
     await start({ validationAfterPolls: 1000 });
     const r = await run({ command: 'validate', 'validation-wait-for': '60', 'wait-for': '3600' });
     expect(r.code).toBe(1);
+    // wait-for bounds the wait for readiness only: validate says it ignores it.
+    expect(r.notices.map((n) => n.message)).toContain("'validate' does not use 'wait-for'; ignored.");
     expect(r.errors.map((e) => e.message)).toEqual([
       'Atlas: the validation did not finish within 60 s (validation-wait-for); the last status read was PENDING. Raise validation-wait-for, or check the validation in Atlas.',
     ]);
