@@ -99,7 +99,7 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
   try {
     // A cancelled run does not wait long for a token's revocation: the runner kills it soon.
     const closing = wiring?.close();
-    await (ending.error instanceof CancelledError ? Promise.race([closing, new Promise((r) => setTimeout(r, 1000))]) : closing);
+    await (ending.error instanceof CancelledError ? Promise.race([closing, new Promise((r) => setTimeout(r, 1000).unref())]) : closing);
   } catch (err) {
     log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
   }
