@@ -90,6 +90,20 @@ describe('migrate that waits until ready', () => {
   });
 });
 
+describe('cutover', () => {
+  it('notes when the cutover was requested and when the run saw it COMPLETE', async () => {
+    await start({ completeAfterPolls: 2 });
+    const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING', readyForCutover: true });
+    const r = await run({ command: 'cutover', 'migration-id': id, 'wait-for': '600' });
+    expect(r.code).toBe(0);
+    expect(rows(r, 'Timeline (UTC)')).toEqual([
+      ['First seen ready for cutover', '2026-12-04T10:00:00.000Z'],
+      ['Cutover requested', '2026-12-04T10:00:00.000Z'],
+      ['Seen COMPLETE', '2026-12-04T10:00:05.000Z'],
+    ]);
+  });
+});
+
 describe('a long wait', () => {
   it('shows at most 200 points, evenly thinned from every poll, the first and the last kept', async () => {
     await start({ readyAfterPolls: 100_000, lagSeconds: Array.from({ length: 400 }, (_, i) => 400 - i) });
