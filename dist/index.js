@@ -28874,8 +28874,35 @@ function describeError(err, field) {
 
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
 };
+class CancelledError extends Error {
+    signal;
+    inFlight;
+    name = 'CancelledError';
+    constructor(signal, inFlight = []) {
+        super(`Cancelled by ${signal}: the step stopped${inFlight.length ? '' : ' without waiting for anything more'}.` +
+            inFlight.map((r) => ` A request to ${r.operation} was in flight: ${r.ifLost}.`).join(''));
+        this.signal = signal;
+        this.inFlight = inFlight;
+    }
+    mayHaveSent(routeName) {
+        return this.inFlight.some((r) => r.name === routeName);
+    }
+}
+const cancelledDuring = (err, routeName) => err instanceof CancelledError && err.mayHaveSent(routeName);
 class Budget {
     clock;
     seconds;
@@ -29104,6 +29131,218 @@ function planLines(plan) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/api/ids.ts
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+;// CONCATENATED MODULE: ./src/api/organization-routes.ts
+
+
+const atlasOrg = {
+    name: 'atlas.org',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/orgs/{orgId}',
+    operation: 'read the organization',
+    version: '2023-01-01',
+    reply: null,
+};
+const sourceOrg = {
+    name: 'source.org',
+    side: 'source',
+    method: 'GET',
+    path: '/api/public/v1.0/orgs/{orgId}',
+    operation: 'read the organization',
+    reply: null,
+};
+const atlasProject = {
+    name: 'atlas.project',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/groups/{groupId}',
+    operation: 'read the project',
+    version: '2023-01-01',
+    reply: null,
+};
+function challengeRouteFor(route) {
+    if (route.side === 'source')
+        return sourceOrg;
+    return route.path.includes('{groupId}') ? atlasProject : atlasOrg;
+}
+const atlasOrgAbsent = {
+    proof: atlasOrg,
+    input: 'atlas-org-id',
+    param: 'orgId',
+    what: 'Atlas organization',
+    hint: 'check atlas-org-id for a typo, and that the Atlas API key or service account belongs to that organization',
+};
+const sourceOrgAbsent = {
+    proof: sourceOrg,
+    input: 'source-org-id',
+    param: 'orgId',
+    what: 'source organization',
+    hint: 'check source-org-id for a typo, and that the source API key belongs to that organization',
+};
+const ACTIVE_MIGRATION = 'a live migration is in progress; let it finish (or cut it over), then re-run';
+const linkToken = object({
+    linkToken: oneOrSingleton(matching(/^[A-Za-z0-9+/=_.-]{16,16384}$/, 'a link token (base64 text)')),
+});
+const createLinkToken = {
+    name: 'atlas.linkTokens.create',
+    side: 'atlas',
+    method: 'POST',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
+    operation: 'create the link token',
+    version: '2023-01-01',
+    reply: linkToken,
+    hints: { 404: atlasOrgAbsent.hint },
+};
+const deleteLinkTokens = {
+    name: 'atlas.linkTokens.delete',
+    side: 'atlas',
+    method: 'DELETE',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
+    operation: 'delete the link token',
+    version: '2023-01-01',
+    reply: null,
+    absent: atlasOrgAbsent,
+    hints: { 409: ACTIVE_MIGRATION },
+};
+const deployment = object({
+    name: string,
+    mongoDBVersion: optional(string),
+    featureCompatibilityVersion: optional(string),
+    managed: optional(shape_boolean),
+    sharded: optional(shape_boolean),
+    tlsEnabled: optional(shape_boolean),
+    clusterId: optional(string),
+    dbSizeBytes: optional(number),
+    oplogSizeMB: optional(number),
+    shardsSize: optional(number),
+    agentVersion: optional(string),
+});
+const project = object({
+    projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
+    name: string,
+    deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
+    migrationHosts: orElse(array(string), () => []),
+});
+const availableProjects = {
+    name: 'atlas.availableProjects',
+    side: 'atlas',
+    method: 'GET',
+    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/availableProjects',
+    operation: 'list the projects available for migration',
+    version: '2023-01-01',
+    reply: lenientArray(project),
+    absent: atlasOrgAbsent,
+};
+const linkState = object({ status: optional(string) });
+const linkStatus = {
+    name: 'source.link.status',
+    side: 'source',
+    method: 'GET',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink/status',
+    operation: 'read the migration link status',
+    reply: linkState,
+    absent: sourceOrgAbsent,
+};
+const connectLink = {
+    name: 'source.link.connect',
+    side: 'source',
+    method: 'POST',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
+    operation: 'connect to Atlas with the link token',
+    reply: linkState,
+};
+const deleteLink = {
+    name: 'source.link.delete',
+    side: 'source',
+    method: 'DELETE',
+    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
+    operation: 'remove the migration link',
+    reply: null,
+    absent: sourceOrgAbsent,
+    hints: { 409: ACTIVE_MIGRATION },
+};
+
+;// CONCATENATED MODULE: ./src/api/migration-routes.ts
+
+
+const projectAbsent = {
+    proof: atlasProject,
+    input: 'atlas-project-id',
+    param: 'groupId',
+    what: 'Atlas project',
+    hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
+};
+const PROJECT_HINTS = { 404: projectAbsent.hint };
+const validation = object({
+    _id: optional(string),
+    status: optional(string),
+    errorMessage: optional(string),
+});
+const migration = object({
+    _id: optional(string),
+    status: optional(string),
+    readyForCutover: optional(shape_boolean),
+    lagTimeSeconds: optional(number),
+    migrationHosts: optional(array(string)),
+});
+const base = '/api/atlas/v2/groups/{groupId}/liveMigrations';
+const startValidation = {
+    name: 'atlas.migrations.validate',
+    side: 'atlas',
+    method: 'POST',
+    path: `${base}/validate`,
+    operation: 'start a validation of the migration',
+    version: '2024-05-30',
+    reply: validation,
+    hints: PROJECT_HINTS,
+};
+const readValidation = {
+    name: 'atlas.migrations.validation',
+    side: 'atlas',
+    method: 'GET',
+    path: `${base}/validate/{validationId}`,
+    operation: 'read the validation',
+    version: '2023-01-01',
+    reply: validation,
+    absent: projectAbsent,
+};
+const createMigration = {
+    name: 'atlas.migrations.create',
+    side: 'atlas',
+    method: 'POST',
+    path: base,
+    operation: 'start the migration',
+    version: '2024-05-30',
+    reply: migration,
+    hints: { ...PROJECT_HINTS, 409: 'a migration into this destination cluster is already running: pass its migration-id to watch it' },
+    ifLost: 'the answer was lost, so Atlas may have started the migration all the same, and there is no API to list migrations: ' +
+        'look in the Atlas UI (the project, then Migration) before starting another, and pass its id as migration-id to watch it',
+};
+const readMigration = {
+    name: 'atlas.migrations.describe',
+    side: 'atlas',
+    method: 'GET',
+    path: `${base}/{liveMigrationId}`,
+    operation: 'read the migration',
+    version: '2023-01-01',
+    reply: migration,
+    absent: projectAbsent,
+};
+const cutover = {
+    name: 'atlas.migrations.cutover',
+    side: 'atlas',
+    method: 'PUT',
+    path: `${base}/{liveMigrationId}/cutover`,
+    operation: 'cut over',
+    version: '2023-01-01',
+    reply: null,
+    ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
+        'before sending it again; WORKING and not ready for cutover means the cutover is under way',
+};
+
 ;// CONCATENATED MODULE: ./src/commands/command.ts
 function command(definition) {
     return definition;
@@ -29126,6 +29365,7 @@ const DEFAULTS = {
     'source-ssl': 'true',
     'destination-network': 'PUBLIC',
     'drop-destination-data': 'false',
+    'validation-wait-for': '300',
 };
 const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
 const declarations_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
@@ -29155,6 +29395,7 @@ const MIGRATION_SPEC = {
     'drop-destination-data': 'optional',
     sharding: 'optional',
     'wait-for': 'optional',
+    'validation-wait-for': 'optional',
 };
 const ATLAS_KINDS = 'One pair: an API key or a service account.';
 const FILLED_IN = 'Required unless atlas-org-id is given and the projects Atlas lists leave exactly one choice; then it is filled in, and the log says so.';
@@ -29170,7 +29411,7 @@ const MIGRATION_CONDITIONS = {
 
 ;// CONCATENATED MODULE: ./src/inputs/sharding-input.ts
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+const kind = (v) => v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 function unknownKeys(value, known, at, problems) {
     for (const key of Object.keys(value))
         if (!known.includes(key))
@@ -29408,7 +29649,20 @@ function readCaCertificate(read, name, f) {
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
-const MAX_WAIT_FOR_SECONDS = 86_400;
+const MAX_WAIT_FOR_SECONDS = 21_000;
+const MAX_VALIDATION_WAIT_FOR_SECONDS = 3600;
+const VALIDATION_WAIT_FOR_DEFAULT = 300;
+function readWaitFor(read, f) {
+    const value = read('wait-for');
+    if (value === '')
+        return undefined;
+    if (/^\d+$/.test(value) && Number(value) > MAX_WAIT_FOR_SECONDS) {
+        f.fail('wait-for', `expected at most ${MAX_WAIT_FOR_SECONDS} seconds; got ${shown(value)}. A GitHub-hosted job ends after 6 hours: to watch longer, ` +
+            "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.");
+        return undefined;
+    }
+    return readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f);
+}
 function readMigrationInputs(read, f) {
     const text = (name, pattern, expected) => {
         const value = read(name);
@@ -29418,7 +29672,6 @@ function readMigrationInputs(read, f) {
             f.fail(name, `expected ${expected}; got ${shown(value)}.`);
         return value;
     };
-    const waitFor = read('wait-for');
     return {
         clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
         sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
@@ -29434,7 +29687,8 @@ function readMigrationInputs(read, f) {
         dropDestinationData: readBoolean(read, 'drop-destination-data', false, f),
         sharding: readSharding(read, f),
         migrationId: readObjectId(read, 'migration-id', 'a live migration id (the migration-id output of migrate)', f),
-        waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
+        waitForSeconds: readWaitFor(read, f),
+        validationWaitForSeconds: readInteger(read, 'validation-wait-for', { fallback: VALIDATION_WAIT_FOR_DEFAULT, min: 1, max: MAX_VALIDATION_WAIT_FOR_SECONDS }, f),
     };
 }
 function checkMigrationSpec(m, f) {
@@ -29486,7 +29740,51 @@ function requireWatch(settings, r, command) {
     r.need('migration-id', settings.migration.migrationId, 'for this command: the migration-id output of migrate');
 }
 
+;// CONCATENATED MODULE: ./src/commands/migration-timeline.ts
+const CUTOVER_WINDOW_HOURS = 120;
+const startTimeline = () => ({ events: [], lags: [] });
+const iso = (ms) => new Date(ms).toISOString();
+function recordEvent(timeline, what, at) {
+    if (!timeline.events.some((e) => e.what === what))
+        timeline.events.push({ what, at });
+}
+function observe(timeline, m, at, ready) {
+    if (m.lagTimeSeconds !== undefined && Number.isFinite(m.lagTimeSeconds))
+        timeline.lags.push({ at, seconds: m.lagTimeSeconds });
+    if (ready && timeline.readySeenAt === undefined) {
+        timeline.readySeenAt = at;
+        recordEvent(timeline, 'First seen ready for cutover', at);
+        if (timeline.seenNotReady)
+            timeline.windowClosesBy = at + CUTOVER_WINDOW_HOURS * 3600_000;
+    }
+    else if (!ready && (m.status === 'NEW' || m.status === 'WORKING') && timeline.readySeenAt === undefined) {
+        timeline.seenNotReady = true;
+    }
+    if (m.status === 'COMPLETE')
+        recordEvent(timeline, 'Seen COMPLETE', at);
+}
+const windowCloses = (t) => t.windowClosesBy === undefined
+    ? undefined
+    : `${iso(t.windowClosesBy)} at the latest (${CUTOVER_WINDOW_HOURS} h after this run saw the migration turn ready)`;
+function timelineSections(t) {
+    const sections = [];
+    if (t.events.length) {
+        sections.push({
+            kind: 'table',
+            title: 'Timeline (UTC)',
+            head: ['Event', 'Time (UTC, ISO 8601)'],
+            rows: t.events.map((e) => [e.what, iso(e.at)]),
+        });
+    }
+    if (t.lags.length > 1) {
+        const points = t.lags.map((l) => ({ at: iso(l.at), value: l.seconds }));
+        sections.push({ kind: 'chart', title: 'Replication lag while waiting', yLabel: 'Lag (s)', points });
+    }
+    return sections;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/migration-state.ts
+
 
 const VALIDATION_WAIT_SECONDS = 300;
 const TERMINAL = ['COMPLETE', 'FAILED', 'EXPIRED'];
@@ -29504,6 +29802,7 @@ function startMigrationState(settings, spec) {
         migrationId: m.migrationId,
         created: false,
         cutoverRequested: false,
+        timeline: startTimeline(),
     };
 }
 const isReady = (m) => m.status === 'WORKING' && m.readyForCutover === true;
@@ -29562,6 +29861,9 @@ function migrationFacts(state, settings) {
         if (m.lagTimeSeconds !== undefined)
             rows.push(['Lag', `${m.lagTimeSeconds} s`]);
     }
+    const closes = windowCloses(state.timeline);
+    if (closes && m?.status === 'WORKING')
+        rows.push(['Cutover window closes', closes]);
     if (state.spec && settings.migration.dropDestinationData) {
         rows.push(['Destination data', 'dropped first (drop-destination-data)']);
     }
@@ -29591,8 +29893,10 @@ function migrationNext(state) {
     if (state.cutoverRequested)
         return [`Cutover requested: watch migration ${id} with migration-status (wait-for) until COMPLETE.`];
     if (isReady(m)) {
+        const closes = windowCloses(state.timeline);
         return [
             `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+            ...(closes ? [`Cut over before the window closes: by ${closes}.`] : []),
         ];
     }
     return [
@@ -29600,220 +29904,11 @@ function migrationNext(state) {
             `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
     ];
 }
+const migrationSections = (state) => timelineSections(state.timeline);
+const stillSyncingOutcome = (state) => `Still syncing: migration ${state.migrationId} is ${state.migration ? showMigration(state.migration) : '—'}; it goes on in Atlas.`;
 
 ;// CONCATENATED MODULE: ./src/api/api.ts
 const ABSENT = Symbol('absent');
-
-;// CONCATENATED MODULE: ./src/api/ids.ts
-const OBJECT_ID = /^[0-9a-f]{24}$/;
-
-;// CONCATENATED MODULE: ./src/api/organization-routes.ts
-
-
-const atlasOrg = {
-    name: 'atlas.org',
-    side: 'atlas',
-    method: 'GET',
-    path: '/api/atlas/v2/orgs/{orgId}',
-    operation: 'read the organization',
-    version: '2023-01-01',
-    reply: null,
-};
-const sourceOrg = {
-    name: 'source.org',
-    side: 'source',
-    method: 'GET',
-    path: '/api/public/v1.0/orgs/{orgId}',
-    operation: 'read the organization',
-    reply: null,
-};
-const atlasProject = {
-    name: 'atlas.project',
-    side: 'atlas',
-    method: 'GET',
-    path: '/api/atlas/v2/groups/{groupId}',
-    operation: 'read the project',
-    version: '2023-01-01',
-    reply: null,
-};
-function challengeRouteFor(route) {
-    if (route.side === 'source')
-        return sourceOrg;
-    return route.path.includes('{groupId}') ? atlasProject : atlasOrg;
-}
-const atlasOrgAbsent = {
-    proof: atlasOrg,
-    input: 'atlas-org-id',
-    param: 'orgId',
-    what: 'Atlas organization',
-    hint: 'check atlas-org-id for a typo, and that the Atlas API key or service account belongs to that organization',
-};
-const sourceOrgAbsent = {
-    proof: sourceOrg,
-    input: 'source-org-id',
-    param: 'orgId',
-    what: 'source organization',
-    hint: 'check source-org-id for a typo, and that the source API key belongs to that organization',
-};
-const ACTIVE_MIGRATION = 'a live migration is in progress; let it finish (or cut it over), then re-run';
-const linkToken = object({
-    linkToken: oneOrSingleton(matching(/^[A-Za-z0-9+/=_.-]{16,16384}$/, 'a link token (base64 text)')),
-});
-const createLinkToken = {
-    name: 'atlas.linkTokens.create',
-    side: 'atlas',
-    method: 'POST',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
-    operation: 'create the link token',
-    version: '2023-01-01',
-    reply: linkToken,
-    hints: { 404: atlasOrgAbsent.hint },
-};
-const deleteLinkTokens = {
-    name: 'atlas.linkTokens.delete',
-    side: 'atlas',
-    method: 'DELETE',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens',
-    operation: 'delete the link token',
-    version: '2023-01-01',
-    reply: null,
-    absent: atlasOrgAbsent,
-    hints: { 409: ACTIVE_MIGRATION },
-};
-const deployment = object({
-    name: string,
-    mongoDBVersion: optional(string),
-    featureCompatibilityVersion: optional(string),
-    managed: optional(shape_boolean),
-    sharded: optional(shape_boolean),
-    tlsEnabled: optional(shape_boolean),
-    dbSizeBytes: optional(number),
-    oplogSizeMB: optional(number),
-    shardsSize: optional(number),
-    agentVersion: optional(string),
-});
-const project = object({
-    projectId: matching(OBJECT_ID, '24 hexadecimal digits'),
-    name: string,
-    deployments: orElse(lenientArray(deployment), () => ({ items: [], skipped: [] })),
-    migrationHosts: orElse(array(string), () => []),
-});
-const availableProjects = {
-    name: 'atlas.availableProjects',
-    side: 'atlas',
-    method: 'GET',
-    path: '/api/atlas/v2/orgs/{orgId}/liveMigrations/availableProjects',
-    operation: 'list the projects available for migration',
-    version: '2023-01-01',
-    reply: lenientArray(project),
-    absent: atlasOrgAbsent,
-};
-const linkState = object({ status: optional(string) });
-const linkStatus = {
-    name: 'source.link.status',
-    side: 'source',
-    method: 'GET',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink/status',
-    operation: 'read the migration link status',
-    reply: linkState,
-    absent: sourceOrgAbsent,
-};
-const connectLink = {
-    name: 'source.link.connect',
-    side: 'source',
-    method: 'POST',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
-    operation: 'connect to Atlas with the link token',
-    reply: linkState,
-};
-const deleteLink = {
-    name: 'source.link.delete',
-    side: 'source',
-    method: 'DELETE',
-    path: '/api/public/v1.0/orgs/{orgId}/liveExport/migrationLink',
-    operation: 'remove the migration link',
-    reply: null,
-    absent: sourceOrgAbsent,
-    hints: { 409: ACTIVE_MIGRATION },
-};
-
-;// CONCATENATED MODULE: ./src/api/migration-routes.ts
-
-
-const projectAbsent = {
-    proof: atlasProject,
-    input: 'atlas-project-id',
-    param: 'groupId',
-    what: 'Atlas project',
-    hint: 'check atlas-project-id for a typo, and that the project belongs to the organization of the Atlas API key or service account',
-};
-const PROJECT_HINTS = { 404: projectAbsent.hint };
-const validation = object({
-    _id: optional(string),
-    status: optional(string),
-    errorMessage: optional(string),
-});
-const migration = object({
-    _id: optional(string),
-    status: optional(string),
-    readyForCutover: optional(shape_boolean),
-    lagTimeSeconds: optional(number),
-    migrationHosts: optional(array(string)),
-});
-const base = '/api/atlas/v2/groups/{groupId}/liveMigrations';
-const startValidation = {
-    name: 'atlas.migrations.validate',
-    side: 'atlas',
-    method: 'POST',
-    path: `${base}/validate`,
-    operation: 'start a validation of the migration',
-    version: '2024-05-30',
-    reply: validation,
-    hints: PROJECT_HINTS,
-};
-const readValidation = {
-    name: 'atlas.migrations.validation',
-    side: 'atlas',
-    method: 'GET',
-    path: `${base}/validate/{validationId}`,
-    operation: 'read the validation',
-    version: '2023-01-01',
-    reply: validation,
-    absent: projectAbsent,
-};
-const createMigration = {
-    name: 'atlas.migrations.create',
-    side: 'atlas',
-    method: 'POST',
-    path: base,
-    operation: 'start the migration',
-    version: '2024-05-30',
-    reply: migration,
-    hints: { ...PROJECT_HINTS, 409: 'a migration into this destination cluster is already running: pass its migration-id to watch it' },
-    ifLost: 'the answer was lost, so Atlas may have started the migration all the same, and there is no API to list migrations: ' +
-        'look in the Atlas UI (the project, then Migration) before starting another, and pass its id as migration-id to watch it',
-};
-const readMigration = {
-    name: 'atlas.migrations.describe',
-    side: 'atlas',
-    method: 'GET',
-    path: `${base}/{liveMigrationId}`,
-    operation: 'read the migration',
-    version: '2023-01-01',
-    reply: migration,
-    absent: projectAbsent,
-};
-const cutover = {
-    name: 'atlas.migrations.cutover',
-    side: 'atlas',
-    method: 'PUT',
-    path: `${base}/{liveMigrationId}/cutover`,
-    operation: 'cut over',
-    version: '2023-01-01',
-    reply: null,
-    ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
-        'before sending it again; WORKING and not ready for cutover means the cutover is under way',
-};
 
 ;// CONCATENATED MODULE: ./src/commands/migration-body.ts
 function migrationBody(settings, state) {
@@ -29876,32 +29971,6 @@ async function afterLostCutover(state, ctx, { lost, read, mayResend, sends }) {
         'Hint: watch it with migration-status; run cutover again only once it reads ready for cutover.');
 }
 
-;// CONCATENATED MODULE: ./src/commands/wait.ts
-
-const FIRST_INTERVAL_MS = 2000;
-async function waitUntil(wait, ctx) {
-    const { clock, budget, log } = ctx;
-    const start = clock.now();
-    const deadline = start + wait.seconds * 1000;
-    let interval = FIRST_INTERVAL_MS;
-    let last = wait.first;
-    for (let poll = 1;; poll += 1) {
-        if (last !== undefined) {
-            if (wait.done(last))
-                return last;
-            const remaining = deadline - clock.now();
-            if (remaining <= 0)
-                throw new WaitTimeoutError(wait.timeout(wait.show(last)));
-            const pause = Math.min(interval, remaining);
-            budget.ensure(pause, `while waiting for ${wait.goal}`);
-            await clock.sleep(pause);
-            interval = Math.min(wait.maxIntervalMs, Math.round(interval * 1.5));
-        }
-        last = await wait.read();
-        log.info(`Waiting for ${wait.goal}: poll ${poll} after ${((clock.now() - start) / 1000).toFixed(1)} s: ${wait.show(last)}.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/commands/migration-answers.ts
 
 
@@ -29933,23 +30002,24 @@ function unreadableCreate(cause) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
+;// CONCATENATED MODULE: ./src/commands/migration-read.ts
 
 
 
 
 
 
-
-
-
-const MAX_POLL_INTERVAL_MS = 60_000;
 function noteUnknown(status, previous, log) {
     if (!KNOWN.includes(status ?? '') && status !== previous) {
         log.annotate('warning', status === undefined
             ? 'Atlas gave no migration status; the migration is treated as still running.'
             : `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`, 'Unknown migration status');
     }
+}
+async function readInto(state, ctx, projectId) {
+    const m = await describeMigration(ctx.api, ctx.log, state.migrationId, projectId, state.migration?.status);
+    observe(state.timeline, m, ctx.clock.now(), isReady(m));
+    return (state.migration = m);
 }
 async function describeMigration(api, log, id, projectId, previous) {
     const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
@@ -29961,6 +30031,46 @@ async function describeMigration(api, log, id, projectId, previous) {
     noteUnknown(answer.status, previous, log);
     return answer;
 }
+
+;// CONCATENATED MODULE: ./src/commands/wait.ts
+
+const FIRST_INTERVAL_MS = 2000;
+async function waitUntil(wait, ctx) {
+    const { clock, budget, log } = ctx;
+    const start = clock.now();
+    const deadline = start + wait.seconds * 1000;
+    let interval = FIRST_INTERVAL_MS;
+    let last = wait.first;
+    for (let poll = 1;; poll += 1) {
+        if (last !== undefined) {
+            if (wait.done(last))
+                return last;
+            const remaining = deadline - clock.now();
+            if (remaining <= 0)
+                throw new WaitTimeoutError(wait.timeout(wait.show(last)));
+            const pause = Math.min(interval, remaining);
+            budget.ensure(pause, `while waiting for ${wait.goal}`);
+            await clock.sleep(pause, ctx.signal);
+            interval = Math.min(wait.maxIntervalMs, Math.round(interval * 1.5));
+        }
+        last = await wait.read();
+        log.info(`Waiting for ${wait.goal}: poll ${poll} after ${((clock.now() - start) / 1000).toFixed(1)} s: ${wait.show(last)}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/migration-steps.ts
+
+
+
+
+
+
+
+
+
+
+
+const MAX_POLL_INTERVAL_MS = 60_000;
 const dropNote = (settings) => settings.migration.dropDestinationData
     ? ` — DROPS ALL DATA in destination cluster ${settings.migration.clusterName} first (drop-destination-data)`
     : '';
@@ -29970,6 +30080,7 @@ function validationSteps(settings, waitSeconds) {
             title: `Start a validation of the migration${dropNote(settings)}`,
             calls: [{ route: startValidation }],
             async run(state, ctx) {
+                recordEvent(state.timeline, 'Validation started', ctx.clock.now());
                 const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
                 const id = newValidationId(validation._id);
                 state.validationId = id;
@@ -29999,9 +30110,10 @@ function validationSteps(settings, waitSeconds) {
                     },
                     done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
                     show: (v) => shownStatus(v.status),
-                    timeout: (last) => `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
+                    timeout: (last) => `Atlas: the validation did not finish within ${waitSeconds} s (validation-wait-for); the last status read was ${last}. Raise validation-wait-for, or check the validation in Atlas.`,
                     maxIntervalMs: MAX_POLL_INTERVAL_MS,
                 }, ctx);
+                recordEvent(state.timeline, `Validation finished: ${result.status}`, ctx.clock.now());
                 if (result.status === 'FAILED') {
                     state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
                     throw new RefusedError(`Atlas: validation ${id} FAILED: ${sentence(state.validationError)} Nothing was started. ` +
@@ -30047,14 +30159,14 @@ function readStep(settings) {
         title: 'Read the migration',
         calls: [{ route: readMigration }],
         async run(state, ctx) {
-            state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId, settings.atlas.projectId, undefined);
-            ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
+            const m = await readInto(state, ctx, settings.atlas.projectId);
+            ctx.log.info(`Migration ${state.migrationId}: ${showMigration(m)}.`);
             refuseIfFinishedBadly(state);
-            return showMigration(state.migration);
+            return showMigration(m);
         },
     };
 }
-function watchStep(settings, title, goal, seconds, done) {
+function watchStep(settings, title, goal, seconds, done, stillSyncingIsResult = false) {
     return {
         title,
         calls: [{ route: readMigration, repeated: `until ${goal} or a final status, up to ${seconds} s` }],
@@ -30064,16 +30176,27 @@ function watchStep(settings, title, goal, seconds, done) {
         },
         async run(state, ctx) {
             const id = state.migrationId;
-            state.migration = await waitUntil({
-                goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
-                seconds,
-                first: state.migration,
-                read: async () => (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
-                done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
-                show: showMigration,
-                timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
-                maxIntervalMs: MAX_POLL_INTERVAL_MS,
-            }, ctx);
+            try {
+                await waitUntil({
+                    goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
+                    seconds,
+                    first: state.migration,
+                    read: () => readInto(state, ctx, settings.atlas.projectId),
+                    done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
+                    show: showMigration,
+                    timeout: (last) => `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
+                    maxIntervalMs: MAX_POLL_INTERVAL_MS,
+                }, ctx);
+            }
+            catch (err) {
+                const m = state.migration;
+                if (!(stillSyncingIsResult && err instanceof WaitTimeoutError && m && (m.status === 'NEW' || m.status === 'WORKING')))
+                    throw err;
+                state.stillSyncing = true;
+                ctx.log.annotate('notice', `Migration ${id} is still syncing after ${seconds} s (wait-for): ${showMigration(m)}. It goes on in Atlas; ` +
+                    `watch it with command: 'migration-status' and migration-id: ${id}.`, 'Still syncing');
+                return `still syncing after ${seconds} s: ${showMigration(m)}`;
+            }
             refuseIfFinishedBadly(state);
             return showMigration(state.migration);
         },
@@ -30104,7 +30227,7 @@ function cutoverStep() {
                 catch (err) {
                     if (!(err instanceof ApiError && err.problem.outcomeUnknown))
                         throw err;
-                    const read = () => describeMigration(ctx.api, ctx.log, state.migrationId, undefined, state.migration?.status);
+                    const read = () => readInto(state, ctx, undefined);
                     const after = await afterLostCutover(state, ctx, { lost: err, read, mayResend: sends < MAX_CUTOVER_SENDS, sends });
                     if (after === 'send again')
                         continue;
@@ -30123,6 +30246,22 @@ function cutoverStep() {
 
 
 
+
+
+
+function timedCutover() {
+    const step = cutoverStep();
+    return {
+        ...step,
+        async run(state, ctx) {
+            const at = ctx.clock.now();
+            const note = await step.run(state, ctx);
+            if (state.cutoverRequested)
+                recordEvent(state.timeline, 'Cutover requested', at);
+            return note;
+        },
+    };
+}
 const cutover_cutover = command({
     name: 'cutover',
     title: 'MongoDB live migration: cutover',
@@ -30132,7 +30271,7 @@ const cutover_cutover = command({
     require: (settings, r) => requireWatch(settings, r, 'cutover'),
     start: startWatchState,
     steps(settings) {
-        const steps = [readStep(settings), cutoverStep()];
+        const steps = [readStep(settings), timedCutover()];
         const waitFor = settings.migration.waitForSeconds;
         if (waitFor)
             steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
@@ -30142,10 +30281,18 @@ const cutover_cutover = command({
     report: (state, settings, error) => ({
         outputs: migrationOutputs(state, state.cutoverRequested),
         facts: migrationFacts(state, settings),
+        sections: migrationSections(state),
         outcome: state.cutoverRequested
             ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
             : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-        next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
+        next: cancelledDuring(error, cutover.name)
+            ? [
+                `The run was cancelled while the cutover request was in flight: Atlas may have started the cutover. Read migration ${state.migrationId} ` +
+                    'with migration-status before sending it again; WORKING and not ready for cutover means the cutover is under way.',
+            ]
+            : error && !state.migration
+                ? failedBeforeRead(state)
+                : migrationNext(state),
     }),
 });
 
@@ -30797,7 +30944,9 @@ function destinationCheckStep(settings) {
             }
             const said = `destination ${name}: ${describe(answer.mongoDBVersion, disk && [disk * GB, 'disk'])}; source ${state.sourceClusterName}: ${source
                 ? describe(source.mongoDBVersion, source.dbSizeBytes !== undefined && [source.dbSizeBytes, 'data'], source.oplogSizeMB)
-                : 'not listed (give atlas-org-id to compare)'}`;
+                : settings.atlas.orgId
+                    ? 'not among the deployments Atlas lists'
+                    : 'not compared (give atlas-org-id to read its size)'}`;
             ctx.log.info(`${said}.`);
             return said;
         },
@@ -30889,17 +31038,18 @@ function chooseDeployment(projects, s, orgId) {
 
 
 function validationWaitSeconds(settings) {
-    return settings.migration.waitForSeconds || VALIDATION_WAIT_SECONDS;
+    return settings.migration.validationWaitForSeconds || VALIDATION_WAIT_SECONDS;
 }
 function needsSourceLookup(settings) {
     const m = settings.migration;
     return !(m.sourceProjectId && m.sourceClusterName && m.migrationHost);
 }
+const VALIDATE_INPUTS = Object.fromEntries(Object.entries(SPEC_INPUTS).filter(([name]) => name !== 'wait-for'));
 const validate = command({
     name: 'validate',
     title: 'MongoDB live migration: validate',
     description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
-    inputs: SPEC_INPUTS,
+    inputs: VALIDATE_INPUTS,
     conditions: MIGRATION_CONDITIONS,
     require(settings, r) {
         requireTarget(settings, r, 'validate');
@@ -30919,6 +31069,7 @@ const validate = command({
     report: (state, settings, error) => ({
         outputs: migrationOutputs(state, false),
         facts: migrationFacts(state, settings),
+        sections: migrationSections(state),
         outcome: `Validation ${state.validationId} succeeded: deployment ${state.sourceClusterName} can be migrated to ${settings.migration.clusterName}.`,
         next: state.validationError
             ? ['Fix what the validation names, then re-run validate.']
@@ -30929,6 +31080,9 @@ const validate = command({
 });
 
 ;// CONCATENATED MODULE: ./src/commands/migrate.ts
+
+
+
 
 
 
@@ -30960,25 +31114,54 @@ const migrate = command({
         else {
             if (needsSourceLookup(settings))
                 steps.push(resolveSourceStep(settings));
-            steps.push(sourceSizeStep(settings), destinationCheckStep(settings), ...validationSteps(settings, validationWaitSeconds(settings)), createStep(settings));
+            steps.push(sourceSizeStep(settings), destinationCheckStep(settings), ...validationSteps(settings, validationWaitSeconds(settings)), timedCreate(createStep(settings)));
         }
         if (waitFor)
-            steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
+            steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady, true));
         return steps;
     },
     waitSeconds: (settings) => (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
     report: (state, settings, error) => ({
         outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true),
         facts: migrationFacts(state, settings),
-        outcome: state.created
-            ? `Started migration ${state.migrationId}; keep its id for cutover.`
-            : `Watched migration ${state.migrationId}; nothing was created.`,
-        next: migrate_next(state, error),
+        sections: migrationSections(state),
+        mark: state.stillSyncing && !error ? '⏳' : undefined,
+        outcome: state.stillSyncing
+            ? `${stillSyncingOutcome(state)}${state.created ? ' Keep its id for cutover.' : ''}`
+            : state.created
+                ? `Started migration ${state.migrationId}; keep its id for cutover.`
+                : `Watched migration ${state.migrationId}; nothing was created.`,
+        next: [...migrate_next(state, error), ...resume(state, error)],
     }),
 });
+function timedCreate(step) {
+    return {
+        ...step,
+        async run(state, ctx) {
+            const note = await step.run(state, ctx);
+            if (state.created)
+                recordEvent(state.timeline, 'Migration created', ctx.clock.now());
+            return note;
+        },
+    };
+}
+function resume(state, error) {
+    if (!(error instanceof CancelledError) || !state.migrationId || state.createOutcomeUnknown)
+        return [];
+    return [
+        `This run was cancelled; migration ${state.migrationId} goes on in Atlas. To resume, re-run migrate with migration-id: ${state.migrationId} ` +
+            '(nothing is created again: it is watched), or run migration-status with it.',
+    ];
+}
 function migrate_next(state, error) {
     if (state.validationError)
         return ['Nothing was started: fix what the validation names, then re-run migrate.'];
+    if (cancelledDuring(error, createMigration.name)) {
+        return [
+            'The run was cancelled while the request to start the migration was in flight: a migration may have been started. ' +
+                'There is no API to list migrations: look in Atlas (the project, then Migration). If one is there, re-run migrate with its id as migration-id; start another only if there is none.',
+        ];
+    }
     if (state.createOutcomeUnknown) {
         return [
             'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +
@@ -31016,14 +31199,18 @@ const migrationStatus = command({
         const steps = [readStep(settings)];
         const waitFor = settings.migration.waitForSeconds;
         if (waitFor)
-            steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
+            steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady, true));
         return steps;
     },
     waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
     report: (state, settings, error) => ({
         outputs: migrationOutputs(state, false),
         facts: migrationFacts(state, settings),
-        outcome: `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
+        sections: migrationSections(state),
+        mark: state.stillSyncing && !error ? '⏳' : undefined,
+        outcome: state.stillSyncing
+            ? stillSyncingOutcome(state)
+            : `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
         next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
     }),
 });
@@ -31159,39 +31346,64 @@ function unlink_next(state, settings, error) {
 const COMMANDS = [link_link, status_status, unlink, validate, migrate, migrationStatus, cutover_cutover];
 
 ;// CONCATENATED MODULE: ./src/commands/run-steps.ts
-async function runSteps(command, settings, context) {
-    const state = command.start(settings);
+
+function startReport(command, settings) {
+    const steps = command.steps(settings).map((step) => ({ title: step.title, result: 'not attempted' }));
+    return { state: command.start(settings), steps, inFlight: new Set() };
+}
+async function runSteps(command, settings, context, report = startReport(command, settings)) {
+    const { state, steps: records } = report;
     const steps = command.steps(settings);
-    const records = steps.map((step) => ({ title: step.title, result: 'not attempted' }));
     for (const [i, step] of steps.entries()) {
+        if (context.signal?.aborted)
+            return { ...report, error: context.signal.reason };
         if (step.skip?.test(state)) {
             records[i] = { title: step.title, result: 'skipped', note: `skipped: ${step.skip.when}` };
             context.log.info(`${step.title}: skipped (${step.skip.when}).`);
             continue;
         }
+        report.running = i;
         try {
-            const note = await context.log.group(step.title, () => step.run(state, { ...context, api: declaredOnly(context.api, step) }));
+            const api = declaredOnly(context.api, step, report.inFlight, context.signal);
+            const note = await context.log.group(step.title, () => step.run(state, { ...context, api }));
             records[i] = { title: step.title, result: 'done', note: note || undefined };
         }
         catch (err) {
             records[i] = { title: step.title, result: 'failed', note: context.log.describe(err) };
             if (!step.soft?.(err))
-                return { state, steps: records, error: err };
+                return { ...report, running: undefined, error: err };
             context.log.annotate('warning', `${step.title} failed, and the command goes on: ${context.log.describe(err)}`, step.title);
         }
+        finally {
+            report.running = undefined;
+        }
     }
-    return { state, steps: records };
+    return report;
 }
-function declaredOnly(api, step) {
+function cancelledReport(report, signal) {
+    const steps = report.steps.map((s, i) => i === report.running ? { ...s, result: 'failed', note: `stopped: the run was cancelled (${signal})` } : s);
+    return { ...report, steps, error: new CancelledError(signal, [...report.inFlight]) };
+}
+function declaredOnly(api, step, inFlight, signal) {
     const declared = new Set(step.calls.map((c) => c.route.name));
     const check = (name) => {
         if (!declared.has(name))
             throw new Error(`step '${step.title}' calls ${name}, which it does not declare`);
     };
     return {
-        call: ((route, args) => {
+        call: (async (route, args) => {
             check(route.name);
-            return api.call(route, args);
+            signal?.throwIfAborted();
+            if (route.ifLost === undefined)
+                return api.call(route, args);
+            const entry = { name: route.name, operation: route.operation, ifLost: route.ifLost };
+            inFlight.add(entry);
+            try {
+                return await api.call(route, args);
+            }
+            finally {
+                inFlight.delete(entry);
+            }
         }),
         prepare: (side, probe) => api.prepare(side, probe),
     };
@@ -34722,6 +34934,9 @@ class Runner {
 function exitWhenFlushed() {
     process.stdout.write('', () => process.exit());
 }
+function exitNow() {
+    process.exit(ExitCode.Failure);
+}
 
 ;// CONCATENATED MODULE: ./src/runner/summary.ts
 const CELL_MAX = 300;
@@ -34778,7 +34993,8 @@ function chart(section, cell, rowsMax) {
     if (!points.length)
         return [];
     const label = (text) => `"${text.replace(/[^A-Za-z0-9 :.()/-]/g, '').slice(0, 60)}"`;
-    const time = (at) => label(at.slice(5, 16).replace('T', ' '));
+    const oneDay = points.every((p) => p.at.slice(0, 10) === points[0].at.slice(0, 10));
+    const time = (at) => label(oneDay ? at.slice(11, 19) : at.slice(5, 16).replace('T', ' '));
     const mermaid = [
         '',
         '```mermaid',
@@ -35948,8 +36164,18 @@ function createWiring(settings, deps) {
 
 
 
+const CANCELLED_EXIT_MS = 4500;
 async function main() {
-    await run();
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            exitNow();
+        setTimeout(exitNow, CANCELLED_EXIT_MS).unref();
+        controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    await run({ cancel: controller.signal });
     exitWhenFlushed();
 }
 async function run(deps = {}) {
@@ -35984,7 +36210,7 @@ async function run(deps = {}) {
                 log.info(`  ${line}`);
         }
         else {
-            ending.report = await runSteps(command, settings, { api: wiring.api, log, clock, budget });
+            ending.report = await runCancellable(command, settings, { api: wiring.api, log, clock, budget, signal: deps.cancel });
             ending.error = ending.report.error;
         }
     }
@@ -35994,7 +36220,8 @@ async function run(deps = {}) {
     if (ending.error !== undefined)
         reportFailure(ending.error, log, runner);
     try {
-        await wiring?.close();
+        const closing = wiring?.close();
+        await (ending.error instanceof CancelledError ? Promise.race([closing, new Promise((r) => setTimeout(r, 1000).unref())]) : closing);
     }
     catch (err) {
         log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
@@ -36003,8 +36230,28 @@ async function run(deps = {}) {
     outputs.setAll(report?.outputs ?? { changed: 'false' });
     await writeSummary(ending, report, log, runner);
 }
+function runCancellable(command, settings, context) {
+    const live = startReport(command, settings);
+    const running = runSteps(command, settings, context, live);
+    const signal = context.signal;
+    if (!signal)
+        return running;
+    if (signal.aborted)
+        return Promise.resolve(cancelledReport(live, signal.reason.signal));
+    return new Promise((resolve) => {
+        const onAbort = () => resolve(cancelledReport(live, signal.reason.signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        void running.then((report) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(report);
+        });
+    });
+}
 function reportFailure(err, log, runner) {
-    if (err instanceof InputError) {
+    if (err instanceof CancelledError) {
+        log.annotate('error', err.message, 'Cancelled');
+    }
+    else if (err instanceof InputError) {
         for (const p of err.problems)
             log.annotate('error', `Input '${p.input}': ${p.message}`, `Input '${p.input}'`);
     }
@@ -36024,11 +36271,16 @@ function warnTlsOverride(log) {
 }
 async function writeSummary(ending, report, log, runner) {
     const { settings, command, error } = ending;
-    const outcome = error !== undefined
-        ? `Failed: ${error instanceof InputError ? 'invalid inputs; nothing was sent' : log.describe(error)}`
-        : ending.plan
-            ? 'Dry run: inputs are valid; nothing was sent.'
-            : (report?.outcome ?? 'Done.');
+    const outcome = error instanceof CancelledError
+        ? error.message
+        : error !== undefined
+            ? `Failed: ${error instanceof InputError ? 'invalid inputs; nothing was sent' : log.describe(error)}`
+            : ending.plan
+                ? 'Dry run: inputs are valid; nothing was sent.'
+                : (report?.outcome ?? 'Done.');
+    const cancelled = error instanceof CancelledError
+        ? [`This run was cancelled (${error.signal}) before it finished; what it started goes on without it.`]
+        : [];
     const next = error instanceof InputError
         ? error.problems.map((p) => `Input '${p.input}': ${p.message}`)
         : (report?.next ?? (error !== undefined ? ['Fix the error above and re-run.'] : []));
@@ -36036,11 +36288,16 @@ async function writeSummary(ending, report, log, runner) {
         { kind: 'facts', rows: [['Command', `${settings?.command ?? '—'}${ending.plan ? ' (dry run)' : ''}`], ...(report?.facts ?? [])] },
         { kind: 'steps', steps: ending.report?.steps ?? [] },
         ...(report?.sections ?? []),
-        { kind: 'list', title: 'Next', items: next },
+        { kind: 'list', title: 'Next', items: [...cancelled, ...next] },
     ];
     if (ending.plan)
         sections.push({ kind: 'list', title: 'Planned calls (nothing was sent)', items: ending.plan, ordered: true });
-    const text = renderSummary({ title: command?.title ?? 'MongoDB live migration', outcome, mark: error !== undefined ? '❌' : '✅', sections }, log);
+    const text = renderSummary({
+        title: `${command?.title ?? 'MongoDB live migration'}${error instanceof CancelledError ? ' (cancelled)' : ''}`,
+        outcome,
+        mark: error !== undefined ? '❌' : (report?.mark ?? '✅'),
+        sections,
+    }, log);
     if (!(await runner.appendSummary(text)))
         log.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
 }

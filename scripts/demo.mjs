@@ -4,13 +4,18 @@
 // dist/index.js the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files), and the demo shows its log as the runner would (masks applied),
 // its outputs, and the requests the simulator saw. No MongoDB account needed.
-// `npm run demo -- --summary` also prints each job summary.
+// `npm run demo -- --summary` also prints each job summary; the migration then takes a few more
+// polls (about 15 s), so that the summary of the waiting step shows its lag chart and timeline.
 import { runAction } from '../test/harness/run-action.js';
 import { ATLAS_ORG_ID, linkInputs, migrationInputs, standardSimulator } from '../test/simulator/fixture.js';
 
 const showSummary = process.argv.includes('--summary');
 // A quick migration: each phase moves on after one poll (the action polls after 2 s, then 3 s, …).
-const sim = standardSimulator({ plan: { validationAfterPolls: 1, workingAfterPolls: 1, readyAfterPolls: 1, completeAfterPolls: 1 } });
+const sim = standardSimulator({
+  plan: showSummary
+    ? { validationAfterPolls: 1, workingAfterPolls: 1, readyAfterPolls: 4, completeAfterPolls: 1, lagSeconds: [340, 120, 45, 9, 2] }
+    : { validationAfterPolls: 1, workingAfterPolls: 1, readyAfterPolls: 1, completeAfterPolls: 1 },
+});
 const url = await sim.listen();
 console.log(`Simulator of Atlas and Ops Manager listening on ${url}`);
 

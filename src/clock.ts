@@ -3,13 +3,57 @@ import { DeadlineError } from './errors.js';
 /** Time, injected so that waits and retries are tested without sleeping. */
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Sleeps `ms`; with a signal, rejects with its reason as soon as it aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason as Error);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
 };
+
+/** A request that must not be repeated, sent and not yet answered when the run was cancelled. */
+export interface InFlight {
+  name: string;
+  operation: string;
+  /** What may have happened (Route.ifLost). */
+  ifLost: string;
+}
+
+/** The runner cancelled the step (SIGINT, then SIGTERM): the run stops and reports what it got to. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(
+    readonly signal: string,
+    /** Irreversible requests in flight at that moment: they may have reached the server. */
+    readonly inFlight: InFlight[] = [],
+  ) {
+    super(
+      `Cancelled by ${signal}: the step stopped${inFlight.length ? '' : ' without waiting for anything more'}.` +
+        inFlight.map((r) => ` A request to ${r.operation} was in flight: ${r.ifLost}.`).join(''),
+    );
+  }
+
+  /** The route's request was in flight: it may have reached the server. */
+  mayHaveSent(routeName: string): boolean {
+    return this.inFlight.some((r) => r.name === routeName);
+  }
+}
+
+/** The error is a cancellation during which `routeName`'s request may have arrived. */
+export const cancelledDuring = (err: unknown, routeName: string): boolean => err instanceof CancelledError && err.mayHaveSent(routeName);
 
 /**
  * The step's time budget: what the user allowed for waiting plus a margin for the requests, so

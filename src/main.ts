@@ -1,14 +1,14 @@
-import { Budget, systemClock, type Clock } from './clock.js';
-import type { Command, CommandReport } from './commands/command.js';
+import { Budget, CancelledError, systemClock, type Clock } from './clock.js';
+import type { Command, CommandReport, StepContext } from './commands/command.js';
 import { planLines, planOf } from './commands/plan.js';
 import { COMMANDS } from './commands/registry.js';
-import { runSteps, type Report } from './commands/run-steps.js';
+import { cancelledReport, runSteps, startReport, type Report } from './commands/run-steps.js';
 import { ApiError, InputError, isExpectedError, sideLabel } from './errors.js';
 import { actionInput } from './inputs/action-inputs.js';
 import { readSettings, secretInputs } from './inputs/input-helper.js';
 import { RunnerLog } from './runner/log.js';
 import { Outputs } from './runner/outputs.js';
-import { exitWhenFlushed, Runner } from './runner/runner.js';
+import { exitNow, exitWhenFlushed, Runner } from './runner/runner.js';
 import { renderSummary, type Section } from './runner/summary.js';
 import type { Settings } from './settings.js';
 import { createWiring, type Wiring } from './wiring.js';
@@ -19,11 +19,28 @@ interface Dependencies {
   random: () => number;
   /** The commands this action knows (a test adds one). */
   commands: ReadonlyArray<Command<unknown>>;
+  /** Aborts when the runner cancels the step; the reason is a CancelledError naming the signal. */
+  cancel?: AbortSignal;
 }
 
-/** The action as the runner starts it: the run, then an exit as soon as everything is written. */
+/** After a signal, the most the run may take to write its report: the runner sends SIGTERM 7.5 s after SIGINT. */
+const CANCELLED_EXIT_MS = 4500;
+
+/**
+ * The action as the runner starts it: the run, then an exit as soon as everything is written.
+ * SIGINT or SIGTERM (how the runner cancels a step) stops the run, which still writes its outputs
+ * and summary; a second signal, or a report that takes too long, exits at once.
+ */
 export async function main(): Promise<void> {
-  await run();
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) exitNow();
+    setTimeout(exitNow, CANCELLED_EXIT_MS).unref();
+    controller.abort(new CancelledError(signal));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await run({ cancel: controller.signal });
   exitWhenFlushed();
 }
 
@@ -72,7 +89,7 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
       log.info(`Dry run of '${settings.command}': nothing is sent. Its steps, and the calls each would make:`);
       for (const line of ending.plan) log.info(`  ${line}`);
     } else {
-      ending.report = await runSteps(command, settings, { api: wiring.api, log, clock, budget });
+      ending.report = await runCancellable(command, settings, { api: wiring.api, log, clock, budget, signal: deps.cancel });
       ending.error = ending.report.error;
     }
   } catch (err) {
@@ -80,7 +97,9 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
   }
   if (ending.error !== undefined) reportFailure(ending.error, log, runner);
   try {
-    await wiring?.close();
+    // A cancelled run does not wait long for a token's revocation: the runner kills it soon.
+    const closing = wiring?.close();
+    await (ending.error instanceof CancelledError ? Promise.race([closing, new Promise((r) => setTimeout(r, 1000).unref())]) : closing);
   } catch (err) {
     log.annotate('warning', `Closing the connections failed: ${log.describe(err)}`);
   }
@@ -90,8 +109,30 @@ export async function run(deps: Partial<Dependencies> = {}): Promise<void> {
   await writeSummary(ending, report, log, runner);
 }
 
+/**
+ * The steps, raced against the runner's cancel: on a signal the report is taken as it stands
+ * (the state is filled in as the steps go), without waiting for a request in flight.
+ */
+function runCancellable(command: Command<unknown>, settings: Settings, context: StepContext): Promise<Report<unknown>> {
+  const live = startReport(command, settings);
+  const running = runSteps(command, settings, context, live);
+  const signal = context.signal;
+  if (!signal) return running;
+  if (signal.aborted) return Promise.resolve(cancelledReport(live, (signal.reason as CancelledError).signal));
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(cancelledReport(live, (signal.reason as CancelledError).signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    void running.then((report) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(report);
+    });
+  });
+}
+
 function reportFailure(err: unknown, log: RunnerLog, runner: Runner): void {
-  if (err instanceof InputError) {
+  if (err instanceof CancelledError) {
+    log.annotate('error', err.message, 'Cancelled');
+  } else if (err instanceof InputError) {
     for (const p of err.problems) log.annotate('error', `Input '${p.input}': ${p.message}`, `Input '${p.input}'`);
   } else {
     if (!isExpectedError(err)) log.debug(err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -116,11 +157,17 @@ function warnTlsOverride(log: RunnerLog): void {
 async function writeSummary(ending: Ending, report: CommandReport | undefined, log: RunnerLog, runner: Runner): Promise<void> {
   const { settings, command, error } = ending;
   const outcome =
-    error !== undefined
-      ? `Failed: ${error instanceof InputError ? 'invalid inputs; nothing was sent' : log.describe(error)}`
-      : ending.plan
-        ? 'Dry run: inputs are valid; nothing was sent.'
-        : (report?.outcome ?? 'Done.');
+    error instanceof CancelledError
+      ? error.message
+      : error !== undefined
+        ? `Failed: ${error instanceof InputError ? 'invalid inputs; nothing was sent' : log.describe(error)}`
+        : ending.plan
+          ? 'Dry run: inputs are valid; nothing was sent.'
+          : (report?.outcome ?? 'Done.');
+  const cancelled =
+    error instanceof CancelledError
+      ? [`This run was cancelled (${error.signal}) before it finished; what it started goes on without it.`]
+      : [];
   const next =
     error instanceof InputError
       ? error.problems.map((p) => `Input '${p.input}': ${p.message}`)
@@ -129,11 +176,16 @@ async function writeSummary(ending: Ending, report: CommandReport | undefined, l
     { kind: 'facts', rows: [['Command', `${settings?.command ?? '—'}${ending.plan ? ' (dry run)' : ''}`], ...(report?.facts ?? [])] },
     { kind: 'steps', steps: ending.report?.steps ?? [] },
     ...(report?.sections ?? []),
-    { kind: 'list', title: 'Next', items: next },
+    { kind: 'list', title: 'Next', items: [...cancelled, ...next] },
   ];
   if (ending.plan) sections.push({ kind: 'list', title: 'Planned calls (nothing was sent)', items: ending.plan, ordered: true });
   const text = renderSummary(
-    { title: command?.title ?? 'MongoDB live migration', outcome, mark: error !== undefined ? '❌' : '✅', sections },
+    {
+      title: `${command?.title ?? 'MongoDB live migration'}${error instanceof CancelledError ? ' (cancelled)' : ''}`,
+      outcome,
+      mark: error !== undefined ? '❌' : (report?.mark ?? '✅'),
+      sections,
+    },
     log,
   );
   if (!(await runner.appendSummary(text))) log.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');

@@ -64,6 +64,8 @@ export interface MigrationSettings {
   migrationId?: string;
   /** `wait-for`; absent means the command's own default. */
   waitForSeconds?: number;
+  /** `validation-wait-for`: how long validate and migrate await the validation's result. */
+  validationWaitForSeconds?: number;
 }
 
 /** The workflow's own repository, where a campaign keeps its state (REST API at GITHUB_API_URL). */

@@ -20,6 +20,8 @@ export interface StepContext {
   log: Log;
   clock: Clock;
   budget: Budget;
+  /** Aborts when the runner cancels the step: sleeps end and no request is sent after it. */
+  signal?: AbortSignal;
 }
 
 export interface Step<S> {
@@ -44,6 +46,8 @@ export interface CommandReport {
   sections?: Section[];
   /** What to do next. */
   next: string[];
+  /** ⏳ when the command ended well but what it watches goes on (a migration still syncing). */
+  mark?: '⏳';
 }
 
 /**

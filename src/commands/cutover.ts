@@ -1,3 +1,5 @@
+import { cutover as cutoverRoute } from '../api/migration-routes.js';
+import { cancelledDuring } from '../clock.js';
 import { command, type Step } from './command.js';
 import { MIGRATION_CONDITIONS, requireWatch, WATCH_INPUTS } from './migration-requires.js';
 import {
@@ -5,10 +7,26 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  migrationSections,
   type MigrationState,
   startWatchState,
 } from './migration-state.js';
 import { cutoverStep, readStep, watchStep } from './migration-steps.js';
+import { recordEvent } from './migration-timeline.js';
+
+/** The cutover step, noting on the timeline when the cutover was requested. */
+function timedCutover(): Step<MigrationState> {
+  const step = cutoverStep();
+  return {
+    ...step,
+    async run(state, ctx) {
+      const at = ctx.clock.now();
+      const note = await step.run(state, ctx);
+      if (state.cutoverRequested) recordEvent(state.timeline, 'Cutover requested', at);
+      return note;
+    },
+  };
+}
 
 export const cutover = command<MigrationState>({
   name: 'cutover',
@@ -19,7 +37,7 @@ export const cutover = command<MigrationState>({
   require: (settings, r) => requireWatch(settings, r, 'cutover'),
   start: startWatchState,
   steps(settings) {
-    const steps: Array<Step<MigrationState>> = [readStep(settings), cutoverStep()];
+    const steps: Array<Step<MigrationState>> = [readStep(settings), timedCutover()];
     const waitFor = settings.migration.waitForSeconds;
     if (waitFor) steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
     return steps;
@@ -28,9 +46,17 @@ export const cutover = command<MigrationState>({
   report: (state, settings, error) => ({
     outputs: migrationOutputs(state, state.cutoverRequested),
     facts: migrationFacts(state, settings),
+    sections: migrationSections(state),
     outcome: state.cutoverRequested
       ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
       : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-    next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
+    next: cancelledDuring(error, cutoverRoute.name)
+      ? [
+          `The run was cancelled while the cutover request was in flight: Atlas may have started the cutover. Read migration ${state.migrationId} ` +
+            'with migration-status before sending it again; WORKING and not ready for cutover means the cutover is under way.',
+        ]
+      : error && !state.migration
+        ? failedBeforeRead(state)
+        : migrationNext(state),
   }),
 });

@@ -1,3 +1,5 @@
+import { createMigration } from '../api/migration-routes.js';
+import { cancelledDuring, CancelledError } from '../clock.js';
 import { command, type Step } from './command.js';
 import { MIGRATION_CONDITIONS, requireSpec, requireTarget, SPEC_INPUTS } from './migration-requires.js';
 import {
@@ -6,10 +8,13 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  migrationSections,
   type MigrationState,
   startSpecState,
+  stillSyncingOutcome,
 } from './migration-state.js';
 import { createStep, readStep, validationSteps, watchStep } from './migration-steps.js';
+import { recordEvent } from './migration-timeline.js';
 import { resolveSourceStep } from './source-lookup.js';
 import { destinationCheckStep, sourceSizeStep } from './destination-check.js';
 import { needsSourceLookup, validationWaitSeconds } from './validate.js';
@@ -40,10 +45,10 @@ export const migrate = command<MigrationState>({
         sourceSizeStep(settings),
         destinationCheckStep(settings),
         ...validationSteps(settings, validationWaitSeconds(settings)),
-        createStep(settings),
+        timedCreate(createStep(settings)),
       );
     }
-    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady));
+    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover', 'ready for cutover', waitFor, isReady, true));
     return steps;
   },
   waitSeconds: (settings) =>
@@ -51,15 +56,46 @@ export const migrate = command<MigrationState>({
   report: (state, settings, error) => ({
     outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true),
     facts: migrationFacts(state, settings),
-    outcome: state.created
-      ? `Started migration ${state.migrationId}; keep its id for cutover.`
-      : `Watched migration ${state.migrationId}; nothing was created.`,
-    next: next(state, error),
+    sections: migrationSections(state),
+    mark: state.stillSyncing && !error ? '⏳' : undefined,
+    outcome: state.stillSyncing
+      ? `${stillSyncingOutcome(state)}${state.created ? ' Keep its id for cutover.' : ''}`
+      : state.created
+        ? `Started migration ${state.migrationId}; keep its id for cutover.`
+        : `Watched migration ${state.migrationId}; nothing was created.`,
+    next: [...next(state, error), ...resume(state, error)],
   }),
 });
 
+/** The create step, noting on the timeline when the migration was created. */
+function timedCreate(step: Step<MigrationState>): Step<MigrationState> {
+  return {
+    ...step,
+    async run(state, ctx) {
+      const note = await step.run(state, ctx);
+      if (state.created) recordEvent(state.timeline, 'Migration created', ctx.clock.now());
+      return note;
+    },
+  };
+}
+
+/** After a cancelled run: how to pick the migration up again. */
+function resume(state: MigrationState, error: unknown): string[] {
+  if (!(error instanceof CancelledError) || !state.migrationId || state.createOutcomeUnknown) return [];
+  return [
+    `This run was cancelled; migration ${state.migrationId} goes on in Atlas. To resume, re-run migrate with migration-id: ${state.migrationId} ` +
+      '(nothing is created again: it is watched), or run migration-status with it.',
+  ];
+}
+
 function next(state: MigrationState, error: unknown): string[] {
   if (state.validationError) return ['Nothing was started: fix what the validation names, then re-run migrate.'];
+  if (cancelledDuring(error, createMigration.name)) {
+    return [
+      'The run was cancelled while the request to start the migration was in flight: a migration may have been started. ' +
+        'There is no API to list migrations: look in Atlas (the project, then Migration). If one is there, re-run migrate with its id as migration-id; start another only if there is none.',
+    ];
+  }
   if (state.createOutcomeUnknown) {
     return [
       'Atlas may have started the migration although its answer was lost. There is no API to list migrations: look in the Atlas UI ' +

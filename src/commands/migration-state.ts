@@ -1,8 +1,10 @@
 import type { Migration } from '../api/migration-routes.js';
 import { RefusedError } from '../errors.js';
 import type { OutputValue } from '../runner/outputs.js';
+import type { Section } from '../runner/summary.js';
 import type { Settings } from '../settings.js';
 import type { Sizing } from './destination-check.js';
+import { startTimeline, timelineSections, windowCloses, type Timeline } from './migration-timeline.js';
 
 /** What the migration commands learn and do. */
 export interface MigrationState {
@@ -27,6 +29,9 @@ export interface MigrationState {
   sizing?: Sizing;
   /** The command reads the source deployment and the destination cluster (validate, migrate). */
   spec: boolean;
+  timeline: Timeline;
+  /** The wait for readiness ended with the migration healthy and still syncing: a result, not a failure. */
+  stillSyncing?: boolean;
 }
 
 export const VALIDATION_WAIT_SECONDS = 300;
@@ -49,6 +54,7 @@ function startMigrationState(settings: Settings, spec: boolean): MigrationState 
     migrationId: m.migrationId,
     created: false,
     cutoverRequested: false,
+    timeline: startTimeline(),
   };
 }
 
@@ -107,6 +113,8 @@ export function migrationFacts(state: MigrationState, settings: Settings): Array
     rows.push(['Migration status', m.status ?? 'not given'], ['Ready for cutover', isReady(m) ? 'yes' : 'no']);
     if (m.lagTimeSeconds !== undefined) rows.push(['Lag', `${m.lagTimeSeconds} s`]);
   }
+  const closes = windowCloses(state.timeline);
+  if (closes && m?.status === 'WORKING') rows.push(['Cutover window closes', closes]);
   if (state.spec && settings.migration.dropDestinationData) {
     rows.push(['Destination data', 'dropped first (drop-destination-data)']);
   }
@@ -138,8 +146,10 @@ export function migrationNext(state: MigrationState): string[] {
   }
   if (state.cutoverRequested) return [`Cutover requested: watch migration ${id} with migration-status (wait-for) until COMPLETE.`];
   if (isReady(m)) {
+    const closes = windowCloses(state.timeline);
     return [
       `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+      ...(closes ? [`Cut over before the window closes: by ${closes}.`] : []),
     ];
   }
   return [
@@ -147,3 +157,10 @@ export function migrationNext(state: MigrationState): string[] {
       `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
   ];
 }
+
+/** The run's timeline and, after a wait, the lag chart. */
+export const migrationSections = (state: MigrationState): Section[] => timelineSections(state.timeline);
+
+/** The outcome of a wait for readiness that ended with the migration still syncing. */
+export const stillSyncingOutcome = (state: MigrationState): string =>
+  `Still syncing: migration ${state.migrationId} is ${state.migration ? showMigration(state.migration) : '—'}; it goes on in Atlas.`;

@@ -6,8 +6,10 @@ import {
   migrationFacts,
   migrationNext,
   migrationOutputs,
+  migrationSections,
   type MigrationState,
   startWatchState,
+  stillSyncingOutcome,
 } from './migration-state.js';
 import { readStep, watchStep } from './migration-steps.js';
 
@@ -22,14 +24,18 @@ export const migrationStatus = command<MigrationState>({
   steps(settings) {
     const steps: Array<Step<MigrationState>> = [readStep(settings)];
     const waitFor = settings.migration.waitForSeconds;
-    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady));
+    if (waitFor) steps.push(watchStep(settings, 'Wait until ready for cutover or finished', 'ready for cutover', waitFor, isReady, true));
     return steps;
   },
   waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
   report: (state, settings, error) => ({
     outputs: migrationOutputs(state, false),
     facts: migrationFacts(state, settings),
-    outcome: `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
+    sections: migrationSections(state),
+    mark: state.stillSyncing && !error ? '⏳' : undefined,
+    outcome: state.stillSyncing
+      ? stillSyncingOutcome(state)
+      : `Migration ${state.migrationId} is ${state.migration?.status}${state.migration && isReady(state.migration) ? ' and ready for cutover' : ''}.`,
     next: error && !state.migration ? failedBeforeRead(state) : migrationNext(state),
   }),
 });

@@ -1,4 +1,3 @@
-import type { Api } from '../api/api.js';
 import { ABSENT } from '../api/api.js';
 import {
   cutover as cutoverRoute,
@@ -8,51 +7,19 @@ import {
   startValidation,
   type Migration,
 } from '../api/migration-routes.js';
-import { ApiError, RefusedError, sentence } from '../errors.js';
-import type { Log } from '../runner/log.js';
+import { ApiError, RefusedError, sentence, WaitTimeoutError } from '../errors.js';
 import type { Settings } from '../settings.js';
 import { migrationBody } from './migration-body.js';
 import type { Step, StepContext } from './command.js';
-import { isReady, KNOWN, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
+import { isReady, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
 import { afterLostCutover, MAX_CUTOVER_SENDS } from './lost-cutover.js';
+import { recordEvent } from './migration-timeline.js';
+import { readInto } from './migration-read.js';
 import { waitUntil } from './wait.js';
 import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from './migration-answers.js';
 import { OBJECT_ID } from '../api/ids.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;
-
-/** Warns of a status this action does not know, once: not again on every poll that reads it. */
-function noteUnknown(status: string | undefined, previous: string | undefined, log: Log): void {
-  if (!KNOWN.includes(status ?? '') && status !== previous) {
-    log.annotate(
-      'warning',
-      status === undefined
-        ? 'Atlas gave no migration status; the migration is treated as still running.'
-        : `Atlas reports the migration status "${status}", which this action does not know; it is treated as still running.`,
-      'Unknown migration status',
-    );
-  }
-}
-
-/** Reads the migration; `previous` is the status read before, if any. */
-async function describeMigration(
-  api: Api,
-  log: Log,
-  id: string,
-  projectId: string | undefined,
-  previous: string | undefined,
-): Promise<Migration> {
-  const answer = await api.call(readMigration, { params: { liveMigrationId: id } });
-  if (answer === ABSENT) {
-    throw new RefusedError(
-      `Input 'migration-id': Atlas project ${projectId} (atlas-project-id) has no live migration ${id}; the project itself reads, so the id is wrong, ` +
-        'or it belongs to another project. Hint: pass the migration-id output of the migrate run that started it, with the same atlas-project-id.',
-    );
-  }
-  refuseOtherId('migration', id, answer._id);
-  noteUnknown(answer.status, previous, log);
-  return answer;
-}
 
 const dropNote = (settings: Settings) =>
   settings.migration.dropDestinationData
@@ -65,6 +32,7 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
       title: `Start a validation of the migration${dropNote(settings)}`,
       calls: [{ route: startValidation }],
       async run(state, ctx) {
+        recordEvent(state.timeline, 'Validation started', ctx.clock.now());
         const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
         const id = newValidationId(validation._id);
         state.validationId = id;
@@ -95,11 +63,12 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
             done: (v) => v.status === 'SUCCESS' || v.status === 'FAILED',
             show: (v) => shownStatus(v.status),
             timeout: (last) =>
-              `Atlas: the validation did not finish within ${waitSeconds} s (wait-for); the last status read was ${last}. Raise wait-for, or check the validation in Atlas.`,
+              `Atlas: the validation did not finish within ${waitSeconds} s (validation-wait-for); the last status read was ${last}. Raise validation-wait-for, or check the validation in Atlas.`,
             maxIntervalMs: MAX_POLL_INTERVAL_MS,
           },
           ctx,
         );
+        recordEvent(state.timeline, `Validation finished: ${result.status}`, ctx.clock.now());
         if (result.status === 'FAILED') {
           state.validationError = result.errorMessage?.trim() || 'Atlas gave no reason';
           throw new RefusedError(
@@ -154,21 +123,26 @@ export function readStep(settings: Settings): Step<MigrationState> {
     title: 'Read the migration',
     calls: [{ route: readMigration }],
     async run(state, ctx) {
-      state.migration = await describeMigration(ctx.api, ctx.log, state.migrationId as string, settings.atlas.projectId, undefined);
-      ctx.log.info(`Migration ${state.migrationId}: ${showMigration(state.migration)}.`);
+      const m = await readInto(state, ctx, settings.atlas.projectId);
+      ctx.log.info(`Migration ${state.migrationId}: ${showMigration(m)}.`);
       refuseIfFinishedBadly(state);
-      return showMigration(state.migration);
+      return showMigration(m);
     },
   };
 }
 
-/** Polls the migration until `goal` (or a terminal status); FAILED and EXPIRED fail the step. */
+/**
+ * Polls the migration until `goal` (or a terminal status); FAILED and EXPIRED fail the step. With
+ * `stillSyncingIsResult`, a wait that ends while the migration is NEW or WORKING is a result (a
+ * notice), not a failure: the migration goes on, and a later run watches it.
+ */
 export function watchStep(
   settings: Settings,
   title: string,
   goal: string,
   seconds: number,
   done: (m: Migration) => boolean,
+  stillSyncingIsResult = false,
 ): Step<MigrationState> {
   return {
     title,
@@ -179,24 +153,36 @@ export function watchStep(
     },
     async run(state, ctx) {
       const id = state.migrationId as string;
-      state.migration = await waitUntil(
-        {
-          // "Waiting for COMPLETE", "Waiting for the migration to be ready for cutover".
-          goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
-          seconds,
-          first: state.migration,
-          read: async () =>
-            (state.migration = await describeMigration(ctx.api, ctx.log, id, settings.atlas.projectId, state.migration?.status)),
-          done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
-          show: showMigration,
-          timeout: (last) =>
-            `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
-          maxIntervalMs: MAX_POLL_INTERVAL_MS,
-        },
-        ctx,
-      );
+      try {
+        await waitUntil(
+          {
+            // "Waiting for COMPLETE", "Waiting for the migration to be ready for cutover".
+            goal: /^[A-Z_]+$/.test(goal) ? goal : `the migration to be ${goal}`,
+            seconds,
+            first: state.migration,
+            read: () => readInto(state, ctx, settings.atlas.projectId),
+            done: (m) => done(m) || TERMINAL.includes(m.status ?? ''),
+            show: showMigration,
+            timeout: (last) =>
+              `Atlas: migration ${id} did not become ${goal} within ${seconds} s (wait-for); it is ${last}. It goes on running; watch it with migration-status.`,
+            maxIntervalMs: MAX_POLL_INTERVAL_MS,
+          },
+          ctx,
+        );
+      } catch (err) {
+        const m = state.migration;
+        if (!(stillSyncingIsResult && err instanceof WaitTimeoutError && m && (m.status === 'NEW' || m.status === 'WORKING'))) throw err;
+        state.stillSyncing = true;
+        ctx.log.annotate(
+          'notice',
+          `Migration ${id} is still syncing after ${seconds} s (wait-for): ${showMigration(m)}. It goes on in Atlas; ` +
+            `watch it with command: 'migration-status' and migration-id: ${id}.`,
+          'Still syncing',
+        );
+        return `still syncing after ${seconds} s: ${showMigration(m)}`;
+      }
       refuseIfFinishedBadly(state);
-      return showMigration(state.migration);
+      return showMigration(state.migration as Migration);
     },
   };
 }
@@ -226,7 +212,7 @@ export function cutoverStep(): Step<MigrationState> {
           await ctx.api.call(cutoverRoute, { params: { liveMigrationId: state.migrationId } });
         } catch (err) {
           if (!(err instanceof ApiError && err.problem.outcomeUnknown)) throw err;
-          const read = () => describeMigration(ctx.api, ctx.log, state.migrationId as string, undefined, state.migration?.status);
+          const read = () => readInto(state, ctx, undefined);
           const after = await afterLostCutover(state, ctx, { lost: err, read, mayResend: sends < MAX_CUTOVER_SENDS, sends });
           if (after === 'send again') continue;
           return after;

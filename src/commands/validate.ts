@@ -1,17 +1,24 @@
 import type { Settings } from '../settings.js';
 import { command, type Step } from './command.js';
 import { MIGRATION_CONDITIONS, requireSpec, requireTarget, SPEC_INPUTS } from './migration-requires.js';
-import { migrationFacts, migrationOutputs, type MigrationState, startSpecState, VALIDATION_WAIT_SECONDS } from './migration-state.js';
+import {
+  migrationFacts,
+  migrationOutputs,
+  migrationSections,
+  type MigrationState,
+  startSpecState,
+  VALIDATION_WAIT_SECONDS,
+} from './migration-state.js';
 import { validationSteps } from './migration-steps.js';
 import { resolveSourceStep } from './source-lookup.js';
 import { destinationCheckStep, sourceSizeStep } from './destination-check.js';
 
 /**
- * How long the validation is awaited: wait-for, or the default when it is unset or 0. A validation
- * is never awaited for 0 s: validate exists to learn its result, and migrate cannot create without it.
+ * How long the validation is awaited: validation-wait-for, apart from wait-for (the wait for
+ * readiness). Never 0 s: validate exists to learn the result, and migrate cannot create without it.
  */
 export function validationWaitSeconds(settings: Settings): number {
-  return settings.migration.waitForSeconds || VALIDATION_WAIT_SECONDS;
+  return settings.migration.validationWaitForSeconds || VALIDATION_WAIT_SECONDS;
 }
 
 /** The source deployment or migration host is to be filled in from the projects Atlas lists. */
@@ -20,11 +27,14 @@ export function needsSourceLookup(settings: Settings): boolean {
   return !(m.sourceProjectId && m.sourceClusterName && m.migrationHost);
 }
 
+// wait-for bounds the wait for readiness, which validate does not have: its bound is validation-wait-for.
+const VALIDATE_INPUTS = Object.fromEntries(Object.entries(SPEC_INPUTS).filter(([name]) => name !== 'wait-for'));
+
 export const validate = command<MigrationState>({
   name: 'validate',
   title: 'MongoDB live migration: validate',
   description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
-  inputs: SPEC_INPUTS,
+  inputs: VALIDATE_INPUTS,
   conditions: MIGRATION_CONDITIONS,
   require(settings, r) {
     requireTarget(settings, r, 'validate');
@@ -44,6 +54,7 @@ export const validate = command<MigrationState>({
   report: (state, settings, error) => ({
     outputs: migrationOutputs(state, false),
     facts: migrationFacts(state, settings),
+    sections: migrationSections(state),
     outcome: `Validation ${state.validationId} succeeded: deployment ${state.sourceClusterName} can be migrated to ${settings.migration.clusterName}.`,
     next: state.validationError
       ? ['Fix what the validation names, then re-run validate.']

@@ -24,7 +24,7 @@ export interface Wait<T> {
  * Polls until `done`, with a growing interval (2 s, then ×1.5 up to `maxIntervalMs`), never
  * sleeping past the wait's end nor the step's budget.
  */
-export async function waitUntil<T>(wait: Wait<T>, ctx: { clock: Clock; budget: Budget; log: Log }): Promise<T> {
+export async function waitUntil<T>(wait: Wait<T>, ctx: { clock: Clock; budget: Budget; log: Log; signal?: AbortSignal }): Promise<T> {
   const { clock, budget, log } = ctx;
   const start = clock.now();
   const deadline = start + wait.seconds * 1000;
@@ -37,7 +37,7 @@ export async function waitUntil<T>(wait: Wait<T>, ctx: { clock: Clock; budget: B
       if (remaining <= 0) throw new WaitTimeoutError(wait.timeout(wait.show(last)));
       const pause = Math.min(interval, remaining);
       budget.ensure(pause, `while waiting for ${wait.goal}`);
-      await clock.sleep(pause);
+      await clock.sleep(pause, ctx.signal);
       interval = Math.min(wait.maxIntervalMs, Math.round(interval * 1.5));
     }
     last = await wait.read();

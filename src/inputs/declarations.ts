@@ -45,6 +45,7 @@ export const DEFAULTS: Record<string, string> = {
   'source-ssl': 'true',
   'destination-network': 'PUBLIC',
   'drop-destination-data': 'false',
+  'validation-wait-for': '300',
 };
 
 export const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
@@ -81,6 +82,7 @@ export const MIGRATION_SPEC: Record<string, InputUse> = {
   'drop-destination-data': 'optional',
   sharding: 'optional',
   'wait-for': 'optional',
+  'validation-wait-for': 'optional',
 };
 
 /** Atlas credentials come as a pair: an API key (public and private key) or a service account (client id and secret). */

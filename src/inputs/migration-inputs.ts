@@ -14,7 +14,25 @@ const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
 
-const MAX_WAIT_FOR_SECONDS = 86_400;
+/** Under a GitHub-hosted job's 6 hours, with room for the validation, the requests and the report. */
+export const MAX_WAIT_FOR_SECONDS = 21_000;
+const MAX_VALIDATION_WAIT_FOR_SECONDS = 3600;
+const VALIDATION_WAIT_FOR_DEFAULT = 300;
+
+/** wait-for, capped so that a hosted job can hold the wait; the error says how to watch longer. */
+function readWaitFor(read: InputReader, f: Findings): number | undefined {
+  const value = read('wait-for');
+  if (value === '') return undefined;
+  if (/^\d+$/.test(value) && Number(value) > MAX_WAIT_FOR_SECONDS) {
+    f.fail(
+      'wait-for',
+      `expected at most ${MAX_WAIT_FOR_SECONDS} seconds; got ${shown(value)}. A GitHub-hosted job ends after 6 hours: to watch longer, ` +
+        "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.",
+    );
+    return undefined;
+  }
+  return readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f);
+}
 
 /** Reads and checks every migration input's form; which are required is the command's business (see input-helper). */
 export function readMigrationInputs(read: InputReader, f: Findings): MigrationSettings {
@@ -24,7 +42,6 @@ export function readMigrationInputs(read: InputReader, f: Findings): MigrationSe
     if (!pattern.test(value)) f.fail(name, `expected ${expected}; got ${shown(value)}.`);
     return value;
   };
-  const waitFor = read('wait-for');
   return {
     clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
     sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
@@ -44,7 +61,13 @@ export function readMigrationInputs(read: InputReader, f: Findings): MigrationSe
     dropDestinationData: readBoolean(read, 'drop-destination-data', false, f),
     sharding: readSharding(read, f),
     migrationId: readObjectId(read, 'migration-id', 'a live migration id (the migration-id output of migrate)', f),
-    waitForSeconds: waitFor === '' ? undefined : readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f),
+    waitForSeconds: readWaitFor(read, f),
+    validationWaitForSeconds: readInteger(
+      read,
+      'validation-wait-for',
+      { fallback: VALIDATION_WAIT_FOR_DEFAULT, min: 1, max: MAX_VALIDATION_WAIT_FOR_SECONDS },
+      f,
+    ),
   };
 }
 

@@ -68,3 +68,8 @@ export class Runner {
 export function exitWhenFlushed(): void {
   process.stdout.write('', () => process.exit());
 }
+
+/** Ends the process now, as failed: a second signal from the runner, or a cancelled run's report that takes too long. */
+export function exitNow(): void {
+  process.exit(core.ExitCode.Failure);
+}

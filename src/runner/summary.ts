@@ -99,8 +99,9 @@ function chart(section: Extract<Section, { kind: 'chart' }>, cell: Cell, rowsMax
   );
   if (!points.length) return [];
   const label = (text: string) => `"${text.replace(/[^A-Za-z0-9 :.()/-]/g, '').slice(0, 60)}"`;
-  // "12-04 14:30" from "2026-12-04T14:30:00.000Z".
-  const time = (at: string) => label(at.slice(5, 16).replace('T', ' '));
+  // "14:30:05" when every point is of one day, else "12-04 14:30" (from "2026-12-04T14:30:05.000Z").
+  const oneDay = points.every((p) => p.at.slice(0, 10) === points[0].at.slice(0, 10));
+  const time = (at: string) => label(oneDay ? at.slice(11, 19) : at.slice(5, 16).replace('T', ' '));
   const mermaid = [
     '',
     '```mermaid',

@@ -607,7 +607,8 @@ describe('secrets and destructive options', () => {
       `  3. Start a validation of the migration${drop}`,
       `     POST ${host} ${base}/validate — start a validation of the migration`,
       '  4. Wait for the validation result',
-      `     GET ${host} ${base}/validate/{validationId} — read the validation (repeated until SUCCESS or FAILED, up to 3600 s)`,
+      // validation-wait-for (300 s by default), apart from wait-for.
+      `     GET ${host} ${base}/validate/{validationId} — read the validation (repeated until SUCCESS or FAILED, up to 300 s)`,
       `     GET ${host} /api/atlas/v2/groups/${ATLAS_PROJECT_ID} — read the project (only if the call above answers 404)`,
       `  5. Start the migration${drop}`,
       `     POST ${host} ${base} — start the migration`,
@@ -701,5 +702,31 @@ describe('fleets: the deployments output drives a matrix of migrate jobs', () =>
     expect(fact(r, 'Source project')).toBe(billing.id);
     expect(fact(r, 'Source deployment')).toBe('billing-sh');
     expect(fact(r, 'Migration host')).toBe(billing.host);
+  });
+});
+
+describe('long migrations (issue 19)', () => {
+  it('migrate whose wait ends while WORKING: exit 0, ready-for-cutover false, the migration id set, a notice and a summary headed still syncing', async () => {
+    sim.migrationPlan({ validationAfterPolls: 0, workingAfterPolls: 1, readyAfterPolls: 1000 });
+    const r = await run({ command: 'migrate', 'wait-for': '3' });
+    expect(r.code).toBe(0);
+    expect(r.errors).toEqual([]);
+    const id = r.outputs['migration-id'];
+    expect(id).toMatch(/^[a-f0-9]{24}$/);
+    expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'true' });
+    expect(r.notices.map((n) => n.properties.title)).toEqual(['Keep the migration id', 'Still syncing']);
+    expect(summaryText(r)).toContain(`<p>⏳ Still syncing: migration ${id} is WORKING, not ready for cutover yet`);
+    expect(summaryText(r)).toContain(`run command: 'cutover' with migration-id: ${id}`);
+    expect(sim.migration(id)?.status).toBe('WORKING');
+  });
+
+  it("wait-for: '30000' is refused naming the cap of 21000, before any request", async () => {
+    const r = await run({ command: 'migrate', 'wait-for': '30000' });
+    expect(r.code).toBe(1);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'Input \'wait-for\': expected at most 21000 seconds; got "30000". A GitHub-hosted job ends after 6 hours: to watch longer, ' +
+        "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.",
+    ]);
+    expect(sim.requests()).toEqual([]);
   });
 });

@@ -25,7 +25,14 @@ interface Seen {
  * What changed on purpose since the record, each applied to the recorded run before comparing.
  * Anything else that differs fails the test.
  */
-const INTENDED: Array<{ why: string; change(before: Seen): Seen }> = [
+/** The timeline section of issue 19: known events only, each at a UTC ISO 8601 time. */
+const TIMELINE = new RegExp(
+  '<h3>Timeline \\(UTC\\)</h3>\n<table><tr><th>Event</th><th>Time \\(UTC, ISO 8601\\)</th></tr>' +
+    '(?:<tr><td>(?:Validation started|Validation finished: [A-Z]+|Migration created|First seen ready for cutover|Cutover requested|Seen COMPLETE)</td>' +
+    '<td>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</td></tr>)+</table>\n',
+);
+
+const INTENDED: Array<{ why: string; change(before: Seen, seen: Seen): Seen }> = [
   {
     why: 'The digest nonce comes from a GET MongoDB defines (the project), not from a GET to the POST-only validate or create URL.',
     change: (before) => ({
@@ -39,6 +46,15 @@ const INTENDED: Array<{ why: string; change(before: Seen): Seen }> = [
     }),
   },
   ...INTENDED_18,
+  {
+    why:
+      "Migration summaries show when the run's events happened (issue 19): a 'Timeline (UTC)' table before the Next list, " +
+      'its times those of this run (so taken from it, in the strict form above).',
+    change: (before, seen) => {
+      const timeline = seen.summary.match(TIMELINE)?.[0];
+      return timeline ? { ...before, summary: before.summary.replace('<h3>Next</h3>', `${timeline}<h3>Next</h3>`) } : before;
+    },
+  },
 ];
 
 let sim: Simulator;
@@ -63,7 +79,7 @@ describe('what the runner sees is unchanged', () => {
         writeFileSync(file, `${JSON.stringify(seen, null, 2)}\n`);
         return;
       }
-      const before = INTENDED.reduce((seen, intended) => intended.change(seen), JSON.parse(readFileSync(file, 'utf8')) as Seen);
+      const before = INTENDED.reduce((was, intended) => intended.change(was, seen), JSON.parse(readFileSync(file, 'utf8')) as Seen);
       // Each secret is now masked in each of its encodings too: every mask given before is still given.
       const masks = (run: Seen) => run.stdout.filter((l) => l.startsWith('::add-mask::'));
       expect(masks(seen)).toEqual(expect.arrayContaining(masks(before)));

@@ -47,9 +47,15 @@ const REGISTERED = [
  *   warnings: Annotation[], notices: Annotation[], masks: string[] }} ParsedStdout
  */
 /**
- * @typedef {ParsedStdout & { code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>, summary: string }} ActionRun
+ * @typedef {ParsedStdout & { code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>, summary: string,
+ *   msAfterSignal?: number }} ActionRun
  */
-/** @typedef {{ env?: Record<string, string | undefined>, node?: string, debug?: boolean, bundle?: string, timeoutMs?: number }} RunOptions */
+/**
+ * A signal sent to the running action as the runner sends it to cancel a step, once `when()` holds
+ * (checked every 10 ms: for instance once the simulator has seen the Nth request of a route).
+ * @typedef {{ signal: 'SIGINT' | 'SIGTERM', when: () => boolean, again?: boolean }} Interrupt
+ */
+/** @typedef {{ env?: Record<string, string | undefined>, node?: string, debug?: boolean, bundle?: string, timeoutMs?: number, interrupt?: Interrupt }} RunOptions */
 
 /** @param {string} text @param {[string, string][]} pairs replacement → token, applied in this order */
 const unescape = (text, pairs) => pairs.reduce((s, [from, to]) => s.split(from).join(to), text);
@@ -190,7 +196,7 @@ export function parseOutputFile(text) {
 }
 
 /** @param {Record<string, string>} inputs @param {RunOptions} [options] @returns {Promise<ActionRun>} */
-export async function runAction(inputs, { env = {}, node, debug = true, bundle = BUNDLE, timeoutMs = 30_000 } = {}) {
+export async function runAction(inputs, { env = {}, node, debug = true, bundle = BUNDLE, timeoutMs = 30_000, interrupt } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -222,16 +228,29 @@ export async function runAction(inputs, { env = {}, node, debug = true, bundle =
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    /** @type {number | undefined} */
+    let signalledAt;
+    const watch =
+      interrupt &&
+      setInterval(() => {
+        if (signalledAt !== undefined || !interrupt.when()) return;
+        signalledAt = performance.now();
+        child.kill(interrupt.signal);
+        if (interrupt.again) child.kill(interrupt.signal);
+      }, 10);
     const code = await new Promise((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (c, signal) =>
         signal === 'SIGKILL' ? reject(new Error(`the action was still running after ${timeoutMs} ms and was killed`)) : resolve(c ?? -1),
       );
     });
-    const ms = performance.now() - started;
+    if (watch) clearInterval(watch);
+    const ended = performance.now();
+    const ms = ended - started;
+    const msAfterSignal = signalledAt === undefined ? undefined : ended - signalledAt;
     const outputs = childEnv.GITHUB_OUTPUT === outputFile ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {};
     const summary = childEnv.GITHUB_STEP_SUMMARY === summaryFile ? readFileSync(summaryFile, 'utf8') : '';
-    return { code, stdout, stderr, ms, outputs, summary, ...parseRunnerStdout(stdout) };
+    return { code, stdout, stderr, ms, msAfterSignal, outputs, summary, ...parseRunnerStdout(stdout) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -48,7 +48,7 @@ const count = (route: string) => sim.requests({ route }).filter((r) => r.auth !=
 describe('validate', () => {
   it('waits for SUCCESS over several polls: 2 s, ×1.5, capped at 60 s', async () => {
     await start({ validationAfterPolls: 12 });
-    const r = await run({ command: 'validate', 'wait-for': '600' });
+    const r = await run({ command: 'validate', 'validation-wait-for': '600' });
     expect(r.code).toBe(0);
     expect(r.outputs['validation-status']).toBe('SUCCESS');
     expect(clock.sleeps).toEqual(INTERVALS);
@@ -61,12 +61,14 @@ describe('validate', () => {
     expect(sim.validation(r.outputs['validation-id'])).toMatchObject({ status: 'SUCCESS', polls: 12 });
   });
 
-  it('times out at wait-for, naming the last status; the last pause is cut to end exactly at wait-for', async () => {
+  it('times out at validation-wait-for, naming the last status; the last pause is cut to end exactly at it', async () => {
     await start({ validationAfterPolls: 1000 });
-    const r = await run({ command: 'validate', 'wait-for': '60' });
+    const r = await run({ command: 'validate', 'validation-wait-for': '60', 'wait-for': '3600' });
     expect(r.code).toBe(1);
+    // wait-for bounds the wait for readiness only: validate says it ignores it.
+    expect(r.notices.map((n) => n.message)).toContain("'validate' does not use 'wait-for'; ignored.");
     expect(r.errors.map((e) => e.message)).toEqual([
-      'Atlas: the validation did not finish within 60 s (wait-for); the last status read was PENDING. Raise wait-for, or check the validation in Atlas.',
+      'Atlas: the validation did not finish within 60 s (validation-wait-for); the last status read was PENDING. Raise validation-wait-for, or check the validation in Atlas.',
     ]);
     expect(clock.sleeps).toEqual([...INTERVALS.slice(0, 6), 60000 - INTERVALS.slice(0, 6).reduce((a, b) => a + b)]);
     expect(clock.sleeps.reduce((a, b) => a + b)).toBe(60_000);
@@ -81,11 +83,11 @@ describe('validate', () => {
     expect(clock.sleeps).toEqual([2000, 3000]);
   });
 
-  it("wait-for: '0' on a validation that never ends: it is awaited exactly the default 300 s, and nothing is created", async () => {
+  it('a validation that never ends is awaited exactly the default 300 s whatever wait-for says, and nothing is created', async () => {
     await start({ validationAfterPolls: 1000 });
-    const r = await run({ command: 'migrate', 'wait-for': '0' });
+    const r = await run({ command: 'migrate', 'wait-for': '7200' });
     expect(r.code).toBe(1);
-    expect(r.errors[0].message).toMatch(/^Atlas: the validation did not finish within 300 s \(wait-for\)/);
+    expect(r.errors[0].message).toMatch(/^Atlas: the validation did not finish within 300 s \(validation-wait-for\)/);
     expect(clock.sleeps.reduce((a, b) => a + b)).toBe(300_000);
     expect(sim.requests({ route: 'atlas.migrations.create' })).toEqual([]);
   });
@@ -109,14 +111,17 @@ describe('migrate with wait-for', () => {
     expect(r.summary).toContain('<td>Lag</td><td>5 s</td>');
   });
 
-  it('times out after creating: the step fails, and the outputs and summary still carry the id to keep', async () => {
+  it('still syncing when wait-for ends: a result (exit 0, a notice, ⏳), and the outputs and summary carry the id to keep', async () => {
     await start({ validationAfterPolls: 0, readyAfterPolls: 1000 });
     const r = await run({ command: 'migrate', 'wait-for': '20' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
+    expect(r.errors).toEqual([]);
     const id = r.outputs['migration-id'];
     expect(id).toMatch(/^[a-f0-9]{24}$/);
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'true' });
-    expect(r.errors[0].message).toMatch(new RegExp(`^Atlas: migration ${id} did not become ready for cutover within 20 s \\(wait-for\\)`));
+    expect(r.notices.map((n) => n.properties.title)).toContain('Still syncing');
+    expect(r.summary).toContain(`<p>⏳ Still syncing: migration ${id} is WORKING`);
+    expect(r.summary).toContain(`watch it with command: &#39;migration-status&#39;, migration-id: ${id}`);
     expect(r.notices.map((n) => n.properties.title)).toContain('Keep the migration id');
     expect(r.summary).toContain(`<li>Keep the migration id ${id}: MongoDB has no API to list migrations.`);
     expect(sim.migration(id)?.status).toBe('WORKING');
@@ -140,15 +145,16 @@ describe('migration-status with wait-for', () => {
     );
   });
 
-  it('times out at wait-for naming the last status; the migration goes on', async () => {
+  it('still syncing at wait-for: the step succeeds with a notice naming the last status; the migration goes on', async () => {
     await start({ readyAfterPolls: 1000 });
     const id = sim.addMigration(ATLAS_PROJECT_ID, { status: 'WORKING' });
     const r = await run({ command: 'migration-status', 'migration-id': id, 'wait-for': '30' });
-    expect(r.code).toBe(1);
-    expect(r.errors[0].message).toBe(
-      `Atlas: migration ${id} did not become ready for cutover within 30 s (wait-for); it is WORKING, not ready for cutover yet, lag 30 s. ` +
-        'It goes on running; watch it with migration-status.',
+    expect(r.code).toBe(0);
+    expect(r.notices.find((n) => n.properties.title === 'Still syncing')?.message).toBe(
+      `Migration ${id} is still syncing after 30 s (wait-for): WORKING, not ready for cutover yet, lag 30 s. It goes on in Atlas; ` +
+        `watch it with command: 'migration-status' and migration-id: ${id}.`,
     );
+    expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false' });
     expect(clock.sleeps.reduce((a, b) => a + b)).toBe(30_000);
     expect(sim.migration(id)?.status).toBe('WORKING');
   });
@@ -159,7 +165,8 @@ describe('migration-status with wait-for', () => {
     const status = (value: string) => edited((b) => void (b.status = value));
     sim.respond('atlas.migrations.describe', status('PAUSED'), 4).respond('atlas.migrations.describe', status('THROTTLED'), 2);
     const r = await run({ command: 'migration-status', 'migration-id': id, 'wait-for': '60' });
-    expect(r.code).toBe(1);
+    // Still syncing (WORKING) when wait-for ends: a result.
+    expect(r.code).toBe(0);
     // 1 read + 7 polls within 60 s: PAUSED ×4, THROTTLED ×2, then WORKING ×2.
     expect(count('atlas.migrations.describe')).toBe(8);
     expect(r.warnings.map((w) => w.message)).toEqual([

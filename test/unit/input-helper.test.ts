@@ -224,6 +224,7 @@ describe('readSettings', () => {
       privateLinkId: '65f0000000000000000000cc',
       dropDestinationData: false,
       waitForSeconds: 600,
+      validationWaitForSeconds: 300,
     });
     expect(settings.atlas.projectId).toBe(PROJECT);
     const resume = read(
@@ -243,6 +244,7 @@ describe('readSettings', () => {
       network: 'PUBLIC',
       dropDestinationData: false,
       migrationId: MIGRATION,
+      validationWaitForSeconds: 300,
     });
     // With atlas-org-id the source deployment may be left to the available projects.
     expect(
@@ -402,7 +404,15 @@ describe('readSettings', () => {
       /absolute path on the migration host/,
       migrationBase,
     ],
-    ['wait-for too long', { 'wait-for': '100000' }, 'wait-for', /whole number of 0 to 86400/, migrationBase],
+    [
+      'wait-for too long',
+      { 'wait-for': '100000' },
+      'wait-for',
+      /at most 21000 seconds; got "100000"\. A GitHub-hosted job ends after 6 hours/,
+      migrationBase,
+    ],
+    ['wait-for: 30000, over the cap', { 'wait-for': '30000' }, 'wait-for', /at most 21000 seconds; got "30000"/, migrationBase],
+    ['validation-wait-for of 0', { 'validation-wait-for': '0' }, 'validation-wait-for', /whole number of 1 to 3600/, migrationBase],
     ['cutover without migration-id', { command: 'cutover' }, 'migration-id', /is required/, migrationBase],
     ['bad migration-id', { command: 'migration-status', 'migration-id': 'xyz' }, 'migration-id', /live migration id/, migrationBase],
     [

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Budget } from '../../src/clock.js';
+import { Budget, CancelledError } from '../../src/clock.js';
+import { createMigration, readMigration } from '../../src/api/migration-routes.js';
 import type { Command } from '../../src/commands/command.js';
-import { runSteps } from '../../src/commands/run-steps.js';
+import { cancelledReport, runSteps, startReport } from '../../src/commands/run-steps.js';
 import type { Settings } from '../../src/settings.js';
 import { FakeClock } from '../helpers/in-process.js';
 import { stubLog } from '../helpers/stub-log.js';
@@ -84,5 +85,59 @@ describe('runSteps', () => {
     expect(report.steps.map((s) => s.result)).toEqual(['done', 'failed']);
     expect((report.error as Error).message).toBe("step 'sneaky' calls b.undeclared, which it does not declare");
     expect((ctx.api as unknown as { call: ReturnType<typeof vi.fn> }).call).toHaveBeenCalledTimes(1);
+  });
+
+  it('can be read at any moment: a cancel marks the running step and names the irreversible request in flight', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const call = vi.fn(() => new Promise((resolve) => (answer = resolve)));
+    const ctx = { ...context(), api: { call, prepare: vi.fn() } as never };
+    const command = make(() => [
+      { title: 'read', calls: [{ route: readMigration }], run: async (s) => void s.done.push('read') },
+      {
+        title: 'create',
+        calls: [{ route: createMigration }],
+        run: async (s, c) => {
+          await c.api.call(createMigration, { body: {} });
+          s.done.push('create');
+        },
+      },
+      { title: 'after', calls: [], run: async (s) => void s.done.push('after') },
+    ]);
+    const controller = new AbortController();
+    const live = startReport(command, settings);
+    const running = runSteps(command, settings, { ...ctx, signal: controller.signal }, live);
+    await vi.waitFor(() => expect(live.running).toBe(1));
+    controller.abort(new CancelledError('SIGINT'));
+    const cancelled = cancelledReport(live, 'SIGINT');
+    expect(cancelled.steps.map((s) => `${s.title}: ${s.result}${s.note ? ` (${s.note})` : ''}`)).toEqual([
+      'read: done',
+      'create: failed (stopped: the run was cancelled (SIGINT))',
+      'after: not attempted',
+    ]);
+    const error = cancelled.error as CancelledError;
+    expect(error.mayHaveSent(createMigration.name)).toBe(true);
+    expect(error.message).toBe(
+      `Cancelled by SIGINT: the step stopped. A request to start the migration was in flight: ${createMigration.ifLost}.`,
+    );
+    // The answer arriving later changes nothing sent: the next step does not run.
+    answer({ _id: 'x' });
+    const report = await running;
+    expect(report.state.done).toEqual(['read', 'create']);
+    expect(report.error).toBeInstanceOf(CancelledError);
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing once cancelled', async () => {
+    const call = vi.fn();
+    const ctx = { ...context(), api: { call, prepare: vi.fn() } as never };
+    const controller = new AbortController();
+    controller.abort(new CancelledError('SIGTERM'));
+    const report = await runSteps(
+      make(() => [{ title: 'read', calls: [{ route: readMigration }], run: async (_, c) => void (await c.api.call(readMigration, {})) }]),
+      settings,
+      { ...ctx, signal: controller.signal },
+    );
+    expect(call).not.toHaveBeenCalled();
+    expect(report.error).toBeInstanceOf(CancelledError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Budget } from '../../src/clock.js';
+import { Budget, CancelledError, systemClock } from '../../src/clock.js';
 import { waitUntil } from '../../src/commands/wait.js';
 import { DeadlineError, WaitTimeoutError } from '../../src/errors.js';
 import { FakeClock } from '../helpers/in-process.js';
@@ -62,5 +62,17 @@ describe('waitUntil', () => {
     const { promise } = wait(clock, ['NOT_SYNCED'], 600, 'NOT_SYNCED', 5);
     await expect(promise).rejects.toThrow(DeadlineError);
     await expect(promise).rejects.toThrow("The step's time budget of 5 s (test) ran out while waiting for SYNCED.");
+  });
+});
+
+describe('systemClock.sleep', () => {
+  it('ends at once, rejecting with the reason, when its signal aborts', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const sleeping = systemClock.sleep(60_000, controller.signal);
+    setTimeout(() => controller.abort(new CancelledError('SIGINT')), 5);
+    await expect(sleeping).rejects.toBeInstanceOf(CancelledError);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(systemClock.sleep(60_000, controller.signal)).rejects.toBeInstanceOf(CancelledError);
   });
 });
