@@ -44,7 +44,8 @@ export const cutover = command<MigrationState>({
   },
   waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
   report: (state, settings, error) => ({
-    outputs: migrationOutputs(state, state.cutoverRequested),
+    // A cutover cancelled in flight may have arrived: not reported as "nothing changed".
+    outputs: migrationOutputs(state, state.cutoverRequested || cancelledDuring(error, cutoverRoute.name)),
     facts: migrationFacts(state, settings),
     sections: migrationSections(state),
     outcome: state.cutoverRequested

@@ -54,7 +54,8 @@ export const migrate = command<MigrationState>({
   waitSeconds: (settings) =>
     (settings.migration.migrationId ? 0 : validationWaitSeconds(settings)) + (settings.migration.waitForSeconds ?? 0),
   report: (state, settings, error) => ({
-    outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true),
+    // A create whose answer was lost, or cancelled in flight, may have started a migration: not "nothing changed".
+    outputs: migrationOutputs(state, state.created || state.createOutcomeUnknown === true || cancelledDuring(error, createMigration.name)),
     facts: migrationFacts(state, settings),
     sections: migrationSections(state),
     mark: state.stillSyncing && !error ? '⏳' : undefined,
