@@ -67,6 +67,17 @@ export interface GitHubSettings {
   token: string;
 }
 
+/** The campaign's own inputs (the plan is read by the command, from the workspace). */
+export interface CampaignSettings {
+  /** The plan's path, relative to the workspace. */
+  planPath: string;
+  /** GITHUB_WORKSPACE. */
+  workspace: string;
+  stateBranch: string;
+  /** A workflow file name, dispatched once per migration when it turns ready. */
+  cutoverWorkflow?: string;
+}
+
 export interface Settings {
   /** The command's name, as declared by its file in src/commands/. */
   command: string;
@@ -79,6 +90,7 @@ export interface Settings {
   migration: MigrationSettings;
   /** Only for the campaign. */
   github?: GitHubSettings;
+  campaign?: CampaignSettings;
 }
 
 /** Notices and warnings found while reading inputs, emitted by the caller as annotations. */

@@ -45,6 +45,8 @@ export const DEFAULTS: Record<string, string> = {
   'source-ssl': 'true',
   'destination-network': 'PUBLIC',
   'drop-destination-data': 'false',
+  'state-branch': 'live-migration-state',
+  'github-token': '${{ github.token }}',
 };
 
 export const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
