@@ -4,10 +4,14 @@
 // dist/index.js the way the GitHub runner does (INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files), and the demo shows its log as the runner would (masks applied),
 // its outputs, and the requests the simulator saw. No MongoDB account needed.
-// `npm run demo -- --summary` also prints each job summary.
+// `npm run demo -- --summary` also prints each job summary; `npm run demo -- --campaign` runs a two-deployment
+// campaign to complete instead (scripts/demo-campaign.mjs).
 import { runAction } from '../test/harness/run-action.js';
 import { ATLAS_ORG_ID, linkInputs, migrationInputs, standardSimulator } from '../test/simulator/fixture.js';
 
+if (process.argv.includes('--campaign')) {
+  await import('./demo-campaign.mjs');
+}
 const showSummary = process.argv.includes('--summary');
 // A quick migration: each phase moves on after one poll (the action polls after 2 s, then 3 s, …).
 const sim = standardSimulator({ plan: { validationAfterPolls: 1, workingAfterPolls: 1, readyAfterPolls: 1, completeAfterPolls: 1 } });
