@@ -87,12 +87,12 @@ export async function runCampaign(
   w: World,
   extra: Record<string, string> = {},
   env: Record<string, string | undefined> = {},
+  moreSecrets: string[] = [],
 ): Promise<ActionRun> {
-  const run = await runAction(w.sim, campaignInputs(w, extra), {
-    env: { ...campaignEnv(w), ...env },
-    secrets: [GITHUB_TOKEN, READ_ONLY_TOKEN],
-  });
-  const secrets = knownSecrets(w.sim, [GITHUB_TOKEN, READ_ONLY_TOKEN]);
+  const extraSecrets = [GITHUB_TOKEN, READ_ONLY_TOKEN, ...moreSecrets];
+  const run = await runAction(w.sim, campaignInputs(w, extra), { env: { ...campaignEnv(w), ...env }, secrets: extraSecrets });
+  const secrets = knownSecrets(w.sim, extraSecrets);
+  expect(secrets).toEqual(expect.arrayContaining(extraSecrets));
   const written = [...w.sim.github.files(REPO).map((f) => f.text), JSON.stringify(run.outputs)].join('\n');
   for (const s of secrets) {
     expect(written.includes(s), 'a secret in the state, the dashboard or the outputs').toBe(false);

@@ -3,7 +3,7 @@
 // clock moves between runs (migrations go NEW → WORKING → ready as polls and time pass).
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/run-action.js';
-import { migrationInputs } from '../simulator/fixture.js';
+import { migrationInputs, SOURCE_KEY } from '../simulator/fixture.js';
 import {
   BRANCH,
   campaignWorld,
@@ -196,5 +196,53 @@ describe('the cutover window', () => {
         { deployment: ids[0], 'migration-id': id, 'atlas-project-id': '66a0b1c2d3e4f5a6b7c8d9e0', 'window-closes': windowCloses },
       ]);
     }
+  });
+});
+
+describe('secrets and the link', () => {
+  const PASSWORD = 'Pw-9fK2xQ7mR4tV8nB3';
+  it('source credentials: the link is read SYNCED first; the source password goes only to Atlas, never into the state, dashboard, outputs or logs', async () => {
+    w = await campaignWorld(planText(['rs0'], '    source-managed-authentication: false\n'));
+    const run = await runCampaign(
+      w,
+      {
+        'source-public-key': SOURCE_KEY.publicKey,
+        'source-private-key': SOURCE_KEY.privateKey,
+        'source-base-url': w.url,
+        'source-username': 'migrator',
+        'source-password': PASSWORD,
+      },
+      {},
+      [PASSWORD],
+    );
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    expect(phases(run)).toEqual(['syncing']);
+    expect(w.sim.requests({ route: 'source.link.status' }).filter((r) => r.auth !== 'none')).toHaveLength(1);
+    const create = w.sim.requests({ route: 'atlas.migrations.create' }).filter((r) => r.auth !== 'none');
+    expect(JSON.parse(create[0].body).source).toMatchObject({ managedAuthentication: false, username: 'migrator', password: PASSWORD });
+    expect(run.summary).toContain('SYNCED');
+  });
+
+  it('a link that is not SYNCED starts nothing', async () => {
+    w = await campaignWorld(planText(['rs0']));
+    w.sim.setStatus('6a7b8c9d0e1f2a3b4c5d6e7f', 'NOT_SYNCED');
+    const run = await runCampaign(w, {
+      'source-public-key': SOURCE_KEY.publicKey,
+      'source-private-key': SOURCE_KEY.privateKey,
+      'source-base-url': w.url,
+    });
+    expect(run.code).toBe(0);
+    expect(phases(run)).toEqual(['pending']);
+    expect(w.sim.requests({ route: 'atlas.migrations.validate' })).toEqual([]);
+    expect(run.summary).toContain('NOT&#95;SYNCED');
+  });
+
+  it('a dry run lists the steps and the calls, and sends nothing', async () => {
+    w = await campaignWorld();
+    const run = await runCampaign(w, { 'dry-run': 'true', 'cutover-workflow': 'cutover.yml' });
+    expect(run.code).toBe(0);
+    expect(w.sim.requests()).toEqual([]);
+    const text = run.summary;
+    for (const part of ['Read the plan', 'Advance the campaign', 'contents', 'liveMigrations', 'dispatches']) expect(text).toContain(part);
   });
 });
