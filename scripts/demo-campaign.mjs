@@ -22,6 +22,7 @@ const workspace = campaignWorkspace(campaignPlanText(clusters));
 console.log(`Simulator of Atlas, Ops Manager and GitHub listening on ${url}; plan orders.yml:\n${campaignPlanText(clusters)}`);
 
 const cutDone = new Set();
+/** @type {string[]} */
 let phases = [];
 for (let i = 1; i <= 20 && !(phases.length && phases.every((p) => p === 'complete')); i++) {
   const run = await runAction(campaignInputs(url, { 'cutover-workflow': 'cutover.yml' }), {
