@@ -26,7 +26,7 @@ export const campaign = command<CampaignRun>({
   inputs: {
     plan: 'required',
     'state-branch': 'optional',
-    'github-token': 'optional',
+    'github-token': 'required',
     'cutover-workflow': 'optional',
     ...all(ATLAS_CREDENTIALS, 'conditional'),
     'atlas-base-url': 'optional',

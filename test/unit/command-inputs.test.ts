@@ -1,7 +1,7 @@
 // The commands × inputs table (src/inputs/command-inputs.js, the README's table) says what the
 // input helper does: taking a `required` input away from a complete set of inputs is refused
 // naming it, and taking an `optional` one away is not.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { COMMANDS } from '../../src/commands/registry.js';
 
@@ -46,6 +46,17 @@ const COMPLETE: Array<[command: string, inputs: Record<string, string>, label?: 
   ['migrate', WATCH, 'migrate with migration-id'],
   ['migration-status', WATCH],
   ['cutover', WATCH],
+  [
+    'campaign',
+    {
+      ...ATLAS,
+      plan: 'migration/orders.yml',
+      'state-branch': 'live-migration-state',
+      'github-token': 'ghs_x',
+      'cutover-workflow': 'cutover.yml',
+      'wait-for': '60',
+    },
+  ],
 ];
 
 const problemsWithout = (command: string, inputs: Record<string, string>, name: string) => {
@@ -60,6 +71,12 @@ const problemsWithout = (command: string, inputs: Record<string, string>, name: 
 };
 
 describe('the commands × inputs table matches what the input helper requires', () => {
+  // The campaign reads the workflow's repository from the environment, as the runner sets it.
+  beforeAll(() => {
+    vi.stubEnv('GITHUB_REPOSITORY', 'octo-org/migrations');
+    vi.stubEnv('GITHUB_API_URL', 'https://api.github.com');
+  });
+
   for (const [command, inputs, label = command] of COMPLETE) {
     const uses = COMMAND_INPUTS[command] as Record<string, string>;
 
