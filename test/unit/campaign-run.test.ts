@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordDescribed, LAG_SAMPLE_EVERY_MS } from '../../src/campaign/quiet-observe.js';
 import { recordCreated } from '../../src/campaign/observe.js';
+import type { Migration } from '../../src/api/migration-routes.js';
 import { parsePlan } from '../../src/campaign/plan.js';
 import { stateForPlan } from '../../src/campaign/state.js';
 import { Findings } from '../../src/inputs/fields.js';
@@ -16,8 +17,15 @@ const plan = parsePlan(
     `deployments:\n  - source-project-id: 65f000000000000000000001\n    source-cluster-name: rs0\n    atlas-cluster-name: a\n`,
   'orders.yml',
 );
-const working = (lag: number, ready = false) => ({ _id: ID, status: 'WORKING', readyForCutover: ready, lagTimeSeconds: lag });
-const syncing = recordCreated(stateForPlan(plan, undefined, T0), A, { _id: ID, status: 'NEW' }, T0);
+const migration = (status: string, ready?: boolean, lag?: number): Migration => ({
+  _id: ID,
+  status,
+  readyForCutover: ready,
+  lagTimeSeconds: lag,
+  migrationHosts: undefined,
+});
+const working = (lag: number, ready = false) => migration('WORKING', ready, lag);
+const syncing = recordCreated(stateForPlan(plan, undefined, T0), A, migration('NEW'), T0);
 
 describe('recordDescribed', () => {
   it('changes nothing when status, readiness and lag are as last recorded, within the hour', () => {
@@ -40,7 +48,7 @@ describe('recordDescribed', () => {
     const ready = recordDescribed(syncing, A, working(2, true), T0);
     const cutting = recordDescribed(ready, A, working(1, false), T0 + 60_000);
     expect(cutting.deployments[0].phase).toBe('cutting-over');
-    expect(recordDescribed(cutting, A, { _id: ID, status: 'COMPLETE' }, T0 + 120_000).deployments[0].phase).toBe('complete');
+    expect(recordDescribed(cutting, A, migration('COMPLETE'), T0 + 120_000).deployments[0].phase).toBe('complete');
   });
 });
 
