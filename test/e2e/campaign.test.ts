@@ -76,7 +76,8 @@ describe('a three-deployment campaign', () => {
     const dashboard = w.sim.github.file(REPO, BRANCH, 'orders.md')?.text ?? '';
     expect(dashboard).toContain('| Deployment | Phase |');
     expect(dashboard.split('\n').filter((l) => l.includes('complete'))).toHaveLength(3);
-  });
+    // About ten runs of the bundle: generous on a loaded machine.
+  }, 90_000);
 });
 
 describe('concurrent runs and lost answers', () => {
