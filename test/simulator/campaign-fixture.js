@@ -40,13 +40,13 @@ export function addCampaignWorld(sim, clusters) {
   sim.github.addWorkflow(CAMPAIGN_REPO, 'cutover.yml', { inputs: { deployment: { required: true }, 'migration-id': { required: true } } });
 }
 
-/** The plan's text: the deployments in order. @param {string[]} clusters */
-export function campaignPlanText(clusters) {
+/** The plan's text: the deployments in order, each with `extra` lines. @param {string[]} clusters @param {string} [extra] */
+export function campaignPlanText(clusters, extra = '') {
   const deployments = clusters
     .map(
       (c) =>
         `  - source-project-id: ${SOURCE_PROJECT.id}\n    source-cluster-name: ${c}\n    atlas-cluster-name: orders-${c}\n` +
-        `    migration-host: ${SOURCE_PROJECT.migrationHost}\n`,
+        `    migration-host: ${SOURCE_PROJECT.migrationHost}\n${extra}`,
     )
     .join('');
   return `source-org-id: ${SOURCE_ORG_ID}\natlas-org-id: ${ATLAS_ORG_ID}\natlas-project-id: ${ATLAS_PROJECT_ID}\ndeployments:\n${deployments}`;
