@@ -95,6 +95,35 @@ describe('concurrent runs and lost answers', () => {
     expect(creates()).toHaveLength(1);
   });
 
+  it('a run whose reservation loses the compare-and-swap to another run creates nothing', async () => {
+    w = await campaignWorld(planText(['rs0']));
+    const at = new Date().toISOString();
+    // Keys in the order the action writes them, so that the reservation is the run's first write.
+    const entry = (phase: string, reservedAt?: string) => ({
+      deployment: ids[0],
+      phase,
+      attempt: 1,
+      'validation-id': '7b0000000000000000000001',
+      'last-status': 'SUCCESS',
+      lag: [],
+      'reserved-at': reservedAt,
+      'updated-at': at,
+      history: [],
+    });
+    const file = (d: object) =>
+      `${JSON.stringify({ version: 1, plan: 'orders', 'source-org-id': '6a7b8c9d0e1f2a3b4c5d6e7f', 'updated-at': at, deployments: [d] }, null, 2)}\n`;
+    // The state on the default branch (the simulator creates other branches only through the API).
+    w.sim.github.putFile(REPO, 'main', 'orders.json', file(entry('validating')));
+    // Another run reserves it between this run's read and its write.
+    w.sim.github.changeBeforeNextWrite(REPO, 'main', 'orders.json', file(entry('starting', at)));
+    const run = await runCampaign(w, { 'state-branch': 'main' });
+    expect(run.code, run.errors.map((e) => e.message).join()).toBe(0);
+    expect(w.sim.requests({ route: 'github.contents.write' }).map((r) => r.status)).toEqual([409]);
+    expect(w.sim.requests({ route: 'atlas.migrations.create' })).toEqual([]);
+    expect(phases(run)).toEqual(['starting']);
+    expect(run.summary).toContain('another run reserved it');
+  });
+
   it('a lost create answer leaves the deployment unknown, and nothing more starts', async () => {
     w = await campaignWorld();
     w.sim.fail('atlas.migrations.create', { kind: 'reset' });
