@@ -1,3 +1,5 @@
+import type { CampaignPlan } from './campaign/plan.js';
+
 /** Atlas programmatic API key (HTTP digest) or service account (OAuth 2 client credentials). */
 export type AtlasCredentials =
   { kind: 'api-key'; publicKey: string; privateKey: string } | { kind: 'service-account'; clientId: string; clientSecret: string };
@@ -76,6 +78,8 @@ export interface CampaignSettings {
   stateBranch: string;
   /** A workflow file name, dispatched once per migration when it turns ready. */
   cutoverWorkflow?: string;
+  /** The plan, read and checked with the inputs (absent when it is bad: the inputs are refused). */
+  plan?: CampaignPlan;
 }
 
 export interface Settings {

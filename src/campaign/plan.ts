@@ -3,7 +3,7 @@ import { Findings, isObjectId } from '../inputs/fields.js';
 import { checkMigrationSpec, readMigrationInputs } from '../inputs/migration-inputs.js';
 import type { DestinationNetwork } from '../settings.js';
 import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, IDENTITY_KEYS, MAX_DEPLOYMENTS, TOP_LEVEL_KEYS, type PlanKey } from './plan-keys.js';
-import { parsePlanSource, PlanSourceError, readPlanSource, type PlanPath, type PlanSource } from './plan-source.js';
+import { parsePlanSource, PlanSourceError, readPlanSource, readPlanSourceSync, type PlanPath, type PlanSource } from './plan-source.js';
 import { checkKeys, formChecks, isEntry, PRINTABLE, readerOf, refuseSecrets, typed, type Entry } from './plan-fields.js';
 
 export interface DeploymentPlan {
@@ -52,6 +52,15 @@ export class PlanError extends InputError {
 export async function readPlan(workspace: string, path: string): Promise<CampaignPlan> {
   try {
     return checkPlan(await readPlanSource(workspace, path));
+  } catch (err) {
+    throw err instanceof PlanSourceError ? new PlanError(err.message.split('\n')) : err;
+  }
+}
+
+/** The same, synchronously, with the other inputs (see campaign-inputs.ts). */
+export function readPlanSync(workspace: string, path: string): CampaignPlan {
+  try {
+    return checkPlan(readPlanSourceSync(workspace, path));
   } catch (err) {
     throw err instanceof PlanSourceError ? new PlanError(err.message.split('\n')) : err;
   }

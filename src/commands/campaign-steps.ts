@@ -5,7 +5,7 @@ import { RefusedError } from '../errors.js';
 import { applyResolutions, windowWarnings } from '../campaign/advance.js';
 import { advance, type RunOutcome } from '../campaign/advance-run.js';
 import { renderDashboard } from '../campaign/dashboard.js';
-import { readPlan, type CampaignPlan } from '../campaign/plan.js';
+import type { CampaignPlan } from '../campaign/plan.js';
 import { StateStore, type Versioned } from '../campaign/state-store.js';
 import { checkStateFor, stateForPlan, type CampaignState } from '../campaign/state.js';
 import type { Settings } from '../settings.js';
@@ -31,18 +31,6 @@ const campaignOf = (settings: Settings) => {
   if (!settings.campaign) throw new Error('campaign settings missing');
   return settings.campaign;
 };
-
-export function readPlanStep(settings: Settings): Step<CampaignRun> {
-  const c = campaignOf(settings);
-  return {
-    title: `Read the plan ${c.planPath}`,
-    calls: [],
-    async run(run) {
-      run.plan = await readPlan(c.workspace, c.planPath);
-      return `${run.plan.deployments.length} deployments of source organization ${run.plan.sourceOrgId}`;
-    },
-  };
-}
 
 /**
  * The state as stored, brought up to the plan (new deployments pending, decisions taken in the

@@ -9,7 +9,6 @@ import {
   advanceStep,
   campaignValidationSeconds,
   dashboardStep,
-  readPlanStep,
   readStateStep,
   startCampaignRun,
   stopStep,
@@ -44,8 +43,8 @@ export const campaign = command<CampaignRun>({
     if (Boolean(settings.migration.username) !== Boolean(settings.migration.password))
       r.findings.fail('source-password', 'source-username and source-password go together (pass the password from a secret).');
   },
-  start: startCampaignRun,
-  steps: (settings) => [readPlanStep(settings), readStateStep(settings), advanceStep(settings), dashboardStep(settings), stopStep()],
+  start: (settings) => ({ ...startCampaignRun(), plan: settings.campaign?.plan }),
+  steps: (settings) => [readStateStep(settings), advanceStep(settings), dashboardStep(settings), stopStep()],
   waitSeconds: campaignValidationSeconds,
   report,
 });

@@ -1,4 +1,6 @@
-import type { CampaignSettings, GitHubSettings } from '../settings.js';
+import { InputError } from '../errors.js';
+import { readPlanSync, type CampaignPlan } from '../campaign/plan.js';
+import type { CampaignSettings, GitHubSettings, Settings } from '../settings.js';
 import { quoted, type Findings, type InputReader } from './fields.js';
 
 export const DEFAULT_STATE_BRANCH = 'live-migration-state';
@@ -36,11 +38,13 @@ export function readCampaignInputs(
       'cutover-workflow',
       `expected the file name of a workflow in .github/workflows, such as cutover.yml; got ${quoted(cutoverWorkflow)}.`,
     );
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const campaign: CampaignSettings = {
     planPath,
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    workspace,
     stateBranch,
     cutoverWorkflow,
+    plan: planPath ? readPlan(workspace, planPath, f) : undefined,
   };
 
   const token = read('github-token');
@@ -59,6 +63,29 @@ export function readCampaignInputs(
   const apiUrl = readApiUrl(env.GITHUB_API_URL || GITHUB_API_DEFAULT, allowInsecureHttp, f);
   const github = token && match && apiUrl ? { apiUrl, owner: match[1], repo: match[2], token } : undefined;
   return { campaign, github };
+}
+
+/** The plan, its every problem a finding of the input `plan` (file, line, entry and field). */
+function readPlan(workspace: string, path: string, f: Findings): CampaignPlan | undefined {
+  try {
+    return readPlanSync(workspace, path);
+  } catch (err) {
+    if (err instanceof InputError) for (const p of err.problems) f.fail(p.input, p.message);
+    else f.fail('plan', `${quoted(path)} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/**
+ * The plan names the organizations and projects, so each side's endpoint is the plan's: a call
+ * without its own ids (a digest challenge, an absence proof) goes to a real organization or project.
+ */
+export function endpointsFromPlan(settings: Settings): void {
+  const plan = settings.campaign?.plan;
+  if (!plan) return;
+  settings.atlas.orgId = plan.atlasOrgId;
+  settings.atlas.projectId = plan.deployments[0]?.atlasProjectId;
+  settings.source.orgId = plan.sourceOrgId;
 }
 
 /** GITHUB_API_URL: https (http only with allow-insecure-http), no query; a path is kept (GitHub Enterprise Server's /api/v3). */

@@ -251,6 +251,14 @@ describe('secrets and the link', () => {
     const create = w.sim.requests({ route: 'atlas.migrations.create' }).filter((r) => r.auth !== 'none');
     expect(JSON.parse(create[0].body).source).toMatchObject({ managedAuthentication: false, username: 'migrator', password: PASSWORD });
     expect(run.summary).toContain('SYNCED');
+    // Each digest challenge goes to the plan's own organization or project.
+    expect(
+      w.sim
+        .requests()
+        .filter((r) => r.auth === 'none')
+        .map((r) => `${r.method} ${r.route} ${r.status}`)
+        .sort(),
+    ).toEqual(['GET atlas.project 401', 'GET source.link.status 401']);
   });
 
   it('a link that is not SYNCED starts nothing', async () => {
@@ -273,6 +281,7 @@ describe('secrets and the link', () => {
     expect(run.code).toBe(0);
     expect(w.sim.requests()).toEqual([]);
     const text = run.summary;
-    for (const part of ['Read the plan', 'Advance the campaign', 'contents', 'liveMigrations', 'dispatches']) expect(text).toContain(part);
+    for (const part of ['Read the campaign state', 'Advance the campaign', 'contents', 'liveMigrations', 'dispatches'])
+      expect(text).toContain(part);
   });
 });

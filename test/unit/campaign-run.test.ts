@@ -1,6 +1,9 @@
 // The campaign command's own pieces: a describe that teaches nothing leaves the state as it was
 // (the steady state writes nothing), and the campaign's inputs and environment read and refused.
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { recordDescribed, LAG_SAMPLE_EVERY_MS } from '../../src/campaign/quiet-observe.js';
 import { recordCreated } from '../../src/campaign/observe.js';
 import type { Migration } from '../../src/api/migration-routes.js';
@@ -12,11 +15,10 @@ import { readCampaignInputs } from '../../src/inputs/campaign-inputs.js';
 const T0 = Date.UTC(2031, 4, 6, 7, 8, 9);
 const A = '65f000000000000000000001/rs0';
 const ID = '7c0000000000000000000001';
-const plan = parsePlan(
+const PLAN_TEXT =
   `source-org-id: 6a7b8c9d0e1f2a3b4c5d6e7f\natlas-org-id: 5f1a2b3c4d5e6f7a8b9c0d1e\natlas-project-id: 66a0b1c2d3e4f5a6b7c8d9e0\n` +
-    `deployments:\n  - source-project-id: 65f000000000000000000001\n    source-cluster-name: rs0\n    atlas-cluster-name: a\n`,
-  'orders.yml',
-);
+  `deployments:\n  - source-project-id: 65f000000000000000000001\n    source-cluster-name: rs0\n    atlas-cluster-name: a\n`;
+const plan = parsePlan(PLAN_TEXT, 'orders.yml');
 const migration = (status: string, ready?: boolean, lag?: number): Migration => ({
   _id: ID,
   status,
@@ -53,7 +55,11 @@ describe('recordDescribed', () => {
 });
 
 describe('readCampaignInputs', () => {
-  const env = { GITHUB_REPOSITORY: 'octo-org/migrations', GITHUB_WORKSPACE: '/ws' };
+  const workspace = mkdtempSync(join(tmpdir(), 'plan-ws-'));
+  mkdirSync(join(workspace, 'migration'));
+  writeFileSync(join(workspace, 'migration', 'orders.yml'), PLAN_TEXT);
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const env = { GITHUB_REPOSITORY: 'octo-org/migrations', GITHUB_WORKSPACE: workspace };
   const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
   const good = { plan: 'migration/orders.yml', 'github-token': 'ghs_x' };
 
@@ -63,7 +69,8 @@ describe('readCampaignInputs', () => {
     expect(f.problems).toEqual([]);
     expect(campaign).toEqual({
       planPath: 'migration/orders.yml',
-      workspace: '/ws',
+      workspace,
+      plan: { ...plan, file: 'migration/orders.yml' },
       stateBranch: 'live-migration-state',
       cutoverWorkflow: undefined,
     });
@@ -83,7 +90,8 @@ describe('readCampaignInputs', () => {
     ['cutover-workflow', { 'cutover-workflow': '../cutover.yml' }, env],
     ['plan', { plan: '' }, env],
     ['github-token', { 'github-token': '' }, env],
-    ['GITHUB_REPOSITORY', {}, { GITHUB_WORKSPACE: '/ws' }],
+    ['GITHUB_REPOSITORY', {}, { GITHUB_WORKSPACE: workspace }],
+    ['plan', { plan: 'migration/missing.yml' }, env],
     ['GITHUB_API_URL', {}, { ...env, GITHUB_API_URL: 'http://ghe.example.com/api/v3' }],
     ['GITHUB_API_URL', {}, { ...env, GITHUB_API_URL: 'https://user:pw@ghe.example.com' }],
   ])('refuses a bad %s', (name, inputs, environment) => {
