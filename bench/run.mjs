@@ -7,7 +7,7 @@
 //     and for a bare `node -e` that exits the moment its one answer ends (the floor);
 //   - whole runs: a link on a fresh source, the same at 50 ms round-trip time, a dry run, and the
 //     floor (bench/floor-link.mjs: a digest link over node:http with 4 requests and no checks);
-//   - requests per command, and the bundle's size.
+//   - requests per command, a steady-state campaign run (requests and wall time), and the bundle's size.
 //   - with --against PATH, the same link and dry run with another bundle (an earlier dist/index.js),
 //     interleaved with these, so that the two are compared on the same machine in the same minutes.
 // Usage: npm run bench [-- --rounds N] [-- --against /path/to/earlier/index.js]
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { BUNDLE, ROOT } from '../test/harness/run-action.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, inputEnv, linkInputs, SOURCE_KEY, standardSimulator } from '../test/simulator/fixture.js';
 import { startTap } from './tap.mjs';
+import { campaignSteadyState } from './campaign.mjs';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 21;
@@ -175,6 +176,11 @@ if (against) {
 }
 console.log('Requests per command (digest):');
 for (const [name, n] of Object.entries(requests)) console.log(`  ${name.padEnd(32)} ${n}`);
+const steady = await campaignSteadyState(Math.min(rounds, 11));
+console.log(`Campaign, steady state (one migration ${steady.phase}, nothing changed; changed=${steady.changed}):`);
+console.log(`  MongoDB requests   ${steady.mongodb}`);
+console.log(`  GitHub requests    ${steady.github}`);
+console.log(`  whole run          ${ms(steady.medianMs)}   (median)`);
 console.log(`Bundle: dist/index.js ${(statSync(BUNDLE).size / 1024).toFixed(0)} KiB`);
 await Promise.all([tap.close(), far.close(), sim.close()]);
 rmSync(scratch, { recursive: true, force: true });

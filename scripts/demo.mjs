@@ -6,9 +6,13 @@
 // its outputs, and the requests the simulator saw. No MongoDB account needed.
 // `npm run demo -- --summary` also prints each job summary; the migration then takes a few more
 // polls (about 15 s), so that the summary of the waiting step shows its lag chart and timeline.
+// `npm run demo -- --campaign` runs a two-deployment campaign to complete instead (scripts/demo-campaign.mjs).
 import { runAction } from '../test/harness/run-action.js';
 import { ATLAS_ORG_ID, linkInputs, migrationInputs, standardSimulator } from '../test/simulator/fixture.js';
 
+if (process.argv.includes('--campaign')) {
+  await import('./demo-campaign.mjs');
+}
 const showSummary = process.argv.includes('--summary');
 // A quick migration: each phase moves on after one poll (the action polls after 2 s, then 3 s, …).
 const sim = standardSimulator({

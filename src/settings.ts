@@ -77,6 +77,19 @@ export interface GitHubSettings {
   token: string;
 }
 
+/** The campaign's own inputs (the plan is read by the command, from the workspace). */
+export interface CampaignSettings {
+  /** The plan's path, relative to the workspace. */
+  planPath: string;
+  /** GITHUB_WORKSPACE. */
+  workspace: string;
+  stateBranch: string;
+  /** A workflow file name, dispatched once per migration when it turns ready. */
+  cutoverWorkflow?: string;
+  /** The plan, read and checked with the inputs (absent when it is bad: the inputs are refused). */
+  plan?: CampaignPlan;
+}
+
 export interface Settings {
   /** The command's name, as declared by its file in src/commands/. */
   command: string;
@@ -89,6 +102,7 @@ export interface Settings {
   migration: MigrationSettings;
   /** Only for the campaign. */
   github?: GitHubSettings;
+  campaign?: CampaignSettings;
 }
 
 /** Notices and warnings found while reading inputs, emitted by the caller as annotations. */
@@ -96,4 +110,39 @@ export interface InputNote {
   level: 'notice' | 'warning';
   message: string;
   title?: string;
+}
+
+/** A campaign's plan, as read and checked from its file (src/inputs/campaign-plan.ts). */
+export interface DeploymentPlan {
+  /** `<source-project-id>/<source-cluster-name>`: the deployment's name in the state and the outputs. */
+  id: string;
+  /** Its place in `deployments`, from 0: the campaign goes in this order. */
+  index: number;
+  sourceProjectId: string;
+  sourceClusterName: string;
+  atlasClusterName: string;
+  /** From the entry, else `defaults`, else the plan's own. */
+  atlasProjectId: string;
+  migrationHost?: string;
+  managedAuthentication: boolean;
+  ssl: boolean;
+  caCertificatePath?: string;
+  network: DestinationNetwork;
+  privateLinkId?: string;
+  dropDestinationData: boolean;
+  sharding?: Record<string, unknown>;
+  /** How many attempts the plan allows (see RESOLUTION_KEYS): 1 unless a person raised it. */
+  attempt: number;
+  /** A migration a person found in Atlas after a lost create answer. */
+  adoptMigrationId?: string;
+  skip: boolean;
+}
+
+export interface CampaignPlan {
+  file: string;
+  /** The state's `<name>.json`, the dashboard's `<name>.md`. */
+  name: string;
+  sourceOrgId: string;
+  atlasOrgId: string;
+  deployments: DeploymentPlan[];
 }

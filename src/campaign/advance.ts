@@ -1,4 +1,4 @@
-import type { CampaignPlan, DeploymentPlan } from './plan.js';
+import type { CampaignPlan, DeploymentPlan } from '../inputs/campaign-plan.js';
 import { update } from './observe.js';
 import { ACTIVE, addEvent, STOPPED, type CampaignState, type DeploymentState } from './state.js';
 

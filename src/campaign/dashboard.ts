@@ -1,5 +1,5 @@
 import { stopReason } from './advance.js';
-import type { CampaignPlan } from './plan.js';
+import type { CampaignPlan } from '../inputs/campaign-plan.js';
 import { currentLag } from './report.js';
 import { ACTIVE, STOPPED, type CampaignState, type DeploymentState, type LagSample } from './state.js';
 

@@ -1,5 +1,5 @@
 import type { MigrationSettings } from '../settings.js';
-import type { DeploymentPlan } from './plan.js';
+import type { DeploymentPlan } from '../inputs/campaign-plan.js';
 
 /** The source credentials, from inputs (secrets), shared by every deployment of a plan. */
 export interface SourceLogin {

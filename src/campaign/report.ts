@@ -1,4 +1,4 @@
-import type { CampaignPlan } from './plan.js';
+import type { CampaignPlan } from '../inputs/campaign-plan.js';
 import type { CampaignState, DeploymentState } from './state.js';
 
 /** One entry of the `campaign` output. */

@@ -1,6 +1,6 @@
 import { RefusedError } from '../errors.js';
 import { isObjectId } from '../inputs/fields.js';
-import type { CampaignPlan } from './plan.js';
+import type { CampaignPlan } from '../inputs/campaign-plan.js';
 
 /**
  * The campaign's state: `<plan name>.json` on the state branch, one entry per deployment. It is

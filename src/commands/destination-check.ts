@@ -1,20 +1,11 @@
 import { ABSENT } from '../api/api.js';
-import { diskSizeGB, readCluster, type Cluster } from '../api/cluster-routes.js';
+import { diskSizeGB, readCluster } from '../api/cluster-routes.js';
 import { availableProjects, type AvailableProject } from '../api/organization-routes.js';
 import { ApiError, RefusedError } from '../errors.js';
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
-import type { MigrationState } from './migration-state.js';
+import type { MigrationState, Sizing, SourceDeployment } from './migration-state.js';
 import { bytes } from './sizes.js';
-
-export type SourceDeployment = AvailableProject['deployments']['items'][number];
-
-/** What validate and migrate learn of the two sides before they start anything. */
-export interface Sizing {
-  /** The source deployment as the projects Atlas lists describe it, when they were read. */
-  source?: SourceDeployment;
-  destination?: Cluster;
-}
 
 /** The deployment named by the state among the projects listed, if there. */
 export function deploymentIn(projects: AvailableProject[], state: MigrationState): SourceDeployment | undefined {

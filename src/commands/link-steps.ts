@@ -9,7 +9,7 @@ import { ATLAS_CREDENTIALS, SOURCE_SIDE, type InputUse, type Requirements } from
 import type { Settings } from '../settings.js';
 import type { Step } from './command.js';
 import { bytes } from './sizes.js';
-import { waitUntil } from './wait.js';
+import { waitUntil } from '../wait.js';
 
 /** What `link` and `status` learn and do. */
 export interface LinkState {

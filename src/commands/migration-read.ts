@@ -5,7 +5,7 @@ import { RefusedError } from '../errors.js';
 import type { Log } from '../runner/log.js';
 import type { StepContext } from './command.js';
 import { isReady, KNOWN, type MigrationState } from './migration-state.js';
-import { refuseOtherId } from './migration-answers.js';
+import { refuseOtherId } from '../migration-answers.js';
 import { observe } from './migration-timeline.js';
 
 /** Warns of a status this action does not know, once: not again on every poll that reads it. */

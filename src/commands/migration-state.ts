@@ -1,10 +1,20 @@
+import type { Cluster } from '../api/cluster-routes.js';
 import type { Migration } from '../api/migration-routes.js';
+import type { AvailableProject } from '../api/organization-routes.js';
 import { RefusedError } from '../errors.js';
 import type { OutputValue } from '../runner/outputs.js';
 import type { Section } from '../runner/summary.js';
 import type { Settings } from '../settings.js';
-import type { Sizing } from './destination-check.js';
 import { startTimeline, timelineSections, windowCloses, type Timeline } from './migration-timeline.js';
+
+export type SourceDeployment = AvailableProject['deployments']['items'][number];
+
+/** What validate and migrate learn of the two sides before they start anything. */
+export interface Sizing {
+  /** The source deployment as the projects Atlas lists describe it, when they were read. */
+  source?: SourceDeployment;
+  destination?: Cluster;
+}
 
 /** What the migration commands learn and do. */
 export interface MigrationState {

@@ -15,8 +15,8 @@ import { isReady, refuseIfFinishedBadly, showMigration, TERMINAL, type Migration
 import { afterLostCutover, MAX_CUTOVER_SENDS } from './lost-cutover.js';
 import { recordEvent } from './migration-timeline.js';
 import { readInto } from './migration-read.js';
-import { waitUntil } from './wait.js';
-import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from './migration-answers.js';
+import { waitUntil } from '../wait.js';
+import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from '../migration-answers.js';
 import { OBJECT_ID } from '../api/ids.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;

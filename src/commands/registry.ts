@@ -1,3 +1,4 @@
+import { campaign } from './campaign.js';
 import type { Command } from './command.js';
 import { cutover } from './cutover.js';
 import { link } from './link.js';
@@ -8,4 +9,4 @@ import { unlink } from './unlink.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order the README and action.yml list them. A new command is one file and one line here. */
-export const COMMANDS: ReadonlyArray<Command<unknown>> = [link, status, unlink, validate, migrate, migrationStatus, cutover];
+export const COMMANDS: ReadonlyArray<Command<unknown>> = [link, status, unlink, validate, migrate, migrationStatus, cutover, campaign];

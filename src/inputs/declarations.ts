@@ -46,6 +46,8 @@ export const DEFAULTS: Record<string, string> = {
   'destination-network': 'PUBLIC',
   'drop-destination-data': 'false',
   'validation-wait-for': '300',
+  'state-branch': 'live-migration-state',
+  'github-token': '${{ github.token }}',
 };
 
 export const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];

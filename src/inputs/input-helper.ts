@@ -16,6 +16,7 @@ import {
 } from './fields.js';
 import { readLinkInputs } from './link-inputs.js';
 import { readMigrationInputs } from './migration-inputs.js';
+import { endpointsFromPlan, readCampaignInputs } from './campaign-inputs.js';
 import { looksLikeCredential } from './access-list.js';
 
 export type { InputReader } from './fields.js';
@@ -23,7 +24,7 @@ export type { InputReader } from './fields.js';
 const CLOUD_MANAGER = DEFAULTS['source-base-url'];
 
 /** Inputs whose whole value is a secret. */
-const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password'];
+const SECRET_INPUTS = ['atlas-private-key', 'atlas-client-secret', 'source-private-key', 'link-token', 'source-password', 'github-token'];
 
 /** Inputs a secret is often pasted into by mistake; masked when their value is not of the expected form. */
 const MISTAKE_PRONE_INPUTS: Record<string, (value: string) => boolean> = {
@@ -86,6 +87,10 @@ export function readSettings(read: InputReader, commands: readonly CommandInputs
   const link = readLinkInputs(read, f);
   const migration = readMigrationInputs(read, f);
   const settings: Settings = { command: command?.name ?? '', dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
+  if (command && 'github-token' in command.inputs) {
+    Object.assign(settings, readCampaignInputs(read, process.env, allowInsecureHttp, f));
+    endpointsFromPlan(settings);
+  }
 
   if (command) {
     command.require(settings, requirements(settings, read, f));
@@ -106,6 +111,8 @@ function readCommand(read: InputReader, commands: readonly CommandInputs[], f: F
 }
 
 function isSet(read: InputReader, name: string): boolean {
+  // The runner fills github-token's default (the job's token) for every command.
+  if (name === 'github-token') return false;
   const value = read(name);
   return value !== '' && value !== DEFAULTS[name];
 }

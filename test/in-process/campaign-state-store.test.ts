@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../src/api/api.js';
 import { recordReservation, recordValidationStarted } from '../../src/campaign/observe.js';
-import { parsePlan } from '../../src/campaign/plan.js';
+import { parsePlan } from '../../src/inputs/campaign-plan.js';
 import { StateStore } from '../../src/campaign/state-store.js';
 import { serializeState, stateForPlan, StateError, type CampaignState } from '../../src/campaign/state.js';
 import { Budget } from '../../src/clock.js';

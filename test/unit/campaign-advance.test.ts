@@ -13,7 +13,7 @@ import {
   recordValidation,
   recordValidationStarted,
 } from '../../src/campaign/observe.js';
-import { parsePlan, type CampaignPlan } from '../../src/campaign/plan.js';
+import { parsePlan, type CampaignPlan } from '../../src/inputs/campaign-plan.js';
 import { ACTIVE, iso, stateForPlan, type CampaignState, type DeploymentState } from '../../src/campaign/state.js';
 
 const T0 = Date.UTC(2031, 0, 1, 0, 0, 0);

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { migrationSettingsOf } from '../../src/campaign/deployment-settings.js';
-import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, TOP_LEVEL_KEYS } from '../../src/campaign/plan-keys.js';
-import { parsePlan, PlanError, readPlan } from '../../src/campaign/plan.js';
+import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, TOP_LEVEL_KEYS } from '../../src/inputs/campaign-plan-keys.js';
+import { parsePlan, PlanError, readPlan } from '../../src/inputs/campaign-plan.js';
 import { schemaErrors, type JsonSchema } from '../helpers/json-schema.js';
 
 const GOOD = `source-org-id: 6a7b8c9d0e1f2a3b4c5d6e7f     # one source organization per plan

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../src/api/migration-routes.js';
 import { cell, lagChart, renderDashboard } from '../../src/campaign/dashboard.js';
 import { recordMigration } from '../../src/campaign/observe.js';
-import { parsePlan } from '../../src/campaign/plan.js';
+import { parsePlan } from '../../src/inputs/campaign-plan.js';
 import { campaignOutput, readyOutput } from '../../src/campaign/report.js';
 import {
   addLag,

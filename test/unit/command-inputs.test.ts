@@ -1,7 +1,10 @@
 // The commands × inputs table (src/inputs/command-inputs.js, the README's table) says what the
 // input helper does: taking a `required` input away from a complete set of inputs is refused
 // naming it, and taking an `optional` one away is not.
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { COMMANDS } from '../../src/commands/registry.js';
 
@@ -46,6 +49,17 @@ const COMPLETE: Array<[command: string, inputs: Record<string, string>, label?: 
   ['migrate', WATCH, 'migrate with migration-id'],
   ['migration-status', WATCH],
   ['cutover', WATCH],
+  [
+    'campaign',
+    {
+      ...ATLAS,
+      plan: 'migration/orders.yml',
+      'state-branch': 'live-migration-state',
+      'github-token': 'ghs_x',
+      'cutover-workflow': 'cutover.yml',
+      'wait-for': '60',
+    },
+  ],
 ];
 
 const problemsWithout = (command: string, inputs: Record<string, string>, name: string) => {
@@ -60,6 +74,20 @@ const problemsWithout = (command: string, inputs: Record<string, string>, name: 
 };
 
 describe('the commands × inputs table matches what the input helper requires', () => {
+  // The campaign reads the workflow's repository from the environment, as the runner sets it.
+  beforeAll(() => {
+    const workspace = mkdtempSync(join(tmpdir(), 'plan-ws-'));
+    mkdirSync(join(workspace, 'migration'));
+    writeFileSync(
+      join(workspace, 'migration', 'orders.yml'),
+      `source-org-id: ${SOURCE_ORG_ID}\natlas-org-id: ${ATLAS_ORG_ID}\natlas-project-id: 65f0000000000000000000aa\n` +
+        'deployments:\n  - source-project-id: 65f000000000000000000001\n    source-cluster-name: rs0\n    atlas-cluster-name: a\n',
+    );
+    vi.stubEnv('GITHUB_WORKSPACE', workspace);
+    vi.stubEnv('GITHUB_REPOSITORY', 'octo-org/migrations');
+    vi.stubEnv('GITHUB_API_URL', 'https://api.github.com');
+  });
+
   for (const [command, inputs, label = command] of COMPLETE) {
     const uses = COMMAND_INPUTS[command] as Record<string, string>;
 

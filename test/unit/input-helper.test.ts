@@ -324,7 +324,7 @@ describe('readSettings', () => {
       'unknown command',
       { command: 'relink' },
       'command',
-      /one of link, status, unlink, validate, migrate, migration-status, cutover; got "relink"/,
+      /one of link, status, unlink, validate, migrate, migration-status, cutover, campaign; got "relink"/,
     ],
     ['half an Atlas key', { 'atlas-private-key': undefined }, 'atlas-private-key', /is required with atlas-public-key/],
     [

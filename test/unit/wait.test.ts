@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Budget, CancelledError, systemClock } from '../../src/clock.js';
-import { waitUntil } from '../../src/commands/wait.js';
+import { waitUntil } from '../../src/wait.js';
 import { DeadlineError, WaitTimeoutError } from '../../src/errors.js';
 import { FakeClock } from '../helpers/in-process.js';
 import { stubLog } from '../helpers/stub-log.js';

@@ -1,8 +1,8 @@
-import { Findings, isObjectId, shown } from '../inputs/fields.js';
-import { readMigrationInputs } from '../inputs/migration-inputs.js';
-import { KIND_OF, MAX_ATTEMPT, SECRET_KEY, type PlanKey } from './plan-keys.js';
-import type { PlanPath } from './plan-source.js';
-import { checkSharding } from './sharding.js';
+import { Findings, isObjectId, shown } from './fields.js';
+import { readMigrationInputs } from './migration-inputs.js';
+import { KIND_OF, MAX_ATTEMPT, SECRET_KEY, type PlanKey } from './campaign-plan-keys.js';
+import type { PlanPath } from './campaign-plan-source.js';
+import { checkSharding } from './campaign-plan-sharding.js';
 
 /** The checks of one plan value: its YAML type, the inputs' rules for its form, secrets, unknown keys. */
 

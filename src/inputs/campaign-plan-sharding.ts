@@ -1,4 +1,4 @@
-import { SHARDING_KEYS } from './plan-keys.js';
+import { SHARDING_KEYS } from './campaign-plan-keys.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,6 +1,6 @@
-import { OBJECT_ID } from '../api/ids.js';
-import { createMigration } from '../api/migration-routes.js';
-import { ApiError, RefusedError } from '../errors.js';
+import { OBJECT_ID } from './api/ids.js';
+import { createMigration } from './api/migration-routes.js';
+import { ApiError, RefusedError } from './errors.js';
 
 /** A status as shown: MongoDB may send null or leave it out (the specification allows both). */
 export const shownStatus = (status: string | undefined) => status ?? 'not given';

@@ -1,44 +1,19 @@
 import { InputError } from '../errors.js';
-import { Findings, isObjectId } from '../inputs/fields.js';
-import { checkMigrationSpec, readMigrationInputs } from '../inputs/migration-inputs.js';
-import type { DestinationNetwork } from '../settings.js';
-import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, IDENTITY_KEYS, MAX_DEPLOYMENTS, TOP_LEVEL_KEYS, type PlanKey } from './plan-keys.js';
-import { parsePlanSource, PlanSourceError, readPlanSource, type PlanPath, type PlanSource } from './plan-source.js';
-import { checkKeys, formChecks, isEntry, PRINTABLE, readerOf, refuseSecrets, typed, type Entry } from './plan-fields.js';
+import { Findings, isObjectId } from './fields.js';
+import { checkMigrationSpec, readMigrationInputs } from './migration-inputs.js';
+import type { CampaignPlan, DeploymentPlan } from '../settings.js';
+import { DEFAULTS_KEYS, DEPLOYMENT_KEYS, IDENTITY_KEYS, MAX_DEPLOYMENTS, TOP_LEVEL_KEYS, type PlanKey } from './campaign-plan-keys.js';
+import {
+  parsePlanSource,
+  PlanSourceError,
+  readPlanSource,
+  readPlanSourceSync,
+  type PlanPath,
+  type PlanSource,
+} from './campaign-plan-source.js';
+import { checkKeys, formChecks, isEntry, PRINTABLE, readerOf, refuseSecrets, typed, type Entry } from './campaign-plan-fields.js';
 
-export interface DeploymentPlan {
-  /** `<source-project-id>/<source-cluster-name>`: the deployment's name in the state and the outputs. */
-  id: string;
-  /** Its place in `deployments`, from 0: the campaign goes in this order. */
-  index: number;
-  sourceProjectId: string;
-  sourceClusterName: string;
-  atlasClusterName: string;
-  /** From the entry, else `defaults`, else the plan's own. */
-  atlasProjectId: string;
-  migrationHost?: string;
-  managedAuthentication: boolean;
-  ssl: boolean;
-  caCertificatePath?: string;
-  network: DestinationNetwork;
-  privateLinkId?: string;
-  dropDestinationData: boolean;
-  sharding?: Record<string, unknown>;
-  /** How many attempts the plan allows (see RESOLUTION_KEYS): 1 unless a person raised it. */
-  attempt: number;
-  /** A migration a person found in Atlas after a lost create answer. */
-  adoptMigrationId?: string;
-  skip: boolean;
-}
-
-export interface CampaignPlan {
-  file: string;
-  /** The state's `<name>.json`, the dashboard's `<name>.md`. */
-  name: string;
-  sourceOrgId: string;
-  atlasOrgId: string;
-  deployments: DeploymentPlan[];
-}
+export type { CampaignPlan, DeploymentPlan } from '../settings.js';
 
 /** A bad plan: every problem, each naming the file, line, entry and field. An InputError of the input `plan`. */
 export class PlanError extends InputError {
@@ -52,6 +27,15 @@ export class PlanError extends InputError {
 export async function readPlan(workspace: string, path: string): Promise<CampaignPlan> {
   try {
     return checkPlan(await readPlanSource(workspace, path));
+  } catch (err) {
+    throw err instanceof PlanSourceError ? new PlanError(err.message.split('\n')) : err;
+  }
+}
+
+/** The same, synchronously, with the other inputs (see campaign-inputs.ts). */
+export function readPlanSync(workspace: string, path: string): CampaignPlan {
+  try {
+    return checkPlan(readPlanSourceSync(workspace, path));
   } catch (err) {
     throw err instanceof PlanSourceError ? new PlanError(err.message.split('\n')) : err;
   }

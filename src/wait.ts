@@ -1,6 +1,6 @@
-import type { Budget, Clock } from '../clock.js';
-import { WaitTimeoutError } from '../errors.js';
-import type { Log } from '../runner/log.js';
+import type { Budget, Clock } from './clock.js';
+import { WaitTimeoutError } from './errors.js';
+import type { Log } from './runner/log.js';
 
 const FIRST_INTERVAL_MS = 2000;
 

@@ -1,4 +1,4 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
@@ -41,26 +41,36 @@ const PLAN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  * 1 MiB, that neither the path nor a symlink takes out of the workspace.
  */
 export async function readPlanSource(workspace: string, path: string): Promise<PlanSource> {
+  return readPlanSourceSync(workspace, path);
+}
+
+/** The same, synchronously: the plan is read with the other inputs, before anything is sent. */
+export function readPlanSourceSync(workspace: string, path: string): PlanSource {
   const fail = (message: string): never => {
     throw new PlanSourceError(path || '(empty)', [{ message }]);
   };
   if (!path) fail('no plan file given: set the input plan to a YAML or JSON file in the repository, such as migration/orders.yml');
   const extension = extname(path).toLowerCase();
   if (!EXTENSIONS.includes(extension)) fail(`expected a file ending in ${EXTENSIONS.join(', ')}`);
-  const root = await realpath(workspace).catch(() => resolve(workspace));
+  let root = resolve(workspace);
+  try {
+    root = realpathSync(workspace);
+  } catch {
+    // A workspace that does not resolve: the plan's own path fails below.
+  }
   const full = resolve(root, path);
   let real = full;
   try {
-    real = await realpath(full);
+    real = realpathSync(full);
   } catch {
     fail('no such file in the workspace: check the path, and that the job checks out the repository (actions/checkout) first');
   }
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) fail('must be a file inside the workspace (GITHUB_WORKSPACE)');
-  const info = await stat(real);
+  const info = statSync(real);
   if (!info.isFile()) fail('is not a regular file');
   if (info.size > MAX_PLAN_BYTES) fail(`is ${info.size} bytes; a plan may be at most ${MAX_PLAN_BYTES} bytes`);
-  return parsePlanSource(await readFile(real, 'utf8'), path);
+  return parsePlanSource(readFileSync(real, 'utf8'), path);
 }
 
 /** Parses YAML (or JSON, which YAML 1.2 reads too): duplicate keys, aliases gone wild and syntax errors are refused with their line. */

@@ -1,0 +1,110 @@
+import { InputError } from '../errors.js';
+import { readPlanSync, type CampaignPlan } from './campaign-plan.js';
+import type { CampaignSettings, GitHubSettings, Settings } from '../settings.js';
+import { quoted, type Findings, type InputReader } from './fields.js';
+
+export const DEFAULT_STATE_BRANCH = 'live-migration-state';
+export const GITHUB_API_DEFAULT = 'https://api.github.com';
+
+/** A branch name git accepts and a URL path segment keeps whole: no slash, no `..`, no `.lock` end. */
+const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A workflow file name in .github/workflows. */
+const WORKFLOW_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
+/** `owner/name` as GitHub spells them. */
+const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+/**
+ * The campaign's inputs and environment: the plan's path in the workspace, the state branch, the
+ * cutover workflow, and the workflow's own repository (GITHUB_REPOSITORY at GITHUB_API_URL, with
+ * github-token). Every problem is a finding, so a bad value stops the run before any request.
+ */
+export function readCampaignInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  allowInsecureHttp: boolean,
+  f: Findings,
+): { campaign: CampaignSettings; github?: GitHubSettings } {
+  const planPath = read('plan');
+  if (!planPath) f.fail('plan', 'is required for campaign: the path of the plan file in the repository, such as migration/orders.yml.');
+  const stateBranch = read('state-branch') || DEFAULT_STATE_BRANCH;
+  if (!BRANCH.test(stateBranch) || stateBranch.includes('..') || /\.lock$|\.$/.test(stateBranch))
+    f.fail(
+      'state-branch',
+      `expected a branch name of letters, digits, dots, hyphens and underscores (no slash, no "..", not ending in ".lock"), such as ${DEFAULT_STATE_BRANCH}; got ${quoted(stateBranch)}.`,
+    );
+  const cutoverWorkflow = read('cutover-workflow') || undefined;
+  if (cutoverWorkflow && !WORKFLOW_FILE.test(cutoverWorkflow))
+    f.fail(
+      'cutover-workflow',
+      `expected the file name of a workflow in .github/workflows, such as cutover.yml; got ${quoted(cutoverWorkflow)}.`,
+    );
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const campaign: CampaignSettings = {
+    planPath,
+    workspace,
+    stateBranch,
+    cutoverWorkflow,
+    plan: planPath ? readPlan(workspace, planPath, f) : undefined,
+  };
+
+  const token = read('github-token');
+  if (!token)
+    f.fail(
+      'github-token',
+      'is required for campaign (it keeps the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.',
+    );
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const match = REPOSITORY.exec(repository);
+  if (!match)
+    f.fail(
+      'GITHUB_REPOSITORY',
+      `the environment variable should be the workflow's repository as owner/name (the runner sets it); got ${quoted(repository)}.`,
+    );
+  const apiUrl = readApiUrl(env.GITHUB_API_URL || GITHUB_API_DEFAULT, allowInsecureHttp, f);
+  const github = token && match && apiUrl ? { apiUrl, owner: match[1], repo: match[2], token } : undefined;
+  return { campaign, github };
+}
+
+/** The plan, its every problem a finding of the input `plan` (file, line, entry and field). */
+function readPlan(workspace: string, path: string, f: Findings): CampaignPlan | undefined {
+  try {
+    return readPlanSync(workspace, path);
+  } catch (err) {
+    if (err instanceof InputError) for (const p of err.problems) f.fail(p.input, p.message);
+    else f.fail('plan', `${quoted(path)} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/**
+ * The plan names the organizations and projects, so each side's endpoint is the plan's: a call
+ * without its own ids (a digest challenge, an absence proof) goes to a real organization or project.
+ */
+export function endpointsFromPlan(settings: Settings): void {
+  const plan = settings.campaign?.plan;
+  if (!plan) return;
+  settings.atlas.orgId = plan.atlasOrgId;
+  settings.atlas.projectId = plan.deployments[0]?.atlasProjectId;
+  settings.source.orgId = plan.sourceOrgId;
+}
+
+/** GITHUB_API_URL: https (http only with allow-insecure-http), no query; a path is kept (GitHub Enterprise Server's /api/v3). */
+function readApiUrl(text: string, allowInsecureHttp: boolean, f: Findings): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    f.fail('GITHUB_API_URL', `the environment variable should be a URL such as ${GITHUB_API_DEFAULT}; got ${quoted(text)}.`);
+    return undefined;
+  }
+  const schemeOk = url.protocol === 'https:' || (allowInsecureHttp && url.protocol === 'http:');
+  if (!schemeOk || url.username || url.password || url.search || url.hash) {
+    f.fail(
+      'GITHUB_API_URL',
+      `the environment variable should be an https URL without credentials, query or fragment, such as ${GITHUB_API_DEFAULT}` +
+        `${url.protocol === 'http:' ? ' (http only with allow-insecure-http)' : ''}.`,
+    );
+    return undefined;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
