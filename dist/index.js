@@ -38970,6 +38970,29 @@ async function waitUntil(wait, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/migration-body.ts
+function migrationBody(m, destinationProjectId) {
+    return {
+        source: {
+            clusterName: m.sourceClusterName,
+            groupId: m.sourceProjectId,
+            managedAuthentication: m.managedAuthentication,
+            ssl: m.ssl,
+            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
+            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
+        },
+        destination: {
+            clusterName: m.clusterName,
+            groupId: destinationProjectId,
+            hostnameSchemaType: m.network,
+            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
+        },
+        migrationHosts: m.migrationHost ? [m.migrationHost] : [],
+        dropDestinationData: m.dropDestinationData,
+        ...(m.sharding ? { sharding: m.sharding } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/campaign/deployment-settings.ts
 function migrationSettingsOf(deployment, login, migrationId) {
     return {
@@ -38984,6 +39007,7 @@ function migrationSettingsOf(deployment, login, migrationId) {
         network: deployment.network,
         privateLinkId: deployment.privateLinkId,
         dropDestinationData: deployment.dropDestinationData,
+        sharding: deployment.sharding,
         migrationId,
     };
 }
@@ -38997,29 +39021,9 @@ function migrationSettingsOf(deployment, login, migrationId) {
 
 
 
+
 const inProject = (d, extra = {}) => ({ groupId: d.atlasProjectId, ...extra });
-function migrationBody(d, login) {
-    const m = migrationSettingsOf(d, login);
-    return {
-        source: {
-            clusterName: m.sourceClusterName,
-            groupId: m.sourceProjectId,
-            managedAuthentication: m.managedAuthentication,
-            ssl: m.ssl,
-            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-        },
-        destination: {
-            clusterName: m.clusterName,
-            groupId: d.atlasProjectId,
-            hostnameSchemaType: m.network,
-            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-        },
-        migrationHosts: m.migrationHost ? [m.migrationHost] : [],
-        dropDestinationData: m.dropDestinationData,
-        ...(d.sharding ? { sharding: d.sharding } : {}),
-    };
-}
+const bodyOf = (d, login) => migrationBody(migrationSettingsOf(d, login), d.atlasProjectId);
 async function readLink(ctx, plan) {
     const answer = await ctx.api.call(linkStatus, { params: { orgId: plan.sourceOrgId } });
     return answer === ABSENT ? 'UNLINKED' : (answer.status ?? 'not given');
@@ -39037,7 +39041,7 @@ async function readValidationOf(ctx, d, id) {
     return answer;
 }
 async function validate(ctx, d, login, seconds) {
-    const started = await ctx.api.call(startValidation, { params: inProject(d), body: migrationBody(d, login) });
+    const started = await ctx.api.call(startValidation, { params: inProject(d), body: bodyOf(d, login) });
     const id = newValidationId(started._id);
     ctx.log.info(`${d.id}: started validation ${id}: ${shownStatus(started.status)}.`);
     let last = started;
@@ -39068,7 +39072,7 @@ async function validate(ctx, d, login, seconds) {
 async function create(ctx, d, login) {
     let m;
     try {
-        m = await ctx.api.call(createMigration, { params: inProject(d), body: migrationBody(d, login) });
+        m = await ctx.api.call(createMigration, { params: inProject(d), body: bodyOf(d, login) });
     }
     catch (err) {
         if (err instanceof ApiError && !err.problem.outcomeUnknown && err.problem.malformed)
@@ -39875,30 +39879,6 @@ function migrationNext(state) {
 const migrationSections = (state) => timelineSections(state.timeline);
 const stillSyncingOutcome = (state) => `Still syncing: migration ${state.migrationId} is ${state.migration ? showMigration(state.migration) : '—'}; it goes on in Atlas.`;
 
-;// CONCATENATED MODULE: ./src/commands/migration-body.ts
-function migration_body_migrationBody(settings, state) {
-    const m = settings.migration;
-    return {
-        source: {
-            clusterName: state.sourceClusterName,
-            groupId: state.sourceProjectId,
-            managedAuthentication: m.managedAuthentication,
-            ssl: m.ssl,
-            ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-            ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-        },
-        destination: {
-            clusterName: m.clusterName,
-            groupId: settings.atlas.projectId,
-            hostnameSchemaType: m.network,
-            ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-        },
-        migrationHosts: [state.migrationHost],
-        dropDestinationData: m.dropDestinationData,
-        ...(m.sharding ? { sharding: m.sharding } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/commands/lost-cutover.ts
 
 
@@ -39979,6 +39959,12 @@ async function describeMigration(api, log, id, projectId, previous) {
 
 
 const MAX_POLL_INTERVAL_MS = 60_000;
+const migration_steps_bodyOf = (settings, state) => migrationBody({
+    ...settings.migration,
+    sourceProjectId: state.sourceProjectId,
+    sourceClusterName: state.sourceClusterName,
+    migrationHost: state.migrationHost,
+}, settings.atlas.projectId);
 const dropNote = (settings) => settings.migration.dropDestinationData
     ? ` — DROPS ALL DATA in destination cluster ${settings.migration.clusterName} first (drop-destination-data)`
     : '';
@@ -39989,7 +39975,7 @@ function validationSteps(settings, waitSeconds) {
             calls: [{ route: startValidation }],
             async run(state, ctx) {
                 recordEvent(state.timeline, 'Validation started', ctx.clock.now());
-                const validation = await ctx.api.call(startValidation, { body: migration_body_migrationBody(settings, state) });
+                const validation = await ctx.api.call(startValidation, { body: migration_steps_bodyOf(settings, state) });
                 const id = newValidationId(validation._id);
                 state.validationId = id;
                 state.validationStatus = validation.status;
@@ -40040,7 +40026,7 @@ function createStep(settings) {
         async run(state, ctx) {
             let migration;
             try {
-                migration = await ctx.api.call(createMigration, { body: migration_body_migrationBody(settings, state) });
+                migration = await ctx.api.call(createMigration, { body: migration_steps_bodyOf(settings, state) });
             }
             catch (err) {
                 if (err instanceof ApiError && (err.problem.outcomeUnknown || err.problem.malformed)) {
@@ -44451,7 +44437,7 @@ function checkSharding(value) {
 
 
 
-const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
+
 const campaign_plan_fields_NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 const FORM_CHECKED = new Set([
     'source-project-id',
@@ -44628,7 +44614,7 @@ function checkPlan(source) {
         const before = problems.length;
         const projectId = raw['source-project-id'];
         const clusterName = raw['source-cluster-name'];
-        const id = typeof projectId === 'string' && isObjectId(projectId) && typeof clusterName === 'string' && PRINTABLE.test(clusterName)
+        const id = typeof projectId === 'string' && isObjectId(projectId) && typeof clusterName === 'string' && MONGODB_STRING.test(clusterName)
             ? `${projectId.toLowerCase()}/${clusterName}`
             : undefined;
         const entryFail = (path, message) => fail(path, message, id);
@@ -44660,6 +44646,8 @@ function checkPlan(source) {
             if (!defaultProblems.has(p.input))
                 entryFail(key, p.message.replace(/\.$/, ''));
         }
+        if (problems.length === before && !id)
+            entryFail(at, 'needs source-project-id (24 hexadecimal digits) and source-cluster-name to name the deployment');
         if (problems.length > before || !id || !atlasProjectId)
             return;
         deployments.push({

@@ -9,8 +9,7 @@ export interface SourceLogin {
 
 /**
  * One deployment of the plan as the migration commands' settings, so validate and create build
- * the same request body as `validate` and `migrate` do. `sharding` is not part of those settings
- * yet: the caller adds `deployment.sharding` to the body once the body builder takes it.
+ * the same request body as `validate` and `migrate` do.
  */
 export function migrationSettingsOf(deployment: DeploymentPlan, login: SourceLogin, migrationId?: string): MigrationSettings {
   return {
@@ -25,6 +24,8 @@ export function migrationSettingsOf(deployment: DeploymentPlan, login: SourceLog
     network: deployment.network,
     privateLinkId: deployment.privateLinkId,
     dropDestinationData: deployment.dropDestinationData,
+    // Checked against MongoDB's shape when the plan was read (campaign-plan-sharding.ts).
+    sharding: deployment.sharding as MigrationSettings['sharding'],
     migrationId,
   };
 }

@@ -14,6 +14,7 @@ import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from '.
 import type { Budget, Clock } from '../clock.js';
 import type { Log } from '../runner/log.js';
 import { waitUntil } from '../wait.js';
+import { migrationBody } from '../migration-body.js';
 import { migrationSettingsOf, type SourceLogin } from './deployment-settings.js';
 import type { CampaignPlan, DeploymentPlan } from '../inputs/campaign-plan.js';
 
@@ -27,29 +28,8 @@ export interface MongoContext {
 
 const inProject = (d: DeploymentPlan, extra: Record<string, string> = {}) => ({ groupId: d.atlasProjectId, ...extra });
 
-/** The body of validate and create, version 2024-05-30, for one deployment of the plan (the same as validate and migrate send). */
-export function migrationBody(d: DeploymentPlan, login: SourceLogin): unknown {
-  const m = migrationSettingsOf(d, login);
-  return {
-    source: {
-      clusterName: m.sourceClusterName,
-      groupId: m.sourceProjectId,
-      managedAuthentication: m.managedAuthentication,
-      ssl: m.ssl,
-      ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
-      ...(m.caCertificatePath ? { caCertificatePath: m.caCertificatePath } : {}),
-    },
-    destination: {
-      clusterName: m.clusterName,
-      groupId: d.atlasProjectId,
-      hostnameSchemaType: m.network,
-      ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
-    },
-    migrationHosts: m.migrationHost ? [m.migrationHost] : [],
-    dropDestinationData: m.dropDestinationData,
-    ...(d.sharding ? { sharding: d.sharding } : {}),
-  };
-}
+/** The body of validate and create for one deployment of the plan: the same builder as validate and migrate use. */
+const bodyOf = (d: DeploymentPlan, login: SourceLogin) => migrationBody(migrationSettingsOf(d, login), d.atlasProjectId);
 
 /** The link status of the plan's source organization: SYNCED, NOT_SYNCED, UNLINKED (no link) or a value MongoDB added. */
 export async function readLink(ctx: MongoContext, plan: CampaignPlan): Promise<string> {
@@ -75,7 +55,7 @@ export async function readValidationOf(ctx: MongoContext, d: DeploymentPlan, id:
  * a campaign run allows. Not finished by then, it is returned as last read; the next run reads it.
  */
 export async function validate(ctx: MongoContext, d: DeploymentPlan, login: SourceLogin, seconds: number): Promise<Validation> {
-  const started = await ctx.api.call(startValidation, { params: inProject(d), body: migrationBody(d, login) });
+  const started = await ctx.api.call(startValidation, { params: inProject(d), body: bodyOf(d, login) });
   const id = newValidationId(started._id);
   ctx.log.info(`${d.id}: started validation ${id}: ${shownStatus(started.status)}.`);
   let last: Validation = started;
@@ -111,7 +91,7 @@ export async function validate(ctx: MongoContext, d: DeploymentPlan, login: Sour
 export async function create(ctx: MongoContext, d: DeploymentPlan, login: SourceLogin): Promise<Migration & { _id: string }> {
   let m: Migration;
   try {
-    m = await ctx.api.call(createMigration, { params: inProject(d), body: migrationBody(d, login) });
+    m = await ctx.api.call(createMigration, { params: inProject(d), body: bodyOf(d, login) });
   } catch (err) {
     if (err instanceof ApiError && !err.problem.outcomeUnknown && err.problem.malformed) throw unreadableCreate(err);
     throw err;

@@ -9,7 +9,7 @@ import {
 } from '../api/migration-routes.js';
 import { ApiError, RefusedError, sentence, WaitTimeoutError } from '../errors.js';
 import type { Settings } from '../settings.js';
-import { migrationBody } from './migration-body.js';
+import { migrationBody } from '../migration-body.js';
 import type { Step, StepContext } from './command.js';
 import { isReady, refuseIfFinishedBadly, showMigration, TERMINAL, type MigrationState } from './migration-state.js';
 import { afterLostCutover, MAX_CUTOVER_SENDS } from './lost-cutover.js';
@@ -20,6 +20,18 @@ import { newValidationId, refuseOtherId, shownStatus, unreadableCreate } from '.
 import { OBJECT_ID } from '../api/ids.js';
 
 const MAX_POLL_INTERVAL_MS = 60_000;
+
+/** The body for the deployment the state names (given, or filled in from the projects Atlas lists). */
+const bodyOf = (settings: Settings, state: MigrationState) =>
+  migrationBody(
+    {
+      ...settings.migration,
+      sourceProjectId: state.sourceProjectId,
+      sourceClusterName: state.sourceClusterName,
+      migrationHost: state.migrationHost,
+    },
+    settings.atlas.projectId,
+  );
 
 const dropNote = (settings: Settings) =>
   settings.migration.dropDestinationData
@@ -33,7 +45,7 @@ export function validationSteps(settings: Settings, waitSeconds: number): Array<
       calls: [{ route: startValidation }],
       async run(state, ctx) {
         recordEvent(state.timeline, 'Validation started', ctx.clock.now());
-        const validation = await ctx.api.call(startValidation, { body: migrationBody(settings, state) });
+        const validation = await ctx.api.call(startValidation, { body: bodyOf(settings, state) });
         const id = newValidationId(validation._id);
         state.validationId = id;
         state.validationStatus = validation.status;
@@ -90,7 +102,7 @@ export function createStep(settings: Settings): Step<MigrationState> {
     async run(state, ctx) {
       let migration: Migration;
       try {
-        migration = await ctx.api.call(createMigration, { body: migrationBody(settings, state) });
+        migration = await ctx.api.call(createMigration, { body: bodyOf(settings, state) });
       } catch (err) {
         // A 5xx, a lost answer, or a 2xx that cannot be read: each may follow the create's arrival.
         if (err instanceof ApiError && (err.problem.outcomeUnknown || err.problem.malformed)) {

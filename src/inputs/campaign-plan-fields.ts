@@ -7,8 +7,8 @@ import { checkSharding } from './campaign-plan-sharding.js';
 /** The checks of one plan value: its YAML type, the inputs' rules for its form, secrets, unknown keys. */
 
 export type Entry = Record<string, unknown>;
-/** A deployment name fit to show in a message (the input's own rule for source-cluster-name). */
-export const PRINTABLE = /^[\x21-\x7e]{1,128}$/;
+/** A deployment name as MongoDB allows it: the input's own rule for source-cluster-name (spaces pass). */
+export { MONGODB_STRING as DEPLOYMENT_NAME } from './migration-inputs.js';
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 
 /** Keys whose form readMigrationInputs checks, as it does the inputs of the same names. */

@@ -11,7 +11,7 @@ import {
   type PlanPath,
   type PlanSource,
 } from './campaign-plan-source.js';
-import { checkKeys, formChecks, isEntry, PRINTABLE, readerOf, refuseSecrets, typed, type Entry } from './campaign-plan-fields.js';
+import { checkKeys, DEPLOYMENT_NAME, formChecks, isEntry, readerOf, refuseSecrets, typed, type Entry } from './campaign-plan-fields.js';
 
 export type { CampaignPlan, DeploymentPlan } from '../settings.js';
 
@@ -92,7 +92,7 @@ function checkPlan(source: PlanSource): CampaignPlan {
     const projectId = raw['source-project-id'];
     const clusterName = raw['source-cluster-name'];
     const id =
-      typeof projectId === 'string' && isObjectId(projectId) && typeof clusterName === 'string' && PRINTABLE.test(clusterName)
+      typeof projectId === 'string' && isObjectId(projectId) && typeof clusterName === 'string' && DEPLOYMENT_NAME.test(clusterName)
         ? `${projectId.toLowerCase()}/${clusterName}`
         : undefined;
     const entryFail = (path: PlanPath, message: string) => fail(path, message, id);
@@ -118,6 +118,9 @@ function checkPlan(source: PlanSource): CampaignPlan {
       const key = p.input in raw || !(p.input in defaults) ? [...at, p.input] : ['defaults', p.input];
       if (!defaultProblems.has(p.input)) entryFail(key, p.message.replace(/\.$/, ''));
     }
+    // Never a silent drop: an entry that cannot be named is refused naming why.
+    if (problems.length === before && !id)
+      entryFail(at, 'needs source-project-id (24 hexadecimal digits) and source-cluster-name to name the deployment');
     if (problems.length > before || !id || !atlasProjectId) return;
     deployments.push({
       id,

@@ -12,7 +12,7 @@ const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
  * part of a name and are refused. The output boundary neutralises what is shown.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
+export const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
 
 /** Under a GitHub-hosted job's 6 hours, with room for the validation, the requests and the report. */
 export const MAX_WAIT_FOR_SECONDS = 21_000;

@@ -1,13 +1,14 @@
-import type { MigrationSettings, Settings } from '../settings.js';
-import type { MigrationState } from './migration-state.js';
+import type { MigrationSettings } from './settings.js';
 
-/** The request body of validate and create, version 2024-05-30. */
-export function migrationBody(settings: Settings, state: MigrationState): unknown {
-  const m: MigrationSettings = settings.migration;
+/**
+ * The request body of validate and create, version 2024-05-30: one builder for the migration
+ * commands and the campaign, so both send the same body for the same deployment.
+ */
+export function migrationBody(m: MigrationSettings, destinationProjectId: string | undefined): unknown {
   return {
     source: {
-      clusterName: state.sourceClusterName,
-      groupId: state.sourceProjectId,
+      clusterName: m.sourceClusterName,
+      groupId: m.sourceProjectId,
       managedAuthentication: m.managedAuthentication,
       ssl: m.ssl,
       ...(m.managedAuthentication ? {} : { username: m.username, password: m.password }),
@@ -15,11 +16,11 @@ export function migrationBody(settings: Settings, state: MigrationState): unknow
     },
     destination: {
       clusterName: m.clusterName,
-      groupId: settings.atlas.projectId,
+      groupId: destinationProjectId,
       hostnameSchemaType: m.network,
       ...(m.privateLinkId ? { privateLinkId: m.privateLinkId } : {}),
     },
-    migrationHosts: [state.migrationHost],
+    migrationHosts: m.migrationHost ? [m.migrationHost] : [],
     dropDestinationData: m.dropDestinationData,
     ...(m.sharding ? { sharding: m.sharding } : {}),
   };
