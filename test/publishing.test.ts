@@ -184,7 +184,8 @@ describe('npm run check:workflows', () => {
     expect(run.stdout).toMatch(/^FAIL {2}README\.md:4 example 1 \(steps, wrapped\)$/m);
     expect(run.stdout).toMatch(/README\.md:6:\d+ check-workflows: input "no-such-input" is not defined in action\.yml/);
     expect(run.stdout).toMatch(/^ok {4}\.github\/workflows\/ci\.yml /m);
-  });
+    // A child process that checks every workflow with two validators: slow on a loaded 2-core machine.
+  }, 60_000);
 
   it('validates action.yml against the SchemaStore schema, branding included', () => {
     expect(checkActionMetadata(actionText)).toEqual([]);
