@@ -118,8 +118,8 @@ export function recordPlanStep(settings: Settings, what: 'cutting-over' | 'compl
         return `${store.label}: ${deployment} ${what}`;
       } catch (err) {
         p.unrecorded =
-          `The cutover of migration ${state.migrationId} stands, but writing ${what} for ${deployment} to ${store.label} failed ` +
-          `(${ctx.log.describe(err)}); it was not retried. The next campaign run records it from what Atlas reads.`;
+          `The cutover of migration ${state.migrationId} stands, but ${what} was not written to the campaign state ${store.label}; ` +
+          `the next campaign run records it from what Atlas reads (not retried: ${ctx.log.describe(err)})`;
         ctx.log.annotate('warning', p.unrecorded, 'Campaign state not written');
         return `not written: ${ctx.log.describe(err)}`;
       }
