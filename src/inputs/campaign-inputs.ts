@@ -51,7 +51,7 @@ export function readCampaignInputs(
   if (!token)
     f.fail(
       'github-token',
-      'is required for campaign (it keeps the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.',
+      'is required for campaign and for cutover with plan (they keep the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.',
     );
   const repository = env.GITHUB_REPOSITORY ?? '';
   const match = REPOSITORY.exec(repository);
