@@ -88,6 +88,8 @@ export interface CampaignSettings {
   cutoverWorkflow?: string;
   /** The plan, read and checked with the inputs (absent when it is bad: the inputs are refused). */
   plan?: CampaignPlan;
+  /** cutover's `deployment`: `<source-project-id>/<source-cluster-name>`, a deployment of the plan. */
+  deployment?: string;
 }
 
 export interface Settings {

@@ -128,7 +128,11 @@ export function recordDispatched(state: CampaignState, deployment: string, now: 
   }));
 }
 
-/** `cutover` with `plan`: the cutover was requested, then seen complete. */
-export function recordCuttingOver(state: CampaignState, deployment: string, now: number): CampaignState {
-  return update(state, deployment, now, (d) => moved(d, 'cutting-over', now, 'cutover requested'));
+/**
+ * `cutover` with `plan`: the cutover of a `ready` deployment was requested (once: any other phase,
+ * a later one a campaign run recorded included, is left as it is and the state returned unchanged).
+ */
+export function recordCuttingOver(state: CampaignState, deployment: string, now: number, why = 'cutover requested'): CampaignState {
+  if (state.deployments.find((d) => d.deployment === deployment)?.phase !== 'ready') return state;
+  return update(state, deployment, now, (d) => moved(d, 'cutting-over', now, why));
 }

@@ -51,7 +51,7 @@ export function readCampaignInputs(
   if (!token)
     f.fail(
       'github-token',
-      'is required for campaign (it keeps the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.',
+      'is required for campaign and for cutover with plan (they keep the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.',
     );
   const repository = env.GITHUB_REPOSITORY ?? '';
   const match = REPOSITORY.exec(repository);
@@ -86,6 +86,42 @@ export function endpointsFromPlan(settings: Settings): void {
   settings.atlas.orgId = plan.atlasOrgId;
   settings.atlas.projectId = plan.deployments[0]?.atlasProjectId;
   settings.source.orgId = plan.sourceOrgId;
+}
+
+/**
+ * cutover with `plan`: `deployment` names one of the plan's deployments (else `migration-id` is
+ * looked up in the state), and atlas-project-id comes from it when not given.
+ */
+export function planDeploymentInputs(read: InputReader, settings: Settings, f: Findings): void {
+  const plan = settings.campaign?.plan;
+  const deployment = read('deployment') || undefined;
+  if (settings.campaign) settings.campaign.deployment = deployment;
+  if (!plan) return;
+  const where = `the plan ${quoted(plan.file)}`;
+  const given = settings.atlas.projectId;
+  if (deployment) {
+    const entry = plan.deployments.find((d) => d.id === deployment);
+    if (!entry)
+      return f.fail(
+        'deployment',
+        `${quoted(deployment)} is not a deployment of ${where}; expected <source-project-id>/<source-cluster-name> of one of its entries, ` +
+          `such as ${plan.deployments[0]?.id}.`,
+      );
+    if (given && given !== entry.atlasProjectId)
+      f.fail(
+        'atlas-project-id',
+        `is ${given}, but ${where} moves ${deployment} into Atlas project ${entry.atlasProjectId}; leave it out or make them agree.`,
+      );
+    settings.atlas.projectId = entry.atlasProjectId;
+  } else if (!given) {
+    const projects = [...new Set(plan.deployments.map((d) => d.atlasProjectId))];
+    if (projects.length === 1) settings.atlas.projectId = projects[0];
+    else
+      f.fail(
+        'deployment',
+        `is required with plan and migration-id when ${where} moves deployments into several Atlas projects (or give atlas-project-id).`,
+      );
+  }
 }
 
 /** GITHUB_API_URL: https (http only with allow-insecure-http), no query; a path is kept (GitHub Enterprise Server's /api/v3). */

@@ -16,7 +16,7 @@ import {
 } from './fields.js';
 import { readLinkInputs } from './link-inputs.js';
 import { readMigrationInputs } from './migration-inputs.js';
-import { endpointsFromPlan, readCampaignInputs } from './campaign-inputs.js';
+import { endpointsFromPlan, planDeploymentInputs, readCampaignInputs } from './campaign-inputs.js';
 import { looksLikeCredential } from './access-list.js';
 
 export type { InputReader } from './fields.js';
@@ -87,9 +87,11 @@ export function readSettings(read: InputReader, commands: readonly CommandInputs
   const link = readLinkInputs(read, f);
   const migration = readMigrationInputs(read, f);
   const settings: Settings = { command: command?.name ?? '', dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
-  if (command && 'github-token' in command.inputs) {
+  // The campaign always keeps a state; cutover only when given a plan.
+  if (command && 'github-token' in command.inputs && (command.inputs.plan === 'required' || read('plan'))) {
     Object.assign(settings, readCampaignInputs(read, process.env, allowInsecureHttp, f));
-    endpointsFromPlan(settings);
+    if (command.inputs.plan === 'required') endpointsFromPlan(settings);
+    else planDeploymentInputs(read, settings, f);
   }
 
   if (command) {

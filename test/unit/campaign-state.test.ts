@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../src/api/migration-routes.js';
 import { cell, lagChart, renderDashboard } from '../../src/campaign/dashboard.js';
-import { recordMigration } from '../../src/campaign/observe.js';
+import { recordCuttingOver, recordMigration } from '../../src/campaign/observe.js';
 import { parsePlan } from '../../src/inputs/campaign-plan.js';
 import { campaignOutput, readyOutput } from '../../src/campaign/report.js';
 import {
@@ -213,5 +213,21 @@ describe('the dashboard', () => {
     const lines = lagChart(hostile);
     expect(lines.find((l) => l.startsWith('  title'))).toMatch(/^ {2}title "Lag of [A-Za-z0-9 ./-]* \(seconds\)"$/);
     expect(lines.filter((l) => l.includes('`'))).toEqual(['```mermaid', '```']);
+  });
+});
+
+describe('cutover with plan', () => {
+  it('moves a ready deployment to cutting-over once, with an event and a time; any other phase is left as it is', () => {
+    const s = sample();
+    const cut = recordCuttingOver(s, `${P}/rs0`, T0 + 5000, 'cutover requested by cutover');
+    expect(cut.deployments[0].phase).toBe('cutting-over');
+    expect(cut.deployments[0].updatedAt).toBe(iso(T0 + 5000));
+    expect(cut.deployments[0].history.at(-1)).toEqual({ at: iso(T0 + 5000), text: 'ready → cutting-over: cutover requested by cutover' });
+    expect(cut.deployments[1]).toEqual(s.deployments[1]);
+    expect(recordCuttingOver(cut, `${P}/rs0`, T0 + 9000)).toBe(cut);
+    const complete = recordMigration(cut, `${P}/rs0`, mig({ status: 'COMPLETE' }), T0 + 9000);
+    expect(complete.deployments[0].phase).toBe('complete');
+    expect(recordCuttingOver(complete, `${P}/rs0`, T0 + 10_000)).toBe(complete);
+    expect(recordCuttingOver(s, `${P}/rs1`, T0 + 5000)).toBe(s);
   });
 });
