@@ -38211,8 +38211,10 @@ function recordDispatched(state, deployment, now, lost = false) {
         history: addEvent(d.history, now, lost ? 'cutover workflow dispatch: answer lost, not repeated' : 'cutover workflow dispatched'),
     }));
 }
-function recordCuttingOver(state, deployment, now) {
-    return update(state, deployment, now, (d) => moved(d, 'cutting-over', now, 'cutover requested'));
+function recordCuttingOver(state, deployment, now, why = 'cutover requested') {
+    if (state.deployments.find((d) => d.deployment === deployment)?.phase !== 'ready')
+        return state;
+    return update(state, deployment, now, (d) => moved(d, 'cutting-over', now, why));
 }
 
 ;// CONCATENATED MODULE: ./src/campaign/advance.ts
@@ -39554,6 +39556,102 @@ function campaignSections(state) {
     return sections;
 }
 
+;// CONCATENATED MODULE: ./src/commands/cutover-plan.ts
+
+
+
+
+
+
+const CUTTABLE = ['ready', 'cutting-over'];
+const storeOf = (ctx, c, plan) => new StateStore(ctx.api, c.stateBranch, plan.name);
+function readPlanStateStep(settings) {
+    const c = settings.campaign;
+    const plan = c.plan;
+    return {
+        title: `Read the campaign state on branch ${c.stateBranch}`,
+        calls: [{ route: readFile }],
+        async run(state, ctx) {
+            const store = storeOf(ctx, c, plan);
+            const current = await store.read();
+            if (!current.state)
+                throw new RefusedError(`The campaign state ${store.label} does not exist: the campaign of ${plan.file} has not run yet, so no migration of it is ready. Nothing was sent to Atlas.`);
+            checkStateFor(current.state, plan, store.label);
+            const given = settings.migration.migrationId;
+            const entry = c.deployment
+                ? current.state.deployments.find((d) => d.deployment === c.deployment)
+                : current.state.deployments.find((d) => d.migrationId === given);
+            const named = c.deployment ? `deployment ${c.deployment}` : `migration-id ${given}`;
+            if (!entry)
+                throw new RefusedError(`Input '${c.deployment ? 'deployment' : 'migration-id'}': the campaign state ${store.label} has no ${named}. Nothing was sent to Atlas. ` +
+                    'Hint: pass the deployment and migration-id the campaign dispatched (its ready output lists them).');
+            if (given && entry.migrationId !== given)
+                throw new RefusedError(`Input 'migration-id': ${given} is not the migration the campaign state ${store.label} records for ${entry.deployment} ` +
+                    `(${entry.migrationId ?? 'none yet'}). Nothing was sent to Atlas. Hint: pass the migration-id the campaign dispatched, or leave it out.`);
+            if (!CUTTABLE.includes(entry.phase))
+                throw new RefusedError(`The campaign state ${store.label} has ${entry.deployment} in phase ${entry.phase}, not ready: nothing was sent to Atlas. ` +
+                    'Hint: cut over once a campaign run records it ready (its ready output lists it).');
+            const project = plan.deployments.find((d) => d.id === entry.deployment)?.atlasProjectId;
+            if (project && project !== settings.atlas.projectId)
+                throw new RefusedError(`Input 'atlas-project-id': ${settings.atlas.projectId} is not ${project}, where ${plan.file} moves ${entry.deployment}. Nothing was sent to Atlas. ` +
+                    'Hint: pass deployment, or the same atlas-project-id.');
+            state.migrationId = entry.migrationId;
+            state.plan = { deployment: entry.deployment, phase: entry.phase, current, recorded: [] };
+            return `${entry.deployment}: ${entry.phase}, migration ${entry.migrationId}`;
+        },
+    };
+}
+function recordPlanStep(settings, what) {
+    const c = settings.campaign;
+    const plan = c.plan;
+    return {
+        title: `Record ${what} in the campaign state`,
+        calls: [{ route: readFile, repeated: 'after a conflicting write, and for the dashboard' }, { route: writeFile }],
+        skip: {
+            when: what === 'complete' ? 'the migration is not COMPLETE' : 'no cutover was requested',
+            test: (s) => !s.plan || (what === 'complete' ? s.migration?.status !== 'COMPLETE' : !s.cutoverRequested),
+        },
+        async run(state, ctx) {
+            const p = state.plan;
+            const deployment = p.deployment;
+            const store = storeOf(ctx, c, plan);
+            const change = (fresh) => {
+                const phase = fresh?.deployments.find((d) => d.deployment === deployment)?.phase;
+                if (!fresh || !phase || !CUTTABLE.includes(phase) || phase === what)
+                    return undefined;
+                const now = ctx.clock.now();
+                const cutting = recordCuttingOver(fresh, deployment, now, `cutover of migration ${state.migrationId} requested by cutover`);
+                return what === 'complete' && state.migration ? recordMigration(cutting, deployment, state.migration, now) : cutting;
+            };
+            try {
+                const result = await store.update(p.current, change, `campaign ${plan.name}: ${deployment} ${what}`);
+                p.current = result;
+                if (!result.wrote)
+                    return 'already recorded';
+                p.recorded.push(what);
+                if (result.state)
+                    await writeDashboard(store, plan, result.state, ctx);
+                return `${store.label}: ${deployment} ${what}`;
+            }
+            catch (err) {
+                p.unrecorded =
+                    `The cutover of migration ${state.migrationId} stands, but ${what} was not written to the campaign state ${store.label}; ` +
+                        `the next campaign run records it from what Atlas reads (not retried: ${ctx.log.describe(err)})`;
+                ctx.log.annotate('warning', p.unrecorded, 'Campaign state not written');
+                return `not written: ${ctx.log.describe(err)}`;
+            }
+        },
+    };
+}
+async function writeDashboard(store, plan, state, ctx) {
+    try {
+        await store.writeDashboard(renderDashboard(plan, state, state.updatedAt), `campaign ${plan.name}: dashboard`);
+    }
+    catch (err) {
+        ctx.log.annotate('warning', `The campaign dashboard ${plan.name}.md was not written: ${ctx.log.describe(err)}`, 'Dashboard not written');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/sharding-input.ts
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kind = (v) => v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
@@ -40143,6 +40241,7 @@ function cutoverStep() {
 
 
 
+
 function timedCutover() {
     const step = cutoverStep();
     return {
@@ -40156,39 +40255,83 @@ function timedCutover() {
         },
     };
 }
+const WITH_PLAN = 'With plan (a campaign plan): ';
 const cutover_cutover = command({
     name: 'cutover',
     title: 'MongoDB live migration: cutover',
     description: 'cuts a migration that is ready over to Atlas (run it behind an Environment reviewer)',
-    inputs: WATCH_INPUTS,
-    conditions: MIGRATION_CONDITIONS,
-    require: (settings, r) => requireWatch(settings, r, 'cutover'),
-    start: startWatchState,
+    inputs: {
+        ...WATCH_INPUTS,
+        'atlas-project-id': 'conditional',
+        'migration-id': 'conditional',
+        plan: 'optional',
+        deployment: 'conditional',
+        'state-branch': 'optional',
+        'github-token': 'optional',
+    },
+    conditions: {
+        ...MIGRATION_CONDITIONS,
+        'atlas-project-id': `Required, except ${WITH_PLAN.toLowerCase()}then it is the plan's, for the deployment.`,
+        'migration-id': `Required, except ${WITH_PLAN.toLowerCase()}then deployment or migration-id, and both must agree with the campaign state.`,
+        deployment: `${WITH_PLAN}the deployment to cut over, as <source-project-id>/<source-cluster-name>; required unless migration-id is given.`,
+    },
+    require(settings, r) {
+        if (!settings.campaign) {
+            if (r.read('deployment'))
+                r.findings.fail('deployment', 'is read only with plan: give the campaign plan, or leave deployment out.');
+            return requireWatch(settings, r, 'cutover');
+        }
+        requireTarget(settings, r, 'cutover');
+        if (!settings.campaign.deployment)
+            r.need('migration-id', settings.migration.migrationId, 'for cutover with plan when deployment is not given');
+    },
+    start: (settings) => ({ ...startWatchState(settings), plan: undefined }),
     steps(settings) {
-        const steps = [readStep(settings), timedCutover()];
+        const withPlan = settings.campaign?.plan !== undefined;
+        const steps = withPlan ? [readPlanStateStep(settings)] : [];
+        steps.push(readStep(settings), timedCutover());
+        if (withPlan)
+            steps.push(recordPlanStep(settings, 'cutting-over'));
         const waitFor = settings.migration.waitForSeconds;
         if (waitFor)
             steps.push(watchStep(settings, 'Wait for COMPLETE', 'COMPLETE', waitFor, (m) => m.status === 'COMPLETE'));
+        if (withPlan)
+            steps.push(recordPlanStep(settings, 'complete'));
         return steps;
     },
     waitSeconds: (settings) => settings.migration.waitForSeconds ?? 0,
     report: (state, settings, error) => ({
         outputs: migrationOutputs(state, state.cutoverRequested || cancelledDuring(error, cutover.name)),
-        facts: migrationFacts(state, settings),
+        facts: [...migrationFacts(state, settings), ...planFacts(state, settings)],
         sections: migrationSections(state),
         outcome: state.cutoverRequested
             ? `Cutover of migration ${state.migrationId} requested; it is ${state.migration?.status}.`
             : `Migration ${state.migrationId} was already COMPLETE: nothing to do.`,
-        next: cancelledDuring(error, cutover.name)
-            ? [
-                `The run was cancelled while the cutover request was in flight: Atlas may have started the cutover. Read migration ${state.migrationId} ` +
-                    'with migration-status before sending it again; WORKING and not ready for cutover means the cutover is under way.',
-            ]
-            : error && !state.migration
-                ? failedBeforeRead(state)
-                : migrationNext(state),
+        next: [
+            ...(state.plan?.unrecorded ? [state.plan.unrecorded] : []),
+            ...(cancelledDuring(error, cutover.name)
+                ? [
+                    `The run was cancelled while the cutover request was in flight: Atlas may have started the cutover. Read migration ${state.migrationId} ` +
+                        'with migration-status before sending it again; WORKING and not ready for cutover means the cutover is under way.',
+                ]
+                : error && !state.migration
+                    ? failedBeforeRead(state)
+                    : migrationNext(state)),
+        ],
     }),
 });
+function planFacts(state, settings) {
+    const c = settings.campaign;
+    if (!c?.plan)
+        return [];
+    const p = state.plan;
+    const written = p?.unrecorded ? 'no: the write failed (see below)' : p?.recorded.length ? p.recorded.join(', then ') : 'nothing';
+    return [
+        ['Campaign state', `${c.stateBranch}:${c.plan.name}.json`],
+        ['Deployment', p?.deployment ?? c.deployment ?? '—'],
+        ['State written', written],
+    ];
+}
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
@@ -44710,7 +44853,7 @@ function readCampaignInputs(read, env, allowInsecureHttp, f) {
     };
     const token = read('github-token');
     if (!token)
-        f.fail('github-token', 'is required for campaign (it keeps the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.');
+        f.fail('github-token', 'is required for campaign and for cutover with plan (they keep the state in the repository): leave the default ${{ github.token }}, or pass a token with contents: write.');
     const repository = env.GITHUB_REPOSITORY ?? '';
     const match = REPOSITORY.exec(repository);
     if (!match)
@@ -44739,6 +44882,32 @@ function endpointsFromPlan(settings) {
     settings.atlas.orgId = plan.atlasOrgId;
     settings.atlas.projectId = plan.deployments[0]?.atlasProjectId;
     settings.source.orgId = plan.sourceOrgId;
+}
+function planDeploymentInputs(read, settings, f) {
+    const plan = settings.campaign?.plan;
+    const deployment = read('deployment') || undefined;
+    if (settings.campaign)
+        settings.campaign.deployment = deployment;
+    if (!plan)
+        return;
+    const where = `the plan ${quoted(plan.file)}`;
+    const given = settings.atlas.projectId;
+    if (deployment) {
+        const entry = plan.deployments.find((d) => d.id === deployment);
+        if (!entry)
+            return f.fail('deployment', `${quoted(deployment)} is not a deployment of ${where}; expected <source-project-id>/<source-cluster-name> of one of its entries, ` +
+                `such as ${plan.deployments[0]?.id}.`);
+        if (given && given !== entry.atlasProjectId)
+            f.fail('atlas-project-id', `is ${given}, but ${where} moves ${deployment} into Atlas project ${entry.atlasProjectId}; leave it out or make them agree.`);
+        settings.atlas.projectId = entry.atlasProjectId;
+    }
+    else if (!given) {
+        const projects = [...new Set(plan.deployments.map((d) => d.atlasProjectId))];
+        if (projects.length === 1)
+            settings.atlas.projectId = projects[0];
+        else
+            f.fail('deployment', `is required with plan and migration-id when ${where} moves deployments into several Atlas projects (or give atlas-project-id).`);
+    }
 }
 function readApiUrl(text, allowInsecureHttp, f) {
     let url;
@@ -44814,9 +44983,12 @@ function readSettings(read, commands) {
     const link = readLinkInputs(read, f);
     const migration = readMigrationInputs(read, f);
     const settings = { command: command?.name ?? '', dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
-    if (command && 'github-token' in command.inputs) {
+    if (command && 'github-token' in command.inputs && (command.inputs.plan === 'required' || read('plan'))) {
         Object.assign(settings, readCampaignInputs(read, process.env, allowInsecureHttp, f));
-        endpointsFromPlan(settings);
+        if (command.inputs.plan === 'required')
+            endpointsFromPlan(settings);
+        else
+            planDeploymentInputs(read, settings, f);
     }
     if (command) {
         command.require(settings, requirements(settings, read, f));
