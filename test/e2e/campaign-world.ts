@@ -1,5 +1,6 @@
 // The campaign world of test/simulator/campaign-fixture.js, three deployments by default, and a
 // campaign run through the bundle whose state, dashboard and outputs are checked for secrets.
+import type { CampaignEntry } from '../../src/campaign/report.js';
 import { expect } from 'vitest';
 import { knownSecrets, runAction, type ActionRun } from '../helpers/run-action.js';
 import {
@@ -62,14 +63,8 @@ export async function runCampaign(
   return run;
 }
 
-export interface Entry {
-  deployment: string;
-  phase: string;
-  'migration-id': string | null;
-  'lag-seconds': number | null;
-  'ready-since': string | null;
-  'window-closes': string | null;
-}
+/** One entry of the `campaign` output, as the action declares it. */
+export type Entry = CampaignEntry;
 
 export const entries = (run: ActionRun): Entry[] => JSON.parse(run.outputs.campaign ?? 'null');
 export const phases = (run: ActionRun) => entries(run).map((e) => e.phase);
