@@ -41396,7 +41396,7 @@ async function runSteps(command, settings, context, report = startReport(command
         if (context.signal?.aborted)
             return { ...report, error: context.signal.reason };
         if (step.skip?.test(state)) {
-            records[i] = { title: step.title, result: 'skipped', note: `skipped: ${step.skip.when}` };
+            records[i] = { title: step.title, result: 'skipped', note: step.skip.when };
             context.log.info(`${step.title}: skipped (${step.skip.when}).`);
             continue;
         }

@@ -281,7 +281,7 @@ describe('migrate', () => {
     const id = r.outputs['migration-id'];
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'true', 'lag-seconds': '2', changed: 'true' });
     expect(summaryText(r)).toContain(
-      '<td>Wait until ready for cutover</td><td>⏭️ skipped</td><td>skipped: the migration is already ready for cutover or in a final status</td>',
+      '<td>Wait until ready for cutover</td><td>⏭️ skipped</td><td>the migration is already ready for cutover or in a final status</td>',
     );
     expect(fact(r, 'Lag')).toBe('2 s');
     expect(fact(r, 'Ready for cutover')).toBe('yes');

@@ -34,6 +34,10 @@ const TIMELINE = new RegExp(
 
 const INTENDED: Array<{ why: string; change(before: Seen, seen: Seen): Seen }> = [
   {
+    why: "A skipped step's detail no longer repeats 'skipped:' beside its ⏭️ skipped result.",
+    change: (before) => ({ ...before, summary: before.summary.split('<td>⏭️ skipped</td><td>skipped: ').join('<td>⏭️ skipped</td><td>') }),
+  },
+  {
     why: 'The digest nonce comes from a GET MongoDB defines (the project), not from a GET to the POST-only validate or create URL.',
     change: (before) => ({
       ...before,
