@@ -39478,6 +39478,8 @@ const campaign = command({
     name: 'campaign',
     title: 'MongoDB live migration: campaign',
     description: 'advances a plan of migrations (one source organization, one migration at a time) by one safe step, keeping its state in the repository',
+    summary: "Advances a campaign's plan of migrations, one at a time per source organization, by one safe step; state in the repository.",
+    outputs: ['campaign', 'ready', 'changed'],
     inputs: {
         plan: 'required',
         'state-branch': 'optional',
@@ -40260,6 +40262,7 @@ const cutover_cutover = command({
     name: 'cutover',
     title: 'MongoDB live migration: cutover',
     description: 'cuts a migration that is ready over to Atlas (run it behind an Environment reviewer)',
+    outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
     inputs: {
         ...WATCH_INPUTS,
         'atlas-project-id': 'conditional',
@@ -40782,6 +40785,7 @@ const link_link = command({
     name: 'link',
     title: 'MongoDB live migration: link',
     description: 'creates a link token if needed and connects the source organization to Atlas',
+    outputs: ['status', 'link-token', 'changed', 'available-projects', 'deployments'],
     inputs: {
         ...SOURCE_SIDE,
         'atlas-org-id': 'conditional',
@@ -41086,6 +41090,7 @@ const validate_validate = command({
     name: 'validate',
     title: 'MongoDB live migration: validate',
     description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
+    outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
     inputs: VALIDATE_INPUTS,
     conditions: MIGRATION_CONDITIONS,
     require(settings, r) {
@@ -41131,6 +41136,7 @@ const migrate = command({
     name: 'migrate',
     title: 'MongoDB live migration: migrate',
     description: 'validates, then starts a migration (or, with migration-id, watches one)',
+    outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
     inputs: { ...SPEC_INPUTS, 'atlas-cluster-name': 'conditional', 'migration-id': 'optional' },
     conditions: {
         ...MIGRATION_CONDITIONS,
@@ -41228,6 +41234,7 @@ const migrationStatus = command({
     name: 'migration-status',
     title: 'MongoDB live migration: status',
     description: "reads a migration's status and lag, and can wait until it is ready for cutover",
+    outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
     inputs: WATCH_INPUTS,
     conditions: MIGRATION_CONDITIONS,
     require: (settings, r) => requireWatch(settings, r, 'migration-status'),
@@ -41260,6 +41267,7 @@ const status_status = command({
     name: 'status',
     title: 'MongoDB live migration: link status',
     description: "reads the link's status and the deployments Atlas can migrate",
+    outputs: ['status', 'changed', 'available-projects', 'deployments'],
     inputs: { ...SOURCE_WITH_OPTIONAL_ATLAS, 'wait-for-sync': 'optional' },
     conditions: {
         'atlas-org-id': 'Required with Atlas credentials (which add the projects and deployments Atlas can migrate).',
@@ -41306,6 +41314,8 @@ const unlink = command({
     name: 'unlink',
     title: 'MongoDB live migration: unlink',
     description: "removes the source's link (with Atlas credentials it also deletes the Atlas link token, which unlinks EVERY source organization linked with that Atlas organization)",
+    summary: "Removes the source's link; with Atlas credentials also deletes the Atlas link token, which unlinks every source org.",
+    outputs: ['status', 'changed'],
     inputs: SOURCE_WITH_OPTIONAL_ATLAS,
     conditions: {
         'atlas-org-id': 'Required with Atlas credentials (which add the deletion of the Atlas link token).',

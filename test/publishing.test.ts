@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/registry.js';
 import { parse } from 'yaml';
 import {
   checkActionMetadata,
@@ -49,6 +50,8 @@ describe('npm run check:workflows', () => {
       expect(labels).toContainEqual(expect.stringContaining(`.github/workflows/${file} `));
     }
     expect(labels.filter((l: string) => l.startsWith('README.md:')).length).toBe(extractYamlBlocks(read('README.md')).length);
+    for (const { name } of COMMANDS) expect(labels).toContainEqual(expect.stringMatching(new RegExp(`^${name}/action\\.yml `)));
+    expect(labels.some((l: string) => l.startsWith('docs/'))).toBe(true);
     const report = formatReport(results);
     expect(
       results.filter((r: { findings: unknown[] }) => r.findings.length),
@@ -157,6 +160,26 @@ describe('npm run check:workflows', () => {
     expect(messages).toContain('input "source-public-key" is required by \'link\' but not given');
     expect(messages).toContain('input "migration-id" is not used by \'link\'');
     expect(messages).toContain('template injection');
+  });
+
+  it('checks a per-command action (`<owner>/<repo>/campaign@v1`) against its own action.yml', async () => {
+    const step = (uses: string, inputs: string) => toWorkflow(`- uses: ${uses}\n  with:\n${inputs}`).text;
+    const campaign = '    plan: migration/orders.yml\n    atlas-client-id: x\n    atlas-client-secret: y\n';
+    expect(toWorkflow('- uses: <owner>/<repo>/campaign@v1\n').text).toContain('uses: ./campaign');
+    expect(await checkWorkflow(step('<owner>/<repo>/campaign@v1', campaign), { runnerLabels: [] })).toEqual([]);
+    const messages = async (text: string) =>
+      (await checkWorkflow(text, { runnerLabels: [] })).map((f: { message: string }) => f.message).join('\n');
+    // wait-for-sync is link's: campaign/action.yml does not declare it.
+    expect(await messages(step('<owner>/<repo>/campaign@v1', `${campaign}    wait-for-sync: 600\n`))).toContain(
+      'input "wait-for-sync" is not defined in campaign/action.yml',
+    );
+    // Its required input, and `command`, which only the root action takes.
+    const missing = await messages(step('<owner>/<repo>/campaign@v1', '    command: campaign\n'));
+    expect(missing).toContain('input "plan" is required by \'campaign\' but not given');
+    expect(missing).toContain('input "command" is not defined in campaign/action.yml');
+    expect(await messages(step('<owner>/<repo>/link@v1', '    source-org-id: x\n'))).toContain(
+      'input "source-public-key" is required by \'link\' but not given',
+    );
   });
 
   it('reads custom runner labels from .github/actionlint.yaml', async () => {

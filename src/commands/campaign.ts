@@ -22,6 +22,8 @@ export const campaign = command<CampaignRun>({
   title: 'MongoDB live migration: campaign',
   description:
     'advances a plan of migrations (one source organization, one migration at a time) by one safe step, keeping its state in the repository',
+  summary: "Advances a campaign's plan of migrations, one at a time per source organization, by one safe step; state in the repository.",
+  outputs: ['campaign', 'ready', 'changed'],
   inputs: {
     plan: 'required',
     'state-branch': 'optional',

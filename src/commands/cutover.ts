@@ -35,6 +35,7 @@ export const cutover = command<CutoverState>({
   name: 'cutover',
   title: 'MongoDB live migration: cutover',
   description: 'cuts a migration that is ready over to Atlas (run it behind an Environment reviewer)',
+  outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
   inputs: {
     ...WATCH_INPUTS,
     'atlas-project-id': 'conditional',

@@ -28,6 +28,7 @@ export const link = command<LinkState>({
   name: 'link',
   title: 'MongoDB live migration: link',
   description: 'creates a link token if needed and connects the source organization to Atlas',
+  outputs: ['status', 'link-token', 'changed', 'available-projects', 'deployments'],
   inputs: {
     ...SOURCE_SIDE,
     'atlas-org-id': 'conditional',

@@ -23,6 +23,7 @@ export const migrate = command<MigrationState>({
   name: 'migrate',
   title: 'MongoDB live migration: migrate',
   description: 'validates, then starts a migration (or, with migration-id, watches one)',
+  outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
   inputs: { ...SPEC_INPUTS, 'atlas-cluster-name': 'conditional', 'migration-id': 'optional' },
   conditions: {
     ...MIGRATION_CONDITIONS,

@@ -17,6 +17,7 @@ export const migrationStatus = command<MigrationState>({
   name: 'migration-status',
   title: 'MongoDB live migration: status',
   description: "reads a migration's status and lag, and can wait until it is ready for cutover",
+  outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
   inputs: WATCH_INPUTS,
   conditions: MIGRATION_CONDITIONS,
   require: (settings, r) => requireWatch(settings, r, 'migration-status'),

@@ -16,6 +16,7 @@ export const status = command<LinkState>({
   name: 'status',
   title: 'MongoDB live migration: link status',
   description: "reads the link's status and the deployments Atlas can migrate",
+  outputs: ['status', 'changed', 'available-projects', 'deployments'],
   inputs: { ...SOURCE_WITH_OPTIONAL_ATLAS, 'wait-for-sync': 'optional' },
   conditions: {
     'atlas-org-id': 'Required with Atlas credentials (which add the projects and deployments Atlas can migrate).',

@@ -19,6 +19,8 @@ export const unlink = command<UnlinkState>({
   title: 'MongoDB live migration: unlink',
   description:
     "removes the source's link (with Atlas credentials it also deletes the Atlas link token, which unlinks EVERY source organization linked with that Atlas organization)",
+  summary: "Removes the source's link; with Atlas credentials also deletes the Atlas link token, which unlinks every source org.",
+  outputs: ['status', 'changed'],
   inputs: SOURCE_WITH_OPTIONAL_ATLAS,
   conditions: {
     'atlas-org-id': 'Required with Atlas credentials (which add the deletion of the Atlas link token).',

@@ -34,6 +34,7 @@ export const validate = command<MigrationState>({
   name: 'validate',
   title: 'MongoDB live migration: validate',
   description: 'asks Atlas whether a deployment can be migrated, and waits for the answer',
+  outputs: ['validation-id', 'validation-status', 'migration-id', 'migration-status', 'ready-for-cutover', 'lag-seconds', 'changed'],
   inputs: VALIDATE_INPUTS,
   conditions: MIGRATION_CONDITIONS,
   require(settings, r) {

@@ -19,7 +19,11 @@ export interface CommandInputs {
   name: string;
   /** One line: what the command does (action.yml's `command` description and the README). */
   description: string;
+  /** Its own action.yml's description, when the line above (capitalised) is 125 characters or more: the Marketplace's limit. */
+  summary?: string;
   inputs: Record<string, InputUse>;
+  /** The outputs it may set (its action.yml declares exactly these; the end-to-end runs check none other is set). */
+  outputs: string[];
   /** When each of its `conditional` inputs is required, in words (the README's footnotes). */
   conditions: Record<string, string>;
   /** Checks what the command requires beyond each input's own form. */

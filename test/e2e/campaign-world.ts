@@ -47,11 +47,16 @@ export async function runCampaign(
   extra: Record<string, string> = {},
   env: Record<string, string | undefined> = {},
   moreSecrets: string[] = [],
+  bundle?: string,
 ): Promise<ActionRun> {
   const extraSecrets = [GITHUB_TOKEN, READ_ONLY_TOKEN, ...moreSecrets];
-  const run = await runAction(w.sim, campaignInputs(w.url, extra), {
+  const inputs: Record<string, string> = campaignInputs(w.url, extra);
+  // campaign/action.yml declares no `command`: its entry names the command.
+  if (bundle) delete inputs.command;
+  const run = await runAction(w.sim, inputs, {
     env: { ...campaignEnv(w.url, w.workspace), ...env },
     secrets: extraSecrets,
+    bundle,
   });
   const secrets = knownSecrets(w.sim, extraSecrets);
   expect(secrets).toEqual(expect.arrayContaining(extraSecrets));

@@ -1,6 +1,9 @@
 // The shared runner (test/harness/run-action.js) plus the checks every end-to-end run gets: no
 // secret the fixture or the simulator knows shows anywhere, and no command the action never issues.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { parse } from 'yaml';
 import { BUNDLE, ROOT, runAction as runBundle, type ActionRun, type RunOptions as RunnerOptions } from '../harness/run-action.js';
 import { ATLAS_KEY, SERVICE_ACCOUNT, SOURCE_KEY } from '../simulator/fixture.js';
 import type { Simulator } from '../simulator/index.js';
@@ -83,9 +86,29 @@ export function expectSafeRun(run: ActionRun, sim: Simulator | undefined, secret
   if (sim) expectNoUnauthenticatedBody(sim);
 }
 
-/** Runs dist/index.js as the runner does, then checks it leaked nothing and issued only its own commands. */
+/** The command a run ran: the one its entry starts (dist/<command>/index.js), else its `command` input. */
+export function commandOf(inputs: Record<string, string>, bundle = BUNDLE): string {
+  return /[\\/]dist[\\/]([^\\/]+)[\\/]index\.js$/.exec(bundle)?.[1] ?? (inputs.command || 'link');
+}
+
+/** The run set only outputs its command's own action.yml declares (a known command: a bad `command` has none). */
+export function expectDeclaredOutputs(run: ActionRun, command: string): void {
+  const file = join(ROOT, command, 'action.yml');
+  if (!/^[a-z-]+$/.test(command) || !existsSync(file)) return;
+  const declared = Object.keys(parse(readFileSync(file, 'utf8')).outputs ?? {});
+  expect(
+    Object.keys(run.outputs).filter((name) => !declared.includes(name)),
+    `outputs ${command}/action.yml does not declare`,
+  ).toEqual([]);
+}
+
+/** Per-command entries: dist/<command>/index.js, each starting the shared bundle with its command. */
+export const commandEntry = (command: string) => join(ROOT, 'dist', command, 'index.js');
+
+/** Runs dist/index.js as the runner does, then checks it leaked nothing, issued only its own commands and set only declared outputs. */
 export async function runAction(sim: Simulator | undefined, inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const run = await runBundle(inputs, options);
   expectSafeRun(run, sim, options.secrets);
+  expectDeclaredOutputs(run, commandOf(inputs, options.bundle));
   return run;
 }

@@ -15,6 +15,7 @@ describe('runSteps', () => {
       title: 't',
       description: 'a test command',
       inputs: {},
+      outputs: [],
       conditions: {},
       require: () => {},
       start: () => ({ done: [] }),

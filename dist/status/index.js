@@ -1,0 +1,3 @@
+// status/action.yml: the shared bundle, started with its command.
+process.env.INPUT_COMMAND = 'status';
+require('../index.js');
