@@ -381,7 +381,7 @@ describe('scripts run as the main module', () => {
     mkdirSync(dirname(linked), { recursive: true });
     symlinkSync(ROOT, linked);
     for (const root of [ROOT, linked]) {
-      const tables = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'readme-tables.mjs')], { encoding: 'utf8' });
+      const tables = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'input-tables.mjs')], { encoding: 'utf8' });
       expect(tables.status, tables.stderr).toBe(0);
       expect(tables.stdout).toContain('| Input | Default |');
       const notes = spawnSync(process.execPath, [join(root, 'scripts', 'release-notes.mjs'), pkg.version], { encoding: 'utf8' });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readmeTables } from '../../scripts/readme-tables.mjs';
+import { inputTables } from '../../scripts/input-tables.mjs';
 import { COMMANDS } from '../../src/commands/registry.js';
 import { peek } from '../fixtures/throwaway-command.js';
 import { runInProcess } from '../helpers/in-process.js';
@@ -18,7 +18,7 @@ afterEach(() => closeChecked(sim));
 
 describe('a command added in one file and one registry line', () => {
   it('has a column in the commands × inputs table, from what it declares', () => {
-    const { usage } = readmeTables(readFileSync(join(ROOT, 'action.yml'), 'utf8'), registry);
+    const { usage } = inputTables(readFileSync(join(ROOT, 'action.yml'), 'utf8'), registry);
     expect(usage.split('\n')[0]).toContain('| `migration-peek` |');
     const row = usage.split('\n').find((l) => l.startsWith('| `migration-id` |'));
     expect(
