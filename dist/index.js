@@ -37981,6 +37981,7 @@ const MAX_LAG_SAMPLES = 200;
 const MAX_HISTORY = 100;
 const MAX_TEXT = 500;
 const MAX_STATE_BYTES = 512 * 1024;
+const MAX_INBOX_EVENTS = 200;
 class StateError extends RefusedError {
     name = 'StateError';
 }
@@ -38000,6 +38001,7 @@ function stateForPlan(plan, previous, now) {
         sourceOrgId: plan.sourceOrgId,
         updatedAt: previous?.updatedAt ?? iso(now),
         deployments: [...planned, ...dropped],
+        ...(previous?.inbox ? { inbox: previous.inbox } : {}),
     };
 }
 function addLag(samples, sample) {
@@ -38034,7 +38036,21 @@ function serializeState(state) {
         'updated-at': d.updatedAt,
         history: d.history,
     }));
-    const file = { version: state.version, plan: state.plan, 'source-org-id': state.sourceOrgId, 'updated-at': state.updatedAt, deployments };
+    const inbox = state.inbox && {
+        issue: state.inbox.issue,
+        'reserved-at': state.inbox.reservedAt,
+        events: state.inbox.events,
+        digest: state.inbox.digest,
+        open: state.inbox.open,
+    };
+    const file = {
+        version: state.version,
+        plan: state.plan,
+        'source-org-id': state.sourceOrgId,
+        'updated-at': state.updatedAt,
+        deployments,
+        inbox,
+    };
     return `${JSON.stringify(file, null, 2)}\n`;
 }
 const isFields = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38112,7 +38128,24 @@ function parseState(text, file) {
             bad(at('validation-id'), 'is missing, and phase validating needs one');
         return state;
     });
-    return { version: STATE_VERSION, plan, sourceOrgId, updatedAt, deployments };
+    const inbox = opt(raw.inbox, (v) => {
+        if (!isFields(v))
+            return bad('inbox', 'should be an object');
+        const issue = opt(v.issue, (n) => Number.isInteger(n) && n > 0 ? n : bad('inbox.issue', 'should be an issue number'));
+        const events = Array.isArray(v.events)
+            ? v.events.map((e, i) => str(e, `inbox.events[${i}]`, (t) => t.length <= 300 && !/[\u0000-\u001f]/.test(t), 'an event key of at most 300 characters'))
+            : bad('inbox.events', 'should be a list');
+        if (events.length > MAX_INBOX_EVENTS)
+            bad('inbox.events', `should hold at most ${MAX_INBOX_EVENTS} events`);
+        return {
+            issue,
+            reservedAt: opt(v['reserved-at'], (t) => time(t, 'inbox.reserved-at')),
+            events,
+            digest: opt(v.digest, (t) => str(t, 'inbox.digest', (d) => /^[0-9a-f]{64}$/.test(d), 'a SHA-256 digest (64 hexadecimal digits)')),
+            open: typeof v.open === 'boolean' ? v.open : bad('inbox.open', 'should be true or false'),
+        };
+    });
+    return { version: STATE_VERSION, plan, sourceOrgId, updatedAt, deployments, ...(inbox ? { inbox } : {}) };
 }
 function checkStateFor(state, plan, file) {
     if (state.plan !== plan.name || state.sourceOrgId !== plan.sourceOrgId)
@@ -38523,74 +38556,6 @@ function renderDashboard(plan, state, now) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/declarations.ts
-const COMMON_INPUTS = ['command', 'dry-run', 'request-timeout', 'max-retries', 'allow-insecure-http'];
-const DEFAULTS = {
-    command: 'link',
-    'dry-run': 'false',
-    'request-timeout': '30',
-    'max-retries': '3',
-    'allow-insecure-http': 'false',
-    'atlas-base-url': 'https://cloud.mongodb.com',
-    'source-base-url': 'https://cloud.mongodb.com',
-    'allow-open-access-list': 'false',
-    force: 'false',
-    'wait-for-sync': '0',
-    'source-managed-authentication': 'true',
-    'source-ssl': 'true',
-    'destination-network': 'PUBLIC',
-    'drop-destination-data': 'false',
-    'validation-wait-for': '300',
-    'state-branch': 'live-migration-state',
-    'github-token': '${{ github.token }}',
-};
-const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
-const declarations_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
-const SOURCE_SIDE = {
-    ...declarations_all(['source-org-id', 'source-public-key', 'source-private-key'], 'required'),
-    'source-base-url': 'optional',
-    'source-ca-certificate': 'optional',
-};
-const MIGRATION_TARGET = {
-    ...declarations_all(ATLAS_CREDENTIALS, 'conditional'),
-    'atlas-base-url': 'optional',
-    'atlas-project-id': 'required',
-};
-const MIGRATION_SPEC = {
-    'atlas-cluster-name': 'required',
-    'atlas-org-id': 'optional',
-    'source-project-id': 'conditional',
-    'source-cluster-name': 'conditional',
-    'migration-host': 'conditional',
-    'source-managed-authentication': 'optional',
-    'source-username': 'conditional',
-    'source-password': 'conditional',
-    'source-ssl': 'optional',
-    'source-ca-certificate-path': 'optional',
-    'destination-network': 'optional',
-    'private-link-id': 'conditional',
-    'drop-destination-data': 'optional',
-    sharding: 'optional',
-    'wait-for': 'optional',
-    'validation-wait-for': 'optional',
-};
-const ATLAS_KINDS = 'One pair: an API key or a service account.';
-const FILLED_IN = 'Required unless atlas-org-id is given and the projects Atlas lists leave exactly one choice; then it is filled in, and the log says so.';
-const MIGRATION_CONDITIONS = {
-    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Required.`])),
-    'source-project-id': FILLED_IN,
-    'source-cluster-name': FILLED_IN,
-    'migration-host': FILLED_IN,
-    'source-username': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
-    'source-password': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
-    'private-link-id': 'Required when destination-network is PRIVATE_LINK; refused otherwise.',
-};
-
-;// CONCATENATED MODULE: ./src/commands/command.ts
-function command(definition) {
-    return definition;
-}
-
 ;// CONCATENATED MODULE: ./src/api/github-routes.ts
 
 const VERSION = '2022-11-28';
@@ -38695,9 +38660,502 @@ const dispatchWorkflow = {
     },
     ifLost: 'the answer was lost, so GitHub may have started the cutover workflow all the same: look at its runs in the Actions tab before dispatching it by hand',
 };
-const GITHUB_API_VERSION = (/* unused pure expression or super */ null && (VERSION));
+const GITHUB_API_VERSION = VERSION;
 function fileText(file) {
     return Buffer.from(file.content.replace(/\s+/g, ''), 'base64').toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/api/github-issue-routes.ts
+
+
+const github_issue_routes_HINTS = {
+    401: 'github-token is not a valid token (expired, revoked or mistyped)',
+    403: 'github-token may not write issues: grant the job `permissions: issues: write` (the inbox is then kept; the campaign goes on without it)',
+    404: 'the repository (GITHUB_REPOSITORY) does not exist, github-token cannot see it, or the issue is gone',
+    410: 'issues are turned off in this repository: turn them on in its settings, or leave inbox-label out',
+    422: 'GitHub refused the issue: a label of at most 50 characters, a title and a body of at most 65,536 characters',
+};
+const github_issue_routes_issue = object({
+    number: number,
+    state: string,
+    title: optional(string),
+    body: optional(string),
+    pull_request: optional(object({})),
+});
+const listIssues = {
+    name: 'github.issues.list',
+    side: 'github',
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/issues?labels={label}&state=all&per_page=100&page={page}',
+    operation: 'list the issues with the inbox label',
+    version: GITHUB_API_VERSION,
+    reply: array(github_issue_routes_issue),
+    hints: github_issue_routes_HINTS,
+};
+const createIssue = {
+    name: 'github.issues.create',
+    side: 'github',
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/issues',
+    operation: 'open the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: github_issue_routes_issue,
+    hints: github_issue_routes_HINTS,
+    ifLost: 'the answer was lost, so the inbox issue may have been opened all the same: the next run finds it by its label and marker',
+};
+const updateIssue = {
+    name: 'github.issues.update',
+    side: 'github',
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/issues/{issue}',
+    operation: 'update the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: github_issue_routes_issue,
+    hints: github_issue_routes_HINTS,
+};
+const commentIssue = {
+    name: 'github.issues.comment',
+    side: 'github',
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/issues/{issue}/comments',
+    operation: 'comment on the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: object({ id: number }),
+    hints: github_issue_routes_HINTS,
+    ifLost: 'the answer was lost, so the comment may have been added all the same',
+};
+
+;// CONCATENATED MODULE: ./src/campaign/inbox.ts
+
+
+
+
+const inbox_WINDOW_WARNING_MS = 24 * 3600 * 1000;
+const inboxMarker = (plan) => `<!-- mongodb-live-migration inbox: ${plan.name} -->`;
+const inboxTitle = (plan) => `Migration campaign ${plan.name} needs a person`;
+function saidOf(d) {
+    const kept = d.stopReason;
+    if (kept)
+        return kept;
+    const last = d.history.at(-1)?.text;
+    if (d.phase === 'unknown')
+        return last ?? 'the answer to the migration create was lost';
+    return last ?? `${d.phase}${d.lastStatus ? ` (${d.lastStatus})` : ''}`;
+}
+function inboxEvents(plan, state, now) {
+    const planned = new Map(plan.deployments.map((d) => [d.id, d]));
+    const events = [];
+    for (const d of state.deployments) {
+        if (d.skipped)
+            continue;
+        if (STOPPED.includes(d.phase)) {
+            const kind = d.phase;
+            events.push({
+                key: `${kind}:${d.deployment}:attempt-${d.attempt}:${d.migrationId ?? d.validationId ?? 'none'}`,
+                deployment: d.deployment,
+                kind,
+                said: saidOf(d),
+                todo: stopReason(d, planned.get(d.deployment)),
+            });
+        }
+        else if (d.phase === 'ready' && d.windowCloses && Date.parse(d.windowCloses) - now < inbox_WINDOW_WARNING_MS) {
+            events.push({
+                key: `window:${d.deployment}:${d.migrationId ?? 'none'}`,
+                deployment: d.deployment,
+                kind: 'window',
+                said: `ready for cutover; the 120-hour cutover window closes at ${d.windowCloses}`,
+                todo: `${d.deployment}: cut migration ${d.migrationId} over before ${d.windowCloses} (approve the cutover workflow's run, ` +
+                    'or run cutover for it); after that MongoDB expires the migration and it must start again.',
+            });
+        }
+    }
+    return events;
+}
+const KIND_WORDS = {
+    failed: 'failed',
+    expired: 'expired',
+    unknown: 'unknown (a create whose answer was lost)',
+    window: 'cutover window closing',
+};
+function inboxBody(plan, events, stateLabel, words) {
+    const owners = plan.owners.length ? `\n\n${plan.owners.join(' ')}: this campaign needs you.` : '';
+    const rows = events.map((e) => `| ${cell(words(e.deployment))} | ${KIND_WORDS[e.kind]} | ${cell(words(e.said, 600), 600)} |`);
+    const todo = events.map((e) => `- ${cell(words(e.todo, 800), 800)}`);
+    return [
+        inboxMarker(plan),
+        `The migration campaign **${plan.name}** (plan ${cell(plan.file)}) stopped for a person, or has a cutover window closing.${owners}`,
+        '',
+        '| Deployment | What happened | What MongoDB said |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+        '### What to do',
+        '',
+        ...todo,
+        '',
+        'Then commit the plan: the next scheduled run goes on, and closes this issue. ' +
+            `The campaign state is ${cell(stateLabel)}; the dashboard is beside it (same name, .md).`,
+        '',
+        'This issue is kept by the campaign: it is updated in place, gets one comment per new event, and closes when the campaign goes on.',
+        '',
+    ].join('\n');
+}
+function inboxComment(events, words) {
+    return [
+        'New since the last update:',
+        '',
+        ...events.map((e) => `- ${cell(words(e.deployment))}: ${KIND_WORDS[e.kind]}: ${cell(words(e.said, 600), 600)}`),
+        '',
+    ].join('\n');
+}
+const INBOX_CLOSING = 'The campaign went on: nothing waits for a person now. Closing this issue; it reopens if the campaign stops again.\n';
+const inboxDigest = (title, body) => lazy_crypto_crypto().createHash('sha256').update(`${title}\n${body}`).digest('hex');
+
+;// CONCATENATED MODULE: ./src/api/api.ts
+const ABSENT = Symbol('absent');
+
+;// CONCATENATED MODULE: ./src/campaign/state-store.ts
+
+
+
+
+const MAX_ROUNDS = 5;
+class StateStore {
+    api;
+    branch;
+    name;
+    constructor(api, branch, name) {
+        this.api = api;
+        this.branch = branch;
+        this.name = name;
+    }
+    get stateFile() {
+        return `${this.name}.json`;
+    }
+    get label() {
+        return `${this.branch}:${this.stateFile}`;
+    }
+    async ensureBranch() {
+        if ((await this.api.call(readBranch, { params: { branch: this.branch } })) !== ABSENT)
+            return false;
+        const repository = await this.api.call(readRepository);
+        const head = await this.api.call(readBranch, { params: { branch: repository.default_branch } });
+        if (head === ABSENT)
+            throw new Error(`the default branch ${repository.default_branch} has no commit to start ${this.branch} from`);
+        try {
+            await this.api.call(createBranch, { body: { ref: `refs/heads/${this.branch}`, sha: head.object.sha } });
+        }
+        catch (err) {
+            if (!(err instanceof ApiError && err.problem.status === 422))
+                throw err;
+            if ((await this.api.call(readBranch, { params: { branch: this.branch } })) === ABSENT)
+                throw err;
+        }
+        return true;
+    }
+    async readText(path) {
+        const file = await this.api.call(readFile, { params: { path, ref: this.branch } });
+        return file === ABSENT ? {} : { text: fileText(file), sha: file.sha };
+    }
+    async read() {
+        const version = await this.readText(this.stateFile);
+        return { state: version.text === undefined ? undefined : parseState(version.text, this.label), version };
+    }
+    async update(current, change, message) {
+        let base = current;
+        for (let round = 1; round <= MAX_ROUNDS; round++) {
+            const next = change(base.state);
+            if (next === undefined)
+                return { ...base, wrote: false };
+            const text = serializeState(next);
+            if (text === base.version.text)
+                return { ...base, wrote: false };
+            const outcome = await this.put(this.stateFile, text, base.version.sha, message);
+            if (outcome.written)
+                return { state: next, version: { text, sha: outcome.sha }, wrote: true };
+            base = await this.read();
+            if (outcome.lost && base.version.text === text)
+                return { ...base, wrote: true };
+        }
+        throw new Error(`the state file ${this.label} kept changing under this run (${MAX_ROUNDS} rounds): other runs are writing it; re-run later`);
+    }
+    async writeDashboard(text, message) {
+        const path = `${this.name}.md`;
+        const current = await this.readText(path);
+        if (current.text === text)
+            return false;
+        return (await this.put(path, text, current.sha, message)).written;
+    }
+    async put(path, text, sha, message) {
+        const body = { message, content: Buffer.from(text, 'utf8').toString('base64'), branch: this.branch, ...(sha ? { sha } : {}) };
+        try {
+            const answer = await this.api.call(writeFile, { params: { path }, body });
+            return { written: true, sha: answer.content.sha };
+        }
+        catch (err) {
+            if (err instanceof ApiError && (err.problem.status === 409 || err.problem.status === 422))
+                return { written: false, lost: false };
+            if (err instanceof ApiError && err.problem.outcomeUnknown)
+                return { written: false, lost: true };
+            throw err;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/campaign/inbox-step.ts
+
+
+
+
+
+
+const RESERVATION_MS = 10 * 60 * 1000;
+const MAX_PAGES = 10;
+function inboxStep(settings) {
+    const c = settings.campaign;
+    return {
+        title: 'Keep the inbox issue',
+        calls: [
+            { route: listIssues, repeated: 'only to open the issue: the label, then the marker in the body' },
+            { route: createIssue, repeated: 'once, when no issue of the plan is found' },
+            { route: updateIssue, repeated: 'only when what it says changed, or to close it' },
+            { route: commentIssue, repeated: 'once per new event' },
+            { route: readFile, repeated: 'after a conflicting write' },
+            { route: writeFile, repeated: 'when what the issue says changed (claimed in the state first)' },
+        ],
+        skip: { when: 'inbox-label is not given', test: (run) => !c?.inboxLabel || !run.state || !run.plan },
+        soft: () => true,
+        async run(run, ctx) {
+            const inbox = new Inbox(run, ctx, new StateStore(ctx.api, c.stateBranch, run.plan.name), c.inboxLabel);
+            return inbox.keep();
+        },
+    };
+}
+class Inbox {
+    run;
+    ctx;
+    store;
+    label;
+    plan;
+    now;
+    constructor(run, ctx, store, label) {
+        this.run = run;
+        this.ctx = ctx;
+        this.store = store;
+        this.label = label;
+        this.plan = run.plan;
+        this.now = ctx.clock.now();
+    }
+    get record() {
+        return this.run.state?.inbox;
+    }
+    async keep() {
+        const events = inboxEvents(this.plan, this.run.state, this.now);
+        const record = this.record;
+        if (!events.length) {
+            if (!record?.open || record.issue === undefined)
+                return 'nothing waits for a person';
+            return this.close(record.issue);
+        }
+        const words = (text, max) => this.ctx.log.safe(text, max);
+        const title = inboxTitle(this.plan);
+        const body = inboxBody(this.plan, events, this.store.label, words);
+        const digest = inboxDigest(title, body);
+        const keys = events.map((e) => e.key);
+        const fresh = events.filter((e) => !record?.events.includes(e.key));
+        if (record?.issue !== undefined && record.open && !fresh.length && record.digest === digest)
+            return `#${record.issue}: nothing new`;
+        if (record?.issue === undefined) {
+            if (!(await this.reserve()))
+                return 'another run is opening the inbox issue';
+            let number;
+            try {
+                number = await this.find();
+                if (number === undefined) {
+                    number = (await this.ctx.api.call(createIssue, { body: { title, body, labels: [this.label] } })).number;
+                    await this.save({ issue: number, events: keys, digest, open: true }, 'opened');
+                    return `opened #${number}`;
+                }
+            }
+            catch (err) {
+                if (number === undefined && !(err instanceof ApiError && err.problem.outcomeUnknown))
+                    await this.release();
+                throw err;
+            }
+            return this.announce(number, { title, body, digest, keys, fresh: events, previous: undefined });
+        }
+        return this.announce(record.issue, { title, body, digest, keys, fresh, previous: record });
+    }
+    async announce(issue, change) {
+        const next = { issue, events: change.keys, digest: change.digest, open: true };
+        if (!(await this.claim(next, change.previous)))
+            return `#${issue}: another run updated it`;
+        try {
+            if (change.digest !== change.previous?.digest || !change.previous?.open)
+                await this.ctx.api.call(updateIssue, {
+                    params: { issue: String(issue) },
+                    body: { title: change.title, body: change.body, state: 'open' },
+                });
+            if (change.fresh.length && change.previous)
+                await this.ctx.api.call(commentIssue, {
+                    params: { issue: String(issue) },
+                    body: { body: inboxComment(change.fresh, (t, m) => this.ctx.log.safe(t, m)) },
+                });
+        }
+        catch (err) {
+            await this.rollBack(next, change.previous);
+            throw err;
+        }
+        return `#${issue}: ${change.fresh.length} new event(s)`;
+    }
+    async close(issue) {
+        const previous = this.record;
+        const next = { issue, events: [], open: false };
+        if (!(await this.claim(next, previous)))
+            return `#${issue}: another run closed it`;
+        try {
+            await this.ctx.api.call(commentIssue, { params: { issue: String(issue) }, body: { body: INBOX_CLOSING } });
+            await this.ctx.api.call(updateIssue, { params: { issue: String(issue) }, body: { state: 'closed', state_reason: 'completed' } });
+        }
+        catch (err) {
+            await this.rollBack(next, previous);
+            throw err;
+        }
+        return `closed #${issue}`;
+    }
+    async find() {
+        const marker = inboxMarker(this.plan);
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const issues = await this.ctx.api.call(listIssues, { params: { label: this.label, page: String(page) } });
+            const mine = issues
+                .filter((i) => !i.pull_request && (i.body ?? '').split('\n')[0]?.trim() === marker)
+                .sort((a, b) => a.number - b.number);
+            if (mine.length)
+                return mine[0].number;
+            if (issues.length < 100)
+                return undefined;
+        }
+        return undefined;
+    }
+    async write(change, message) {
+        let refused = false;
+        const result = await this.store.update({ state: this.run.state, version: this.run.version }, (fresh) => {
+            if (!fresh)
+                return undefined;
+            const next = change(fresh.inbox);
+            if (next === null) {
+                refused = true;
+                return undefined;
+            }
+            refused = false;
+            return next === undefined ? { ...fresh, inbox: undefined } : { ...fresh, inbox: next };
+        }, `campaign ${this.plan.name}: inbox ${message}`);
+        this.run.state = result.state;
+        this.run.version = result.version;
+        this.run.changed ||= result.wrote;
+        return !refused;
+    }
+    reserve() {
+        return this.write((current) => {
+            if (current?.issue !== undefined)
+                return null;
+            const at = current?.reservedAt ? Date.parse(current.reservedAt) : undefined;
+            if (at !== undefined && this.now - at < RESERVATION_MS)
+                return null;
+            return { events: current?.events ?? [], open: false, reservedAt: iso(this.now) };
+        }, 'reservation');
+    }
+    release() {
+        return this.write((current) => (current?.issue === undefined ? undefined : current), 'reservation released');
+    }
+    save(next, message) {
+        return this.write(() => next, message);
+    }
+    claim(next, previous) {
+        return this.write((current) => {
+            if (previous && !sameRecord(current, previous))
+                return null;
+            if (!previous && current?.issue !== undefined && current.issue !== next.issue)
+                return null;
+            return next;
+        }, next.open ? `#${next.issue} updated` : `#${next.issue} closed`);
+    }
+    async rollBack(next, previous) {
+        try {
+            await this.write((current) => (sameRecord(current, next) ? (previous ?? { events: [], open: false, issue: next.issue }) : null), 'rolled back');
+        }
+        catch {
+        }
+    }
+}
+const sameRecord = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+;// CONCATENATED MODULE: ./src/inputs/declarations.ts
+const COMMON_INPUTS = ['command', 'dry-run', 'request-timeout', 'max-retries', 'allow-insecure-http'];
+const DEFAULTS = {
+    command: 'link',
+    'dry-run': 'false',
+    'request-timeout': '30',
+    'max-retries': '3',
+    'allow-insecure-http': 'false',
+    'atlas-base-url': 'https://cloud.mongodb.com',
+    'source-base-url': 'https://cloud.mongodb.com',
+    'allow-open-access-list': 'false',
+    force: 'false',
+    'wait-for-sync': '0',
+    'source-managed-authentication': 'true',
+    'source-ssl': 'true',
+    'destination-network': 'PUBLIC',
+    'drop-destination-data': 'false',
+    'validation-wait-for': '300',
+    'state-branch': 'live-migration-state',
+    'github-token': '${{ github.token }}',
+};
+const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
+const declarations_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
+const SOURCE_SIDE = {
+    ...declarations_all(['source-org-id', 'source-public-key', 'source-private-key'], 'required'),
+    'source-base-url': 'optional',
+    'source-ca-certificate': 'optional',
+};
+const MIGRATION_TARGET = {
+    ...declarations_all(ATLAS_CREDENTIALS, 'conditional'),
+    'atlas-base-url': 'optional',
+    'atlas-project-id': 'required',
+};
+const MIGRATION_SPEC = {
+    'atlas-cluster-name': 'required',
+    'atlas-org-id': 'optional',
+    'source-project-id': 'conditional',
+    'source-cluster-name': 'conditional',
+    'migration-host': 'conditional',
+    'source-managed-authentication': 'optional',
+    'source-username': 'conditional',
+    'source-password': 'conditional',
+    'source-ssl': 'optional',
+    'source-ca-certificate-path': 'optional',
+    'destination-network': 'optional',
+    'private-link-id': 'conditional',
+    'drop-destination-data': 'optional',
+    sharding: 'optional',
+    'wait-for': 'optional',
+    'validation-wait-for': 'optional',
+};
+const ATLAS_KINDS = 'One pair: an API key or a service account.';
+const FILLED_IN = 'Required unless atlas-org-id is given and the projects Atlas lists leave exactly one choice; then it is filled in, and the log says so.';
+const MIGRATION_CONDITIONS = {
+    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Required.`])),
+    'source-project-id': FILLED_IN,
+    'source-cluster-name': FILLED_IN,
+    'migration-host': FILLED_IN,
+    'source-username': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
+    'source-password': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
+    'private-link-id': 'Required when destination-network is PRIVATE_LINK; refused otherwise.',
+};
+
+;// CONCATENATED MODULE: ./src/commands/command.ts
+function command(definition) {
+    return definition;
 }
 
 ;// CONCATENATED MODULE: ./src/api/ids.ts
@@ -38911,9 +39369,6 @@ const cutover = {
     ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
         'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };
-
-;// CONCATENATED MODULE: ./src/api/api.ts
-const ABSENT = Symbol('absent');
 
 ;// CONCATENATED MODULE: ./src/migration-answers.ts
 
@@ -39254,94 +39709,6 @@ async function advance(plan, current, deps, out) {
     return { ...at, wrote };
 }
 
-;// CONCATENATED MODULE: ./src/campaign/state-store.ts
-
-
-
-
-const MAX_ROUNDS = 5;
-class StateStore {
-    api;
-    branch;
-    name;
-    constructor(api, branch, name) {
-        this.api = api;
-        this.branch = branch;
-        this.name = name;
-    }
-    get stateFile() {
-        return `${this.name}.json`;
-    }
-    get label() {
-        return `${this.branch}:${this.stateFile}`;
-    }
-    async ensureBranch() {
-        if ((await this.api.call(readBranch, { params: { branch: this.branch } })) !== ABSENT)
-            return false;
-        const repository = await this.api.call(readRepository);
-        const head = await this.api.call(readBranch, { params: { branch: repository.default_branch } });
-        if (head === ABSENT)
-            throw new Error(`the default branch ${repository.default_branch} has no commit to start ${this.branch} from`);
-        try {
-            await this.api.call(createBranch, { body: { ref: `refs/heads/${this.branch}`, sha: head.object.sha } });
-        }
-        catch (err) {
-            if (!(err instanceof ApiError && err.problem.status === 422))
-                throw err;
-            if ((await this.api.call(readBranch, { params: { branch: this.branch } })) === ABSENT)
-                throw err;
-        }
-        return true;
-    }
-    async readText(path) {
-        const file = await this.api.call(readFile, { params: { path, ref: this.branch } });
-        return file === ABSENT ? {} : { text: fileText(file), sha: file.sha };
-    }
-    async read() {
-        const version = await this.readText(this.stateFile);
-        return { state: version.text === undefined ? undefined : parseState(version.text, this.label), version };
-    }
-    async update(current, change, message) {
-        let base = current;
-        for (let round = 1; round <= MAX_ROUNDS; round++) {
-            const next = change(base.state);
-            if (next === undefined)
-                return { ...base, wrote: false };
-            const text = serializeState(next);
-            if (text === base.version.text)
-                return { ...base, wrote: false };
-            const outcome = await this.put(this.stateFile, text, base.version.sha, message);
-            if (outcome.written)
-                return { state: next, version: { text, sha: outcome.sha }, wrote: true };
-            base = await this.read();
-            if (outcome.lost && base.version.text === text)
-                return { ...base, wrote: true };
-        }
-        throw new Error(`the state file ${this.label} kept changing under this run (${MAX_ROUNDS} rounds): other runs are writing it; re-run later`);
-    }
-    async writeDashboard(text, message) {
-        const path = `${this.name}.md`;
-        const current = await this.readText(path);
-        if (current.text === text)
-            return false;
-        return (await this.put(path, text, current.sha, message)).written;
-    }
-    async put(path, text, sha, message) {
-        const body = { message, content: Buffer.from(text, 'utf8').toString('base64'), branch: this.branch, ...(sha ? { sha } : {}) };
-        try {
-            const answer = await this.api.call(writeFile, { params: { path }, body });
-            return { written: true, sha: answer.content.sha };
-        }
-        catch (err) {
-            if (err instanceof ApiError && (err.problem.status === 409 || err.problem.status === 422))
-                return { written: false, lost: false };
-            if (err instanceof ApiError && err.problem.outcomeUnknown)
-                return { written: false, lost: true };
-            throw err;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/commands/campaign-steps.ts
 
 
@@ -39473,18 +39840,20 @@ function stopStep() {
 
 
 
+
 const campaign_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
 const campaign = command({
     name: 'campaign',
     title: 'MongoDB live migration: campaign',
     description: 'advances a plan of migrations (one source organization, one migration at a time) by one safe step, keeping its state in the repository',
     summary: "Advances a campaign's plan of migrations, one at a time per source organization, by one safe step; state in the repository.",
-    outputs: ['campaign', 'ready', 'changed'],
+    outputs: ['campaign', 'ready', 'inbox', 'changed'],
     inputs: {
         plan: 'required',
         'state-branch': 'optional',
         'github-token': 'required',
         'cutover-workflow': 'optional',
+        'inbox-label': 'optional',
         ...campaign_all(ATLAS_CREDENTIALS, 'conditional'),
         'atlas-base-url': 'optional',
         ...campaign_all(['source-public-key', 'source-private-key', 'source-base-url', 'source-ca-certificate'], 'optional'),
@@ -39502,7 +39871,7 @@ const campaign = command({
             r.findings.fail('source-password', 'source-username and source-password go together (pass the password from a secret).');
     },
     start: (settings) => ({ ...startCampaignRun(), plan: settings.campaign?.plan }),
-    steps: (settings) => [readStateStep(settings), advanceStep(settings), dashboardStep(settings), stopStep()],
+    steps: (settings) => [readStateStep(settings), advanceStep(settings), dashboardStep(settings), inboxStep(settings), stopStep()],
     waitSeconds: campaignValidationSeconds,
     report,
 });
@@ -39511,6 +39880,7 @@ function report(run, settings, error) {
     const outputs = {
         campaign: state ? { json: campaignOutput(state) } : undefined,
         ready: state && run.plan ? { json: readyOutput(run.plan, state) } : undefined,
+        inbox: state?.inbox?.issue === undefined ? undefined : String(state.inbox.issue),
         changed: String(run.changed),
     };
     const c = settings.campaign;
@@ -39523,6 +39893,13 @@ function report(run, settings, error) {
     if (run.outcome.link)
         facts.push(['Link', run.outcome.link]);
     facts.push(['State written', run.changed ? 'yes' : 'no (nothing changed)']);
+    if (c?.inboxLabel)
+        facts.push([
+            'Inbox',
+            state?.inbox?.issue === undefined
+                ? `none (label ${c.inboxLabel})`
+                : `#${state.inbox.issue} (${state.inbox.open ? 'open' : 'closed'})`,
+        ]);
     const sections = [];
     if (run.outcome.actions.length)
         sections.push({ kind: 'list', title: 'This run', items: run.outcome.actions });
@@ -44407,7 +44784,15 @@ function getIDToken(aud) {
 const actionInput = (name) => getInput(name);
 
 ;// CONCATENATED MODULE: ./src/inputs/campaign-plan-keys.ts
-const TOP_LEVEL_KEYS = ['$schema', 'source-org-id', 'atlas-org-id', 'atlas-project-id', 'defaults', 'deployments'];
+const TOP_LEVEL_KEYS = [
+    '$schema',
+    'source-org-id',
+    'atlas-org-id',
+    'atlas-project-id',
+    'owners',
+    'defaults',
+    'deployments',
+];
 const IDENTITY_KEYS = ['source-project-id', 'source-cluster-name', 'atlas-cluster-name'];
 const SETTING_KEYS = [
     'atlas-project-id',
@@ -44429,6 +44814,7 @@ const KIND_OF = {
     'source-org-id': 'object-id',
     'atlas-org-id': 'object-id',
     'atlas-project-id': 'object-id',
+    owners: 'owners',
     defaults: 'object',
     deployments: 'list',
     'source-project-id': 'object-id',
@@ -44447,6 +44833,8 @@ const KIND_OF = {
     skip: 'boolean',
 };
 const MAX_ATTEMPT = 100;
+const MAX_OWNERS = 20;
+const OWNER = /^@?(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?:\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$/;
 const MAX_DEPLOYMENTS = 500;
 const SECRET_KEY = /password|passphrase|passwd|private[-_ ]?key|secret|token|api[-_ ]?key|credential|^pwd$/i;
 
@@ -44646,6 +45034,19 @@ function typed(value, key, path, required, fail) {
         return isEntry(v) ? v : bad('a mapping');
     if (kind === 'list')
         return Array.isArray(v) ? v : bad('a list of deployments');
+    if (kind === 'owners') {
+        const names = "GitHub users or teams, such as ['@octocat', '@octo-org/dba']";
+        if (!Array.isArray(v))
+            return bad(`a list of ${names}`);
+        if (v.length > MAX_OWNERS)
+            return bad(`at most ${MAX_OWNERS} ${names}`);
+        const wrong = v.findIndex((o) => typeof o !== 'string' || !OWNER.test(o));
+        if (wrong >= 0) {
+            fail([...path, wrong], `expected a GitHub user or team (@user or @org/team: letters, digits and hyphens); got ${campaign_plan_fields_describe(v[wrong])}`);
+            return undefined;
+        }
+        return v.map((o) => (o.startsWith('@') ? o : `@${o}`));
+    }
     if (kind === 'attempt')
         return Number.isInteger(v) && v >= 1 && v <= MAX_ATTEMPT ? v : bad(`a whole number of 1 to ${MAX_ATTEMPT}`);
     if (typeof v !== 'string')
@@ -44743,6 +45144,7 @@ function checkPlan(source) {
     const sourceOrgId = top('source-org-id', true);
     const atlasOrgId = top('atlas-org-id', true);
     const planProject = top('atlas-project-id', false);
+    const owners = top('owners', false) ?? [];
     const defaults = top('defaults', false) ?? {};
     if (root.defaults !== undefined)
         checkKeys(defaults, ['defaults'], DEFAULTS_KEYS, 'defaults', fail);
@@ -44830,6 +45232,7 @@ function checkPlan(source) {
         name: source.name,
         sourceOrgId: sourceOrgId.toLowerCase(),
         atlasOrgId: atlasOrgId.toLowerCase(),
+        owners: [...new Set(owners)],
         deployments,
     };
 }
@@ -44937,7 +45340,20 @@ function readApiUrl(text, allowInsecureHttp, f) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/inbox-inputs.ts
+
+const MAX_LABEL = 50;
+function readInboxLabel(read, f) {
+    const label = read('inbox-label');
+    if (!label)
+        return undefined;
+    if (label.length > MAX_LABEL || label.includes(',') || /[\u0000-\u001f\u007f]/.test(label))
+        f.fail('inbox-label', `expected one GitHub label of at most ${MAX_LABEL} characters, without commas or line breaks, such as migration-campaign; got ${shown(label)}.`);
+    return label;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/input-helper.ts
+
 
 
 
@@ -44995,6 +45411,8 @@ function readSettings(read, commands) {
     const settings = { command: command?.name ?? '', dryRun, requestTimeoutSeconds, maxRetries, atlas, source, link, migration };
     if (command && 'github-token' in command.inputs && (command.inputs.plan === 'required' || read('plan'))) {
         Object.assign(settings, readCampaignInputs(read, process.env, allowInsecureHttp, f));
+        if (settings.campaign && 'inbox-label' in command.inputs)
+            settings.campaign.inboxLabel = readInboxLabel(read, f);
         if (command.inputs.plan === 'required')
             endpointsFromPlan(settings);
         else

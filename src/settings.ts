@@ -90,6 +90,8 @@ export interface CampaignSettings {
   plan?: CampaignPlan;
   /** cutover's `deployment`: `<source-project-id>/<source-cluster-name>`, a deployment of the plan. */
   deployment?: string;
+  /** The campaign's inbox: the label of the one issue it keeps for a person (off when absent). */
+  inboxLabel?: string;
 }
 
 export interface Settings {
@@ -146,5 +148,7 @@ export interface CampaignPlan {
   name: string;
   sourceOrgId: string;
   atlasOrgId: string;
+  /** GitHub users and teams (`@user`, `@org/team`) the inbox issue mentions. */
+  owners: string[];
   deployments: DeploymentPlan[];
 }

@@ -2,7 +2,7 @@ import type { Shape } from './shape.js';
 
 /** MongoDB's two services, and GitHub's REST API (the campaign's state lives in the repository). */
 export type Side = 'atlas' | 'source' | 'github';
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One call of MongoDB's API, and what its answers mean: the transport reads a route and

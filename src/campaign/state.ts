@@ -67,6 +67,22 @@ export interface DeploymentState {
   history: HistoryEvent[];
 }
 
+/** The campaign's inbox issue (inbox-label): which one, and what it has told a person so far. */
+export interface InboxRecord {
+  /** The issue's number, once opened (or found by its marker). */
+  issue?: number;
+  /** When a run reserved the opening (compare-and-swap on this file): another run seeing it opens none. */
+  reservedAt?: string;
+  /** The events announced (a comment each), so that a run with nothing new writes nothing. */
+  events: string[];
+  /** A digest of the title and body last written: the same text is not sent again. */
+  digest?: string;
+  /** Open as far as this campaign knows (it closes it when the campaign goes on). */
+  open: boolean;
+}
+
+export const MAX_INBOX_EVENTS = 200;
+
 export interface CampaignState {
   version: typeof STATE_VERSION;
   /** The plan's name, and its source organization: a state file never serves another plan. */
@@ -74,6 +90,7 @@ export interface CampaignState {
   sourceOrgId: string;
   updatedAt: string;
   deployments: DeploymentState[];
+  inbox?: InboxRecord;
 }
 
 /** Thrown for a state file that cannot be trusted; an expected error, before any MongoDB call. */
@@ -100,6 +117,7 @@ export function stateForPlan(plan: CampaignPlan, previous: CampaignState | undef
     sourceOrgId: plan.sourceOrgId,
     updatedAt: previous?.updatedAt ?? iso(now),
     deployments: [...planned, ...dropped],
+    ...(previous?.inbox ? { inbox: previous.inbox } : {}),
   };
 }
 
@@ -140,7 +158,21 @@ export function serializeState(state: CampaignState): string {
     'updated-at': d.updatedAt,
     history: d.history,
   }));
-  const file = { version: state.version, plan: state.plan, 'source-org-id': state.sourceOrgId, 'updated-at': state.updatedAt, deployments };
+  const inbox = state.inbox && {
+    issue: state.inbox.issue,
+    'reserved-at': state.inbox.reservedAt,
+    events: state.inbox.events,
+    digest: state.inbox.digest,
+    open: state.inbox.open,
+  };
+  const file = {
+    version: state.version,
+    plan: state.plan,
+    'source-org-id': state.sourceOrgId,
+    'updated-at': state.updatedAt,
+    deployments,
+    inbox,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -228,7 +260,28 @@ export function parseState(text: string, file: string): CampaignState {
     if (phase === 'validating' && !state.validationId) bad(at('validation-id'), 'is missing, and phase validating needs one');
     return state;
   });
-  return { version: STATE_VERSION, plan, sourceOrgId, updatedAt, deployments };
+  const inbox = opt(raw.inbox, (v): InboxRecord => {
+    if (!isFields(v)) return bad('inbox', 'should be an object');
+    const issue = opt(v.issue, (n) =>
+      Number.isInteger(n) && (n as number) > 0 ? (n as number) : bad('inbox.issue', 'should be an issue number'),
+    );
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    const CONTROL = /[\u0000-\u001f]/;
+    const events = Array.isArray(v.events)
+      ? v.events.map((e, i) =>
+          str(e, `inbox.events[${i}]`, (t) => t.length <= 300 && !CONTROL.test(t), 'an event key of at most 300 characters'),
+        )
+      : bad('inbox.events', 'should be a list');
+    if (events.length > MAX_INBOX_EVENTS) bad('inbox.events', `should hold at most ${MAX_INBOX_EVENTS} events`);
+    return {
+      issue,
+      reservedAt: opt(v['reserved-at'], (t) => time(t, 'inbox.reserved-at')),
+      events,
+      digest: opt(v.digest, (t) => str(t, 'inbox.digest', (d) => /^[0-9a-f]{64}$/.test(d), 'a SHA-256 digest (64 hexadecimal digits)')),
+      open: typeof v.open === 'boolean' ? v.open : bad('inbox.open', 'should be true or false'),
+    };
+  });
+  return { version: STATE_VERSION, plan, sourceOrgId, updatedAt, deployments, ...(inbox ? { inbox } : {}) };
 }
 
 /** The state belongs to this plan: same name and source organization. */

@@ -1,4 +1,5 @@
 import { formatLag } from '../campaign/dashboard.js';
+import { inboxStep } from '../campaign/inbox-step.js';
 import { campaignOutput, currentLag, readyOutput } from '../campaign/report.js';
 import { ACTIVE, type CampaignState } from '../campaign/state.js';
 import { ATLAS_CREDENTIALS, ATLAS_KINDS } from '../inputs/declarations.js';
@@ -23,12 +24,13 @@ export const campaign = command<CampaignRun>({
   description:
     'advances a plan of migrations (one source organization, one migration at a time) by one safe step, keeping its state in the repository',
   summary: "Advances a campaign's plan of migrations, one at a time per source organization, by one safe step; state in the repository.",
-  outputs: ['campaign', 'ready', 'changed'],
+  outputs: ['campaign', 'ready', 'inbox', 'changed'],
   inputs: {
     plan: 'required',
     'state-branch': 'optional',
     'github-token': 'required',
     'cutover-workflow': 'optional',
+    'inbox-label': 'optional',
     ...all(ATLAS_CREDENTIALS, 'conditional'),
     'atlas-base-url': 'optional',
     ...all(['source-public-key', 'source-private-key', 'source-base-url', 'source-ca-certificate'], 'optional'),
@@ -46,7 +48,7 @@ export const campaign = command<CampaignRun>({
       r.findings.fail('source-password', 'source-username and source-password go together (pass the password from a secret).');
   },
   start: (settings) => ({ ...startCampaignRun(), plan: settings.campaign?.plan }),
-  steps: (settings) => [readStateStep(settings), advanceStep(settings), dashboardStep(settings), stopStep()],
+  steps: (settings) => [readStateStep(settings), advanceStep(settings), dashboardStep(settings), inboxStep(settings), stopStep()],
   waitSeconds: campaignValidationSeconds,
   report,
 });
@@ -56,6 +58,7 @@ function report(run: CampaignRun, settings: Settings, error?: unknown): CommandR
   const outputs = {
     campaign: state ? { json: campaignOutput(state) } : undefined,
     ready: state && run.plan ? { json: readyOutput(run.plan, state) } : undefined,
+    inbox: state?.inbox?.issue === undefined ? undefined : String(state.inbox.issue),
     changed: String(run.changed),
   };
   const c = settings.campaign;
@@ -66,6 +69,13 @@ function report(run: CampaignRun, settings: Settings, error?: unknown): CommandR
   if (run.plan) facts.push(['Source organization', run.plan.sourceOrgId]);
   if (run.outcome.link) facts.push(['Link', run.outcome.link]);
   facts.push(['State written', run.changed ? 'yes' : 'no (nothing changed)']);
+  if (c?.inboxLabel)
+    facts.push([
+      'Inbox',
+      state?.inbox?.issue === undefined
+        ? `none (label ${c.inboxLabel})`
+        : `#${state.inbox.issue} (${state.inbox.open ? 'open' : 'closed'})`,
+    ]);
   const sections: Section[] = [];
   if (run.outcome.actions.length) sections.push({ kind: 'list', title: 'This run', items: run.outcome.actions });
   if (state) sections.push(...campaignSections(state));

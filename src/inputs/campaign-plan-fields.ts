@@ -1,6 +1,6 @@
 import { Findings, isObjectId, shown } from './fields.js';
 import { readMigrationInputs } from './migration-inputs.js';
-import { KIND_OF, MAX_ATTEMPT, SECRET_KEY, type PlanKey } from './campaign-plan-keys.js';
+import { KIND_OF, MAX_ATTEMPT, MAX_OWNERS, OWNER, SECRET_KEY, type PlanKey } from './campaign-plan-keys.js';
 import type { PlanPath } from './campaign-plan-source.js';
 import { checkSharding } from './campaign-plan-sharding.js';
 
@@ -71,6 +71,17 @@ export function typed(value: Entry, key: PlanKey, path: PlanPath, required: bool
   if (kind === 'boolean') return typeof v === 'boolean' ? v : bad('true or false (a YAML boolean, without quotes)');
   if (kind === 'object') return isEntry(v) ? v : bad('a mapping');
   if (kind === 'list') return Array.isArray(v) ? v : bad('a list of deployments');
+  if (kind === 'owners') {
+    const names = "GitHub users or teams, such as ['@octocat', '@octo-org/dba']";
+    if (!Array.isArray(v)) return bad(`a list of ${names}`);
+    if (v.length > MAX_OWNERS) return bad(`at most ${MAX_OWNERS} ${names}`);
+    const wrong = v.findIndex((o) => typeof o !== 'string' || !OWNER.test(o));
+    if (wrong >= 0) {
+      fail([...path, wrong], `expected a GitHub user or team (@user or @org/team: letters, digits and hyphens); got ${describe(v[wrong])}`);
+      return undefined;
+    }
+    return (v as string[]).map((o) => (o.startsWith('@') ? o : `@${o}`));
+  }
   if (kind === 'attempt')
     return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_ATTEMPT ? v : bad(`a whole number of 1 to ${MAX_ATTEMPT}`);
   if (typeof v !== 'string') return bad(kind === 'object-id' ? '24 hexadecimal digits in quotes' : 'a string');

@@ -2,7 +2,15 @@
  * The plan's keys, fixed and kebab-case like the inputs. schema/campaign-plan.schema.json lists
  * the same (a test compares them).
  */
-export const TOP_LEVEL_KEYS = ['$schema', 'source-org-id', 'atlas-org-id', 'atlas-project-id', 'defaults', 'deployments'] as const;
+export const TOP_LEVEL_KEYS = [
+  '$schema',
+  'source-org-id',
+  'atlas-org-id',
+  'atlas-project-id',
+  'owners',
+  'defaults',
+  'deployments',
+] as const;
 
 /** What identifies a deployment and where it goes: in each entry, never in `defaults`. */
 export const IDENTITY_KEYS = ['source-project-id', 'source-cluster-name', 'atlas-cluster-name'] as const;
@@ -47,7 +55,7 @@ export const SHARDING_KEYS = ['createSupportingIndexes', 'shardingEntries'] as c
 
 export type PlanKey = (typeof TOP_LEVEL_KEYS)[number] | (typeof DEPLOYMENT_KEYS)[number];
 
-export type Kind = 'object-id' | 'text' | 'boolean' | 'object' | 'list' | 'attempt';
+export type Kind = 'object-id' | 'text' | 'boolean' | 'object' | 'list' | 'attempt' | 'owners';
 
 /** The YAML type each key takes; the form of its value is the input's (src/inputs/migration-inputs.ts). */
 export const KIND_OF: Record<PlanKey, Kind> = {
@@ -55,6 +63,7 @@ export const KIND_OF: Record<PlanKey, Kind> = {
   'source-org-id': 'object-id',
   'atlas-org-id': 'object-id',
   'atlas-project-id': 'object-id',
+  owners: 'owners',
   defaults: 'object',
   deployments: 'list',
   'source-project-id': 'object-id',
@@ -74,6 +83,9 @@ export const KIND_OF: Record<PlanKey, Kind> = {
 };
 
 export const MAX_ATTEMPT = 100;
+export const MAX_OWNERS = 20;
+/** A GitHub user (`@octocat`) or team (`@octo-org/dba`), as the inbox issue mentions them; the `@` is optional. */
+export const OWNER = /^@?(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?:\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$/;
 export const MAX_DEPLOYMENTS = 500;
 
 /** Keys that name a secret: keys and passwords stay inputs from secrets, never in the repository. */

@@ -69,6 +69,7 @@ function checkPlan(source: PlanSource): CampaignPlan {
   const sourceOrgId = top('source-org-id', true) as string | undefined;
   const atlasOrgId = top('atlas-org-id', true) as string | undefined;
   const planProject = top('atlas-project-id', false) as string | undefined;
+  const owners = (top('owners', false) as string[] | undefined) ?? [];
   const defaults = (top('defaults', false) as Entry | undefined) ?? {};
   if (root.defaults !== undefined) checkKeys(defaults, ['defaults'], DEFAULTS_KEYS, 'defaults', fail);
   const list = (top('deployments', true) as unknown[] | undefined) ?? [];
@@ -148,6 +149,7 @@ function checkPlan(source: PlanSource): CampaignPlan {
     name: source.name,
     sourceOrgId: (sourceOrgId as string).toLowerCase(),
     atlasOrgId: (atlasOrgId as string).toLowerCase(),
+    owners: [...new Set(owners)],
     deployments,
   };
 }

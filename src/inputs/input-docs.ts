@@ -298,6 +298,10 @@ export const INPUTS_DOCUMENTED: Record<string, Documented> = {
         "With `plan`: a token that may write this repository's contents (`permissions: contents: write`), to record the cutover in the campaign state. Masked; never written anywhere.",
     },
   },
+  'inbox-label': {
+    description:
+      "`campaign`: the label of the one issue the campaign keeps for a person: opened when it stops (failed, expired, unknown) or a ready migration's window closes within 24 hours, mentioning the plan's `owners`; closed when it goes on. Off when empty. Needs `permissions: issues: write`; without it the step warns and the campaign goes on.",
+  },
   'cutover-workflow': {
     description:
       '`campaign`: a workflow file name (such as `cutover.yml`) dispatched once per migration when it turns ready, with inputs `deployment` and `migration-id`, on the default branch; give it an Environment with required reviewers.',
@@ -356,6 +360,9 @@ export const OUTPUTS_DOCUMENTED: Record<string, Documented> = {
       campaign:
         'JSON array, one object per deployment of the plan (`deployment` = `<source-project-id>/<source-cluster-name>`, `phase`, `migration-id`, `lag-seconds`, `ready-since`, `window-closes`).',
     },
+  },
+  inbox: {
+    description: "`campaign` with `inbox-label`: the number of the campaign's inbox issue, when there is one (open or closed).",
   },
   ready: {
     description:

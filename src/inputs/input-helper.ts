@@ -17,6 +17,7 @@ import {
 import { readLinkInputs } from './link-inputs.js';
 import { readMigrationInputs } from './migration-inputs.js';
 import { endpointsFromPlan, planDeploymentInputs, readCampaignInputs } from './campaign-inputs.js';
+import { readInboxLabel } from './inbox-inputs.js';
 import { looksLikeCredential } from './access-list.js';
 
 export type { InputReader } from './fields.js';
@@ -90,6 +91,7 @@ export function readSettings(read: InputReader, commands: readonly CommandInputs
   // The campaign always keeps a state; cutover only when given a plan.
   if (command && 'github-token' in command.inputs && (command.inputs.plan === 'required' || read('plan'))) {
     Object.assign(settings, readCampaignInputs(read, process.env, allowInsecureHttp, f));
+    if (settings.campaign && 'inbox-label' in command.inputs) settings.campaign.inboxLabel = readInboxLabel(read, f);
     if (command.inputs.plan === 'required') endpointsFromPlan(settings);
     else planDeploymentInputs(read, settings, f);
   }

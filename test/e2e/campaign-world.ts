@@ -60,9 +60,10 @@ export async function runCampaign(
   });
   const secrets = knownSecrets(w.sim, extraSecrets);
   expect(secrets).toEqual(expect.arrayContaining(extraSecrets));
-  const written = [...w.sim.github.files(REPO).map((f) => f.text), JSON.stringify(run.outputs)].join('\n');
+  const issues = w.sim.github.issues(REPO).flatMap((i) => [i.title, i.body, ...i.comments.map((c) => c.body)]);
+  const written = [...w.sim.github.files(REPO).map((f) => f.text), ...issues, JSON.stringify(run.outputs)].join('\n');
   for (const s of secrets) {
-    expect(written.includes(s), 'a secret in the state, the dashboard or the outputs').toBe(false);
+    expect(written.includes(s), 'a secret in the state, the dashboard, an issue or the outputs').toBe(false);
     expect(written.includes(Buffer.from(s).toString('base64')), 'a secret, base64, in the state, the dashboard or the outputs').toBe(false);
   }
   return run;

@@ -11,7 +11,7 @@ import { GITHUB_PREFIX, GITHUB_VERSIONS } from './github.js';
  * @typedef {{ params: Record<string, string>, query: URLSearchParams, body: () => Record<string, unknown>, world: GitHubWorld,
  *   fullName: string, token: import('./github.js').Token }} Context
  */
-/** @typedef {{ name: string, method: string, pattern: RegExp, needs?: { contents?: 'write', actions?: 'write' }, handler: (c: Context) => Reply }} GitHubRoute */
+/** @typedef {{ name: string, method: string, pattern: RegExp, needs?: { contents?: 'write', actions?: 'write', issues?: 'read' | 'write' }, handler: (c: Context) => Reply }} GitHubRoute */
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -164,6 +164,135 @@ const ROUTES = [
   },
 ];
 
+/** @param {import('./github.js').Issue} i */
+const issueJson = (i) => ({
+  id: 1000 + i.number,
+  number: i.number,
+  title: i.title,
+  body: i.body === '' ? null : i.body,
+  state: i.state,
+  state_reason: i.stateReason,
+  labels: i.labels.map((name) => ({ name })),
+  ...(i.pullRequest ? { pull_request: { url: 'https://api.github.com/pulls/1' } } : {}),
+});
+
+/** GitHub's limits on what an issue holds. */
+const MAX_BODY = 65536;
+const MAX_LABEL = 50;
+
+/** @param {Context} c */
+function issuesOn(c) {
+  const repo = c.world.repo(c.fullName);
+  if (!repo.hasIssues) throw new Refusal(410, 'Issues are disabled for this repo');
+  return repo;
+}
+
+/** @param {Context} c */
+function issueOf(c) {
+  const issue = issuesOn(c).issues.find((i) => String(i.number) === c.params.issue && !i.pullRequest);
+  if (!issue) throw new Refusal(404, 'Not Found');
+  return issue;
+}
+
+/** @param {Record<string, unknown>} body @param {boolean} creating */
+function checkIssueBody(body, creating) {
+  const problems = [];
+  if (creating && typeof body.title !== 'string') problems.push('"title" wasn\'t supplied.');
+  if (body.title !== undefined && (typeof body.title !== 'string' || body.title.trim() === '')) problems.push('title is invalid');
+  if (body.body !== undefined && body.body !== null && typeof body.body !== 'string') problems.push('body is not a string');
+  if (typeof body.body === 'string' && body.body.length > MAX_BODY) problems.push(`body is too long (maximum is ${MAX_BODY} characters)`);
+  if (body.labels !== undefined) {
+    if (!Array.isArray(body.labels) || body.labels.some((l) => typeof l !== 'string')) problems.push('labels must be an array of strings');
+    else if (body.labels.some((l) => l.length === 0 || l.length > MAX_LABEL || l.includes(',')))
+      problems.push(`label name is invalid (at most ${MAX_LABEL} characters, no commas)`);
+  }
+  if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') problems.push('state is not open or closed');
+  if (
+    body.state_reason !== undefined &&
+    body.state_reason !== null &&
+    !['completed', 'not_planned', 'reopened'].includes(String(body.state_reason))
+  )
+    problems.push('state_reason is not completed, not_planned or reopened');
+  if (problems.length) throw new Refusal(422, `Validation Failed\n\n${problems.join('\n')}`);
+}
+
+ROUTES.push(
+  {
+    name: 'github.issues.list',
+    method: 'GET',
+    pattern: pattern('/repos/{owner}/{repo}/issues'),
+    needs: { issues: 'read' },
+    handler: (c) => {
+      const repo = issuesOn(c);
+      const state = c.query.get('state') ?? 'open';
+      if (!['open', 'closed', 'all'].includes(state)) throw new Refusal(422, 'Validation Failed\n\nstate is not open, closed or all');
+      const perPage = Math.min(Number(c.query.get('per_page') ?? 30) || 30, 100);
+      const page = Math.max(Number(c.query.get('page') ?? 1) || 1, 1);
+      // Comma-separated labels: an issue must carry every one.
+      const labels = (c.query.get('labels') ?? '').split(',').filter(Boolean);
+      const matching = repo.issues
+        .filter(
+          (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.some((m) => m.toLowerCase() === l.toLowerCase())),
+        )
+        .sort((a, b) => b.number - a.number);
+      return { status: 200, body: matching.slice((page - 1) * perPage, page * perPage).map(issueJson) };
+    },
+  },
+  {
+    name: 'github.issues.create',
+    method: 'POST',
+    pattern: pattern('/repos/{owner}/{repo}/issues'),
+    needs: { issues: 'write' },
+    handler: (c) => {
+      const repo = issuesOn(c);
+      const body = c.body();
+      checkIssueBody(body, true);
+      const number = c.world.addIssue(c.fullName, {
+        title: /** @type {string} */ (body.title),
+        body: typeof body.body === 'string' ? body.body : '',
+        labels: /** @type {string[] | undefined} */ (body.labels) ?? [],
+      });
+      return { status: 201, body: issueJson(/** @type {import('./github.js').Issue} */ (repo.issues.find((i) => i.number === number))) };
+    },
+  },
+  {
+    name: 'github.issues.update',
+    method: 'PATCH',
+    pattern: pattern('/repos/{owner}/{repo}/issues/{issue}'),
+    needs: { issues: 'write' },
+    handler: (c) => {
+      const issue = issueOf(c);
+      const body = c.body();
+      checkIssueBody(body, false);
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (typeof body.body === 'string' || body.body === null) issue.body = body.body ?? '';
+      if (body.state === 'closed' && issue.state === 'open') {
+        issue.state = 'closed';
+        issue.stateReason = typeof body.state_reason === 'string' ? body.state_reason : 'completed';
+      } else if (body.state === 'open' && issue.state === 'closed') {
+        issue.state = 'open';
+        issue.stateReason = 'reopened';
+      }
+      return { status: 200, body: issueJson(issue) };
+    },
+  },
+  {
+    name: 'github.issues.comment',
+    method: 'POST',
+    pattern: pattern('/repos/{owner}/{repo}/issues/{issue}/comments'),
+    needs: { issues: 'write' },
+    handler: (c) => {
+      const issue = issueOf(c);
+      const body = c.body();
+      if (typeof body.body !== 'string' || body.body.trim() === '') throw new Refusal(422, "Validation Failed\n\nbody wasn't supplied.");
+      if (body.body.length > MAX_BODY) throw new Refusal(422, `Validation Failed\n\nbody is too long (maximum is ${MAX_BODY} characters)`);
+      const id = c.world.nextCommentId();
+      issue.comments.push({ id, body: body.body });
+      return { status: 201, body: { id, body: body.body } };
+    },
+  },
+);
+
 export const GITHUB_ROUTE_NAMES = ROUTES.map((r) => r.name);
 
 /** @param {string} method @param {string} fullPath the request's path, prefix included */
@@ -209,8 +338,10 @@ export function serveGitHub(match, headers, rawBody, query, world) {
   const fullName = `${params.owner}/${params.repo}`;
   const repo = world.findRepo(fullName);
   if (!repo || (token.repository && token.repository !== fullName) || token.contents === 'none') return gitHubError(404, 'Not Found');
+  const rank = { none: 0, read: 1, write: 2 };
   for (const [scope, level] of Object.entries(route.needs ?? {}))
-    if (token[/** @type {'contents' | 'actions'} */ (scope)] !== level) return gitHubError(403, 'Resource not accessible by integration');
+    if (rank[token[/** @type {'contents' | 'actions' | 'issues'} */ (scope)] ?? 'none'] < rank[/** @type {'read' | 'write'} */ (level)])
+      return gitHubError(403, 'Resource not accessible by integration');
   const body = () => {
     try {
       const value = JSON.parse(rawBody);

@@ -1,12 +1,14 @@
 // @ts-check
 // GitHub's REST API, the part a campaign uses: repositories, contents (compare-and-swap on the
-// blob sha), git refs, workflow dispatches, fine-grained token permissions and rate limits.
+// blob sha), git refs, workflow dispatches, issues and their comments, fine-grained token
+// permissions and rate limits.
 // Served by the same server under the path prefix GITHUB_PREFIX: the action's GITHUB_API_URL is
 // `${url}/github-api`, as on GitHub Enterprise Server where the API has a path (`/api/v3`).
 //
 // Control API (`sim.github`):
 //   addRepository(fullName, { defaultBranch = 'main' })   with one commit on the default branch.
-//   addToken(token, { repository?, contents = 'write', actions = 'write' })   permissions 'none' | 'read' | 'write';
+//   addRepository(fullName, { defaultBranch, hasIssues = true })   without issues, the issues API answers 410.
+//   addToken(token, { repository?, contents = 'write', actions = 'write', issues = 'write' })   permissions 'none' | 'read' | 'write';
 //       repository: the one repository it can see (default: all). An unknown token answers 401.
 //   setPermissions(token, { contents?, actions? })
 //   addWorkflow(fullName, file, { inputs = {} })   inputs: { name: { required?: boolean } }; dispatches need workflow_dispatch.
@@ -16,15 +18,18 @@
 //       x-ratelimit-remaining 0 and x-ratelimit-reset (primary) or 429 with retry-after (secondary).
 //   file(fullName, branch, path) → { text, sha } | null;  files(fullName?) → [{ repository, branch, path, text, sha }]
 //   branches(fullName) → { name: commitSha };  dispatches() → [{ repository, workflow, ref, inputs, at }]
+//   issues(fullName) → [{ number, title, body, state, stateReason, labels, comments: [{ id, body }], pullRequest }]
+//   addIssue(fullName, { title, body, labels, pullRequest? }) → number   as a person (or a pull request) would.
 import { createHash } from 'node:crypto';
 
 export const GITHUB_PREFIX = '/github-api';
 export const GITHUB_VERSIONS = ['2022-11-28'];
 
 /** @typedef {'none' | 'read' | 'write'} Access */
-/** @typedef {{ repository?: string, contents: Access, actions: Access }} Token */
+/** @typedef {{ repository?: string, contents: Access, actions: Access, issues: Access }} Token */
+/** @typedef {{ number: number, title: string, body: string, state: 'open' | 'closed', stateReason: string | null, labels: string[], comments: { id: number, body: string }[], pullRequest: boolean }} Issue */
 /** @typedef {{ text: string, sha: string }} File */
-/** @typedef {{ defaultBranch: string, branches: Map<string, string>, files: Map<string, File>, workflows: Map<string, { inputs: Record<string, { required?: boolean }> }> }} Repository */
+/** @typedef {{ defaultBranch: string, branches: Map<string, string>, files: Map<string, File>, workflows: Map<string, { inputs: Record<string, { required?: boolean }> }>, hasIssues: boolean, issues: Issue[] }} Repository */
 /** @typedef {{ repository: string, workflow: string, ref: string, inputs: Record<string, unknown>, at: number }} Dispatch */
 
 /** A git blob id, as git computes it. @param {string} text */
@@ -56,25 +61,46 @@ export class GitHubWorld {
     return createHash('sha1').update(`commit ${this.#commits}`).digest('hex');
   }
 
-  /** @param {string} fullName @param {{ defaultBranch?: string }} [options] */
-  addRepository(fullName, { defaultBranch = 'main' } = {}) {
+  /** @param {string} fullName @param {{ defaultBranch?: string, hasIssues?: boolean }} [options] */
+  addRepository(fullName, { defaultBranch = 'main', hasIssues = true } = {}) {
     if (!/^[\w.-]+\/[\w.-]+$/.test(fullName)) throw new Error(`Repository names are owner/name, got ${fullName}.`);
     this.#repos.set(fullName, {
       defaultBranch,
       branches: new Map([[defaultBranch, this.#commit()]]),
       files: new Map(),
       workflows: new Map(),
+      hasIssues,
+      issues: [],
     });
     return this;
   }
 
-  /** @param {string} token @param {{ repository?: string, contents?: Access, actions?: Access }} [options] */
-  addToken(token, { repository, contents = 'write', actions = 'write' } = {}) {
-    this.#tokens.set(token, { repository, contents, actions });
+  /** @param {string} fullName @param {{ title: string, body?: string, labels?: string[], pullRequest?: boolean }} issue */
+  addIssue(fullName, { title, body = '', labels = [], pullRequest = false }) {
+    const repo = this.repo(fullName);
+    const number = repo.issues.length + 1;
+    repo.issues.push({ number, title, body, state: 'open', stateReason: null, labels: [...labels], comments: [], pullRequest });
+    return number;
+  }
+
+  /** @param {string} fullName */
+  issues(fullName) {
+    return this.repo(fullName).issues.map((i) => structuredClone(i));
+  }
+
+  #comments = 0;
+  nextCommentId() {
+    this.#comments += 1;
+    return this.#comments;
+  }
+
+  /** @param {string} token @param {{ repository?: string, contents?: Access, actions?: Access, issues?: Access }} [options] */
+  addToken(token, { repository, contents = 'write', actions = 'write', issues = 'write' } = {}) {
+    this.#tokens.set(token, { repository, contents, actions, issues });
     return this;
   }
 
-  /** @param {string} token @param {{ contents?: Access, actions?: Access }} permissions */
+  /** @param {string} token @param {{ contents?: Access, actions?: Access, issues?: Access }} permissions */
   setPermissions(token, permissions) {
     const t = this.#tokens.get(token);
     if (!t) throw new Error('No such token: addToken() first.');
