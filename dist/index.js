@@ -38132,8 +38132,9 @@ function parseState(text, file) {
         if (!isFields(v))
             return bad('inbox', 'should be an object');
         const issue = opt(v.issue, (n) => Number.isInteger(n) && n > 0 ? n : bad('inbox.issue', 'should be an issue number'));
+        const CONTROL = /[\u0000-\u001f]/;
         const events = Array.isArray(v.events)
-            ? v.events.map((e, i) => str(e, `inbox.events[${i}]`, (t) => t.length <= 300 && !/[\u0000-\u001f]/.test(t), 'an event key of at most 300 characters'))
+            ? v.events.map((e, i) => str(e, `inbox.events[${i}]`, (t) => t.length <= 300 && !CONTROL.test(t), 'an event key of at most 300 characters'))
             : bad('inbox.events', 'should be a list');
         if (events.length > MAX_INBOX_EVENTS)
             bad('inbox.events', `should hold at most ${MAX_INBOX_EVENTS} events`);
