@@ -12,13 +12,13 @@
 //     interleaved with these, so that the two are compared on the same machine in the same minutes.
 // Usage: npm run bench [-- --rounds N] [-- --against /path/to/earlier/index.js]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE, ROOT } from '../test/harness/run-action.js';
 import { ATLAS_KEY, ATLAS_ORG_ID, inputEnv, linkInputs, SOURCE_KEY, standardSimulator } from '../test/simulator/fixture.js';
 import { startTap } from './tap.mjs';
-import { campaignSteadyState } from './campaign.mjs';
+import { campaignSteadyState, campaignStoppedWithInbox } from './campaign.mjs';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 21;
@@ -181,6 +181,18 @@ console.log(`Campaign, steady state (one migration ${steady.phase}, nothing chan
 console.log(`  MongoDB requests   ${steady.mongodb}`);
 console.log(`  GitHub requests    ${steady.github}`);
 console.log(`  whole run          ${ms(steady.medianMs)}   (median)`);
-console.log(`Bundle: dist/index.js ${(statSync(BUNDLE).size / 1024).toFixed(0)} KiB`);
+const withInbox = await campaignSteadyState(Math.min(rounds, 5), { inbox: true });
+console.log('Campaign, the same steady state with inbox-label on:');
+console.log(`  MongoDB requests   ${withInbox.mongodb}`);
+console.log(`  GitHub requests    ${withInbox.github}`);
+const stopped = await campaignStoppedWithInbox();
+console.log(`Campaign stopped (validation FAILED), its inbox issue open, a run with nothing new (${stopped.issues} issue):`);
+console.log(`  MongoDB requests   ${stopped.mongodb}`);
+console.log(`  GitHub requests    ${stopped.github}`);
+const entries = readdirSync(join(ROOT, 'dist'), { withFileTypes: true }).filter((d) => d.isDirectory());
+const entryBytes = entries.reduce((sum, d) => sum + statSync(join(ROOT, 'dist', d.name, 'index.js')).size, 0);
+console.log(
+  `Bundle: dist/index.js ${(statSync(BUNDLE).size / 1024).toFixed(0)} KiB, shared by ${entries.length} per-command entries of ${entryBytes} bytes in all`,
+);
 await Promise.all([tap.close(), far.close(), sim.close()]);
 rmSync(scratch, { recursive: true, force: true });
