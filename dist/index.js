@@ -38033,6 +38033,7 @@ function serializeState(state) {
         'cutover-dispatched-at': d.cutoverDispatchedAt,
         'reserved-at': d.reservedAt,
         skipped: d.skipped,
+        'stop-reason': d.stopReason,
         'updated-at': d.updatedAt,
         history: d.history,
     }));
@@ -38118,6 +38119,7 @@ function parseState(text, file) {
             cutoverDispatchedAt: opt(d['cutover-dispatched-at'], (v) => time(v, at('cutover-dispatched-at'))),
             reservedAt: opt(d['reserved-at'], (v) => time(v, at('reserved-at'))),
             skipped: opt(d.skipped, (v) => (typeof v === 'boolean' ? v : bad(at('skipped'), 'should be true or false'))),
+            stopReason: opt(d['stop-reason'], (v) => str(v, at('stop-reason'), (s) => s.length <= MAX_TEXT, `text of at most ${MAX_TEXT} characters`)),
             updatedAt: time(d['updated-at'], at('updated-at')),
             history,
         };
@@ -38172,7 +38174,8 @@ function update(state, deployment, now, change) {
 function moved(d, phase, now, why) {
     if (d.phase === phase)
         return d;
-    return { ...d, phase, history: addEvent(d.history, now, `${d.phase} → ${phase}: ${why}`) };
+    const stopReason = STOPPED.includes(phase) ? why.slice(0, MAX_TEXT) : undefined;
+    return { ...d, phase, stopReason, history: addEvent(d.history, now, `${d.phase} → ${phase}: ${why}`) };
 }
 function recordValidationStarted(state, deployment, v, now) {
     return recordValidation(update(state, deployment, now, (d) => ({
@@ -38187,7 +38190,7 @@ function recordValidation(state, deployment, v, now) {
         const next = { ...d, lastStatus: v.status };
         if (v.status !== 'FAILED')
             return next;
-        return moved(next, 'failed', now, `validation ${v._id} FAILED${v.errorMessage ? `: ${v.errorMessage}` : ''}`);
+        return moved(next, 'failed', now, `validation ${v._id} FAILED: ${v.errorMessage ? v.errorMessage : 'MongoDB gave no reason'}`);
     });
 }
 function recordReservation(state, deployment, now) {
@@ -38227,7 +38230,7 @@ function recordMigration(state, deployment, m, now) {
         if (m.status === 'COMPLETE')
             return moved(next, 'complete', now, `migration ${m._id} COMPLETE`);
         if (m.status === 'FAILED')
-            return moved(next, 'failed', now, `migration ${m._id} FAILED`);
+            return moved(next, 'failed', now, `migration ${m._id} FAILED (MongoDB's answer gives no reason for a failed migration: see it in the Atlas UI)`);
         if (m.status === 'EXPIRED')
             return moved(next, 'expired', now, `migration ${m._id} EXPIRED: the cutover window closed`);
         if (m.readyForCutover === true && next.phase === 'syncing')
@@ -38282,6 +38285,7 @@ function applyResolutions(plan, state, now) {
                 migrationId: d.adoptMigrationId,
                 lastStatus: undefined,
                 reservedAt: undefined,
+                stopReason: undefined,
                 history: addEvent(x.history, now, `unknown → syncing: migration ${d.adoptMigrationId} adopted from the plan`),
             }));
         }
@@ -38297,6 +38301,7 @@ function applyResolutions(plan, state, now) {
                 windowCloses: undefined,
                 cutoverDispatchedAt: undefined,
                 reservedAt: undefined,
+                stopReason: undefined,
                 history: addEvent(x.history, now, `${x.phase} → pending: attempt ${d.attempt} allowed by the plan`),
             }));
         }
@@ -38308,12 +38313,14 @@ function applyResolutions(plan, state, now) {
 }
 function stopReason(d, planned) {
     const raise = `raise attempt to ${d.attempt + 1} for ${d.deployment} in the plan to start it again, or set skip: true`;
+    const said = d.stopReason ? ` ${d.stopReason.replace(/\.?$/, '.')}` : '';
     if (d.phase === 'unknown')
-        return (`${d.deployment}: a migration may have been created without this campaign knowing its id. Look in the Atlas UI ` +
+        return (`${d.deployment}:${said} a migration may have been created without this campaign knowing its id. Look in the Atlas UI ` +
             `(project ${planned?.atlasProjectId ?? 'of the deployment'}, Migration): if it is there, set migration-id to its id in the plan; ` +
             `if not, ${raise}.`);
     const what = d.phase === 'expired' ? 'expired (the 120-hour cutover window closed)' : 'failed';
-    return `${d.deployment}: the ${d.migrationId ? `migration ${d.migrationId}` : 'validation'} ${what}. Read its history, fix the cause, then ${raise}.`;
+    const kept = 'This reason stays in the state file (stop-reason) and on the dashboard until the plan resumes it.';
+    return `${d.deployment}: the ${d.migrationId ? `migration ${d.migrationId}` : 'validation'} ${what}:${said} Fix the cause, then ${raise}. ${kept}`;
 }
 function nextStep(plan, state, run) {
     const planned = new Map(plan.deployments.map((d) => [d.id, d]));
@@ -38433,37 +38440,27 @@ function readyOutput(plan, state) {
 
 
 
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '(': '&#40;',
-    ')': '&#41;',
-    '#': '&#35;',
-    '~': '&#126;',
-    '!': '&#33;',
-    '@': '&#64;',
-    ':': '&#58;',
-    $: '&#36;',
-};
-function cell(value, max = 200) {
+const PLAIN = /^[A-Za-z0-9 .,:;/+=%'"()→–—-]*$/;
+const AUTOLINK = /:\/\/|www\./i;
+function codeSpan(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+function inline(value, max = 200, table = false) {
     if (value === undefined || value === null || value === '')
         return '—';
     const text = String(value)
         .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, ' ')
         .trim();
     const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-    return cut.replace(/[&<>"'|`\\*_[\]()#~!@:$]/g, (c) => ENTITIES[c]);
+    if (PLAIN.test(cut) && !AUTOLINK.test(cut))
+        return cut;
+    const span = codeSpan(cut);
+    return table ? span.replace(/\|/g, '\\|') : span;
 }
+const cell = (value, max = 200) => inline(value, max, true);
 function chartLabel(value, max = 60) {
     return value.replace(/[^A-Za-z0-9 ./-]/g, '-').slice(0, max);
 }
@@ -38528,27 +38525,37 @@ function lagChart(d, maxPoints = 48) {
 }
 function renderDashboard(plan, state, now) {
     const lines = [
-        `# Migration campaign ${cell(plan.name)}`,
+        `# Migration campaign ${inline(plan.name)}`,
         '',
-        `Plan ${cell(plan.file)}, source organization ${cell(state.sourceOrgId)}. Updated ${cell(now)}.`,
+        `Plan ${inline(plan.file)}, source organization ${inline(state.sourceOrgId)}. Updated ${inline(now)}.`,
         '',
         '| Deployment | Phase | Migration | Lag | Ready since | Window closes | Next action |',
         '| --- | --- | --- | --- | --- | --- | --- |',
     ];
     for (const d of state.deployments) {
-        const phase = d.lastStatus && d.phase !== 'pending' ? `${d.phase} (${d.lastStatus})` : d.phase;
-        const row = [d.deployment, phase, d.migrationId, formatLag(currentLag(d)), d.readySince, d.windowCloses, nextAction(state, d)];
-        lines.push(`| ${row.map((v) => cell(v)).join(' | ')} |`);
+        const phase = d.lastStatus && d.phase !== 'pending' ? `${d.phase} (${inline(d.lastStatus, 64)})` : d.phase;
+        const row = [
+            cell(d.deployment),
+            phase.replace(/\|/g, '\\|'),
+            cell(d.migrationId),
+            formatLag(currentLag(d)),
+            cell(d.readySince),
+            cell(d.windowCloses),
+        ];
+        const next = STOPPED.includes(d.phase) && d.stopReason ? `${nextAction(state, d)}: ${inline(d.stopReason, 300)}` : nextAction(state, d);
+        lines.push(`| ${[...row, next.replace(/\|/g, '\\|')].join(' | ')} |`);
     }
     const stopped = state.deployments.filter((d) => STOPPED.includes(d.phase) && !d.skipped);
     if (stopped.length) {
         lines.push('', '## Stopped: a person decides', '');
         for (const d of stopped) {
             const planned = plan.deployments.find((p) => p.id === d.deployment);
-            lines.push(`- ${cell(stopReason(d, planned), 1000)}`);
+            lines.push(`- ${inline(stopReason(d, planned), 1000)}`);
+            if (d.stopReason)
+                lines.push(`  Why it stopped: ${inline(d.stopReason, 500)}`);
             const last = d.history.at(-1);
             if (last)
-                lines.push(`  Last event: ${cell(last.at)} ${cell(last.text, 500)}`);
+                lines.push(`  Last event: ${inline(last.at)} ${inline(last.text, 500)}`);
         }
     }
     const charted = state.deployments.filter((d) => ACTIVE.includes(d.phase) && d.lag.length >= 2);

@@ -62,6 +62,7 @@ export function applyResolutions(plan: CampaignPlan, state: CampaignState, now: 
         migrationId: d.adoptMigrationId,
         lastStatus: undefined,
         reservedAt: undefined,
+        stopReason: undefined,
         history: addEvent(x.history, now, `unknown → syncing: migration ${d.adoptMigrationId} adopted from the plan`),
       }));
     } else if (STOPPED.includes(s.phase) && d.attempt > s.attempt) {
@@ -76,6 +77,7 @@ export function applyResolutions(plan: CampaignPlan, state: CampaignState, now: 
         windowCloses: undefined,
         cutoverDispatchedAt: undefined,
         reservedAt: undefined,
+        stopReason: undefined,
         history: addEvent(x.history, now, `${x.phase} → pending: attempt ${d.attempt} allowed by the plan`),
       }));
     } else if (d.adoptMigrationId && s.phase !== 'unknown' && s.migrationId !== d.adoptMigrationId) {
@@ -88,14 +90,16 @@ export function applyResolutions(plan: CampaignPlan, state: CampaignState, now: 
 /** What a stopped deployment needs from a person. */
 export function stopReason(d: DeploymentState, planned?: DeploymentPlan): string {
   const raise = `raise attempt to ${d.attempt + 1} for ${d.deployment} in the plan to start it again, or set skip: true`;
+  const said = d.stopReason ? ` ${d.stopReason.replace(/\.?$/, '.')}` : '';
   if (d.phase === 'unknown')
     return (
-      `${d.deployment}: a migration may have been created without this campaign knowing its id. Look in the Atlas UI ` +
+      `${d.deployment}:${said} a migration may have been created without this campaign knowing its id. Look in the Atlas UI ` +
       `(project ${planned?.atlasProjectId ?? 'of the deployment'}, Migration): if it is there, set migration-id to its id in the plan; ` +
       `if not, ${raise}.`
     );
   const what = d.phase === 'expired' ? 'expired (the 120-hour cutover window closed)' : 'failed';
-  return `${d.deployment}: the ${d.migrationId ? `migration ${d.migrationId}` : 'validation'} ${what}. Read its history, fix the cause, then ${raise}.`;
+  const kept = 'This reason stays in the state file (stop-reason) and on the dashboard until the plan resumes it.';
+  return `${d.deployment}: the ${d.migrationId ? `migration ${d.migrationId}` : 'validation'} ${what}:${said} Fix the cause, then ${raise}. ${kept}`;
 }
 
 export function nextStep(plan: CampaignPlan, state: CampaignState, run: RunMemory): NextStep {

@@ -5,44 +5,42 @@ import { ACTIVE, STOPPED, type CampaignState, type DeploymentState, type LagSamp
 
 /**
  * The dashboard, `<plan name>.md` beside the state (and the job summary): one row per deployment
- * and a lag chart. Every value that came from a server, the plan or the state file goes through
- * `cell` (or, inside the chart, through `chartLabel` and numbers only), so no value can end a table
- * cell, start a code block, open HTML, a link or a mention.
+ * and a lag chart. People read it raw too (in `git show`, diffs, editors), so what the action
+ * itself writes (times, ids, phases, numbers, its own words) stays plain text, and only a value
+ * that could be read as Markdown (a name or message from a server, the plan or the state) goes in
+ * a code span, inside which nothing is a link, a mention, HTML or emphasis. Every value passes
+ * `cell` (or, inside the chart, `chartLabel` and numbers only), so none can end a table cell,
+ * start a block, open HTML, a link or a mention.
  */
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '|': '&#124;',
-  '`': '&#96;',
-  '\\': '&#92;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '(': '&#40;',
-  ')': '&#41;',
-  '#': '&#35;',
-  '~': '&#126;',
-  '!': '&#33;',
-  '@': '&#64;',
-  ':': '&#58;',
-  $: '&#36;',
-};
+/** Text that reads the same as Markdown and as plain text: no markup character, no autolink, no mention or reference. */
+const PLAIN = /^[A-Za-z0-9 .,:;/+=%'"()→–—-]*$/;
+const AUTOLINK = /:\/\/|www\./i;
 
-/** Text made inert for one Markdown table cell: one line, no markup, at most `max` characters. */
-export function cell(value: string | number | undefined | null, max = 200): string {
+/** `text` as a code span: a fence longer than any backtick run inside, padded when it starts or ends with one. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** One line of outside text, inert: plain when it holds no markup, else a code span. `table`: its pipes escaped too. */
+export function inline(value: string | number | undefined | null, max = 200, table = false): string {
   if (value === undefined || value === null || value === '') return '—';
   const text = String(value)
     // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, ' ')
     .trim();
   const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return cut.replace(/[&<>"'|`\\*_[\]()#~!@:$]/g, (c) => ENTITIES[c]);
+  if (PLAIN.test(cut) && !AUTOLINK.test(cut)) return cut;
+  const span = codeSpan(cut);
+  // A table row splits at every pipe not escaped, code spans included (GFM).
+  return table ? span.replace(/\|/g, '\\|') : span;
 }
+
+/** A Markdown table cell: one line, inert, at most `max` characters. */
+export const cell = (value: string | number | undefined | null, max = 200): string => inline(value, max, true);
 
 /** A chart label: letters, digits and a few separators, nothing Mermaid or Markdown reads. */
 function chartLabel(value: string, max = 60): string {
@@ -110,26 +108,35 @@ export function lagChart(d: DeploymentState, maxPoints = 48): string[] {
 
 export function renderDashboard(plan: CampaignPlan, state: CampaignState, now: string): string {
   const lines = [
-    `# Migration campaign ${cell(plan.name)}`,
+    `# Migration campaign ${inline(plan.name)}`,
     '',
-    `Plan ${cell(plan.file)}, source organization ${cell(state.sourceOrgId)}. Updated ${cell(now)}.`,
+    `Plan ${inline(plan.file)}, source organization ${inline(state.sourceOrgId)}. Updated ${inline(now)}.`,
     '',
     '| Deployment | Phase | Migration | Lag | Ready since | Window closes | Next action |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const d of state.deployments) {
-    const phase = d.lastStatus && d.phase !== 'pending' ? `${d.phase} (${d.lastStatus})` : d.phase;
-    const row = [d.deployment, phase, d.migrationId, formatLag(currentLag(d)), d.readySince, d.windowCloses, nextAction(state, d)];
-    lines.push(`| ${row.map((v) => cell(v)).join(' | ')} |`);
+    const phase = d.lastStatus && d.phase !== 'pending' ? `${d.phase} (${inline(d.lastStatus, 64)})` : d.phase;
+    const row = [
+      cell(d.deployment),
+      phase.replace(/\|/g, '\\|'),
+      cell(d.migrationId),
+      formatLag(currentLag(d)),
+      cell(d.readySince),
+      cell(d.windowCloses),
+    ];
+    const next = STOPPED.includes(d.phase) && d.stopReason ? `${nextAction(state, d)}: ${inline(d.stopReason, 300)}` : nextAction(state, d);
+    lines.push(`| ${[...row, next.replace(/\|/g, '\\|')].join(' | ')} |`);
   }
   const stopped = state.deployments.filter((d) => STOPPED.includes(d.phase) && !d.skipped);
   if (stopped.length) {
     lines.push('', '## Stopped: a person decides', '');
     for (const d of stopped) {
       const planned = plan.deployments.find((p) => p.id === d.deployment);
-      lines.push(`- ${cell(stopReason(d, planned), 1000)}`);
+      lines.push(`- ${inline(stopReason(d, planned), 1000)}`);
+      if (d.stopReason) lines.push(`  Why it stopped: ${inline(d.stopReason, 500)}`);
       const last = d.history.at(-1);
-      if (last) lines.push(`  Last event: ${cell(last.at)} ${cell(last.text, 500)}`);
+      if (last) lines.push(`  Last event: ${inline(last.at)} ${inline(last.text, 500)}`);
     }
   }
   const charted = state.deployments.filter((d) => ACTIVE.includes(d.phase) && d.lag.length >= 2);

@@ -1,5 +1,5 @@
 import type { Migration, Validation } from '../api/migration-routes.js';
-import { addEvent, addLag, iso, type CampaignState, type DeploymentState, type Phase } from './state.js';
+import { addEvent, addLag, iso, MAX_TEXT, STOPPED, type CampaignState, type DeploymentState, type Phase } from './state.js';
 
 /**
  * What a run learns, applied to the state: each function returns a new state and changes only
@@ -27,9 +27,11 @@ export function update(
   return { ...state, deployments, updatedAt: iso(now) };
 }
 
+/** A phase change, with its event; a stop keeps its reason (MongoDB's words where it gave any) until a person resumes. */
 function moved(d: DeploymentState, phase: Phase, now: number, why: string): DeploymentState {
   if (d.phase === phase) return d;
-  return { ...d, phase, history: addEvent(d.history, now, `${d.phase} → ${phase}: ${why}`) };
+  const stopReason = STOPPED.includes(phase) ? why.slice(0, MAX_TEXT) : undefined;
+  return { ...d, phase, stopReason, history: addEvent(d.history, now, `${d.phase} → ${phase}: ${why}`) };
 }
 
 /** A validation was started: a new attempt. */
@@ -52,7 +54,7 @@ export function recordValidation(state: CampaignState, deployment: string, v: Va
   return update(state, deployment, now, (d) => {
     const next = { ...d, lastStatus: v.status };
     if (v.status !== 'FAILED') return next;
-    return moved(next, 'failed', now, `validation ${v._id} FAILED${v.errorMessage ? `: ${v.errorMessage}` : ''}`);
+    return moved(next, 'failed', now, `validation ${v._id} FAILED: ${v.errorMessage ? v.errorMessage : 'MongoDB gave no reason'}`);
   });
 }
 
@@ -107,7 +109,13 @@ export function recordMigration(state: CampaignState, deployment: string, m: Mig
       next.windowCloses = iso(now + CUTOVER_WINDOW_MS);
     }
     if (m.status === 'COMPLETE') return moved(next, 'complete', now, `migration ${m._id} COMPLETE`);
-    if (m.status === 'FAILED') return moved(next, 'failed', now, `migration ${m._id} FAILED`);
+    if (m.status === 'FAILED')
+      return moved(
+        next,
+        'failed',
+        now,
+        `migration ${m._id} FAILED (MongoDB's answer gives no reason for a failed migration: see it in the Atlas UI)`,
+      );
     if (m.status === 'EXPIRED') return moved(next, 'expired', now, `migration ${m._id} EXPIRED: the cutover window closed`);
     if (m.readyForCutover === true && next.phase === 'syncing') next = moved(next, 'ready', now, `migration ${m._id} ready for cutover`);
     return next;

@@ -30,7 +30,7 @@ export const STOPPED: readonly Phase[] = ['failed', 'expired', 'unknown'];
 
 export const MAX_LAG_SAMPLES = 200;
 export const MAX_HISTORY = 100;
-const MAX_TEXT = 500;
+export const MAX_TEXT = 500;
 const MAX_STATE_BYTES = 512 * 1024;
 
 export interface LagSample {
@@ -63,6 +63,11 @@ export interface DeploymentState {
   reservedAt?: string;
   /** Left out by the plan (`skip: true`). */
   skipped?: boolean;
+  /**
+   * Why it stopped (failed, expired, unknown), in MongoDB's words where it gave any: kept, and
+   * shown by every later run, until a person resumes it in the plan.
+   */
+  stopReason?: string;
   updatedAt: string;
   history: HistoryEvent[];
 }
@@ -155,6 +160,7 @@ export function serializeState(state: CampaignState): string {
     'cutover-dispatched-at': d.cutoverDispatchedAt,
     'reserved-at': d.reservedAt,
     skipped: d.skipped,
+    'stop-reason': d.stopReason,
     'updated-at': d.updatedAt,
     history: d.history,
   }));
@@ -252,6 +258,9 @@ export function parseState(text: string, file: string): CampaignState {
       cutoverDispatchedAt: opt(d['cutover-dispatched-at'], (v) => time(v, at('cutover-dispatched-at'))),
       reservedAt: opt(d['reserved-at'], (v) => time(v, at('reserved-at'))),
       skipped: opt(d.skipped, (v) => (typeof v === 'boolean' ? v : bad(at('skipped'), 'should be true or false'))),
+      stopReason: opt(d['stop-reason'], (v) =>
+        str(v, at('stop-reason'), (s) => s.length <= MAX_TEXT, `text of at most ${MAX_TEXT} characters`),
+      ),
       updatedAt: time(d['updated-at'], at('updated-at')),
       history,
     };

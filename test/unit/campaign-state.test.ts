@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../src/api/migration-routes.js';
 import { cell, lagChart, renderDashboard } from '../../src/campaign/dashboard.js';
+import { ACTIVE_MARKUP, outsideCodeSpans } from '../helpers/markdown.js';
 import { recordCuttingOver, recordMigration } from '../../src/campaign/observe.js';
 import { parsePlan } from '../../src/inputs/campaign-plan.js';
 import { campaignOutput, readyOutput } from '../../src/campaign/report.js';
@@ -176,10 +177,19 @@ describe('the dashboard', () => {
     '</details>',
   ];
 
-  it.each(HOSTILE)('a cell neutralises %j', (value) => {
+  it.each(HOSTILE)('a cell neutralises %j: plain when it holds no markup, else one code span; no unescaped pipe', (value) => {
     const out = cell(value);
-    expect(out).not.toMatch(/[|`<>\r\n[\]@\u202e]/);
-    expect(out.length).toBeGreaterThan(0);
+    expect(out).not.toMatch(/(?<!\\)\|/);
+    expect(out).not.toMatch(/[\r\n\u202e]/);
+    expect(outsideCodeSpans(out)).not.toMatch(ACTIVE_MARKUP);
+    expect(out).not.toContain('&#');
+  });
+
+  it('writes what the action produces as plain text: times, ids, phases', () => {
+    for (const own of ['2026-12-05T14:33:13.563Z', 'complete (COMPLETE)', '65f000000000000000000001/rs0', '12 min'])
+      expect(cell(own)).toBe(own);
+    expect(cell('see https://evil.example')).toBe('`see https://evil.example`');
+    expect(cell('`x`')).toBe('`` `x` ``');
   });
 
   it('hostile values from the server, the plan and the state cannot add a column, a row, a code block or HTML', () => {
@@ -193,10 +203,12 @@ describe('the dashboard', () => {
     const rows = lines.filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row.match(/(?<!\\)\|/g)).toHaveLength(8);
-    expect(page).not.toMatch(/<(?!br)[a-z/]/i);
+    for (const line of lines.filter((l) => !l.startsWith('#') && !l.startsWith('| ---')))
+      expect(outsideCodeSpans(line).replace(/\\\|/g, ''), line).not.toMatch(/[<>[\]@`]/);
     expect(lines.filter((l) => l.startsWith('```'))).toEqual([]);
     expect(page).toContain('## Stopped: a person decides');
-    expect(page).toContain('FAILED&#124;&#96;');
+    expect(page).toContain('FAILED\\|` ');
+    expect(page).not.toContain('&#');
   });
 
   it('draws the lag of the active migration as a Mermaid xychart of numbers only', () => {
