@@ -32,9 +32,9 @@ export interface World {
 }
 
 /** Validations decided at once; the repository with a read-only token besides the job's. */
-export async function campaignWorld(plan = planText()): Promise<World> {
+export async function campaignWorld(plan = planText(), sourceNames = CLUSTERS): Promise<World> {
   const sim = standardSimulator({ plan: { validationAfterPolls: 0 } });
-  addCampaignWorld(sim, CLUSTERS);
+  addCampaignWorld(sim, CLUSTERS, sourceNames);
   sim.github.addToken(READ_ONLY_TOKEN, { repository: REPO, contents: 'read' });
   const url = await sim.listen();
   const workspace = campaignWorkspace(plan);

@@ -14,15 +14,15 @@ export const CAMPAIGN_TOKEN = 'ghs_Bx7Kq2Lm9Np4Rs8Tv1Wy5Za3Cd6Fg0HjEkUo';
 /**
  * Makes the source project list `clusters`, the destination project hold `orders-<cluster>` for
  * each, links the source, and adds the repository, its token and a cutover workflow.
- * @param {import('./index.js').Simulator} sim @param {string[]} clusters
+ * @param {import("./index.js").Simulator} sim @param {string[]} clusters @param {string[]} [sourceNames] the source deployments Atlas lists (default: clusters)
  */
-export function addCampaignWorld(sim, clusters) {
+export function addCampaignWorld(sim, clusters, sourceNames = clusters) {
   sim.addAtlasOrg(ATLAS_ORG_ID, {
     availableProjects: [
       {
         name: SOURCE_PROJECT.name,
         projectId: SOURCE_PROJECT.id,
-        deployments: clusters.map((name) => ({
+        deployments: sourceNames.map((name) => ({
           name,
           mongoDBVersion: '7.0.14',
           featureCompatibilityVersion: '7.0',
