@@ -37546,12 +37546,15 @@ const systemClock = {
 class CancelledError extends Error {
     signal;
     inFlight;
+    lastSeen;
     name = 'CancelledError';
-    constructor(signal, inFlight = []) {
+    constructor(signal, inFlight = [], lastSeen) {
         super(`Cancelled by ${signal}: the step stopped${inFlight.length ? '' : ' without waiting for anything more'}.` +
+            (lastSeen ? ` The last thing it saw: ${lastSeen}.` : '') +
             inFlight.map((r) => ` A request to ${r.operation} was in flight: ${r.ifLost}.`).join(''));
         this.signal = signal;
         this.inFlight = inFlight;
+        this.lastSeen = lastSeen;
     }
     mayHaveSent(routeName) {
         return this.inFlight.some((r) => r.name === routeName);
@@ -40553,6 +40556,7 @@ function watchStep(settings, title, goal, seconds, done, stillSyncingIsResult = 
             when: `the migration is already ${goal} or in a final status`,
             test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status ?? '')),
         },
+        lastSeen: (state) => (state.migration ? `migration ${state.migrationId}: ${showMigration(state.migration)}` : undefined),
         async run(state, ctx) {
             const id = state.migrationId;
             try {
@@ -41044,6 +41048,7 @@ function waitForSyncStep(settings) {
         title: 'Wait for SYNCED',
         calls: [{ route: linkStatus, repeated: `until SYNCED, up to ${seconds} s` }],
         skip: { when: 'the link is already SYNCED', test: (state) => state.status === 'SYNCED' },
+        lastSeen: (state) => (state.status ? `link status ${state.status}` : undefined),
         async run(state, ctx) {
             state.status = await waitUntil({
                 goal: 'SYNCED',
@@ -41813,9 +41818,10 @@ async function runSteps(command, settings, context, report = startReport(command
     }
     return report;
 }
-function cancelledReport(report, signal) {
-    const steps = report.steps.map((s, i) => i === report.running ? { ...s, result: 'failed', note: `stopped: the run was cancelled (${signal})` } : s);
-    return { ...report, steps, error: new CancelledError(signal, [...report.inFlight]) };
+function cancelledReport(report, signal, lastSeen) {
+    const seen = lastSeen ? `; the last thing it saw: ${lastSeen}` : '';
+    const steps = report.steps.map((s, i) => i === report.running ? { ...s, result: 'failed', note: `stopped: the run was cancelled (${signal})${seen}` } : s);
+    return { ...report, steps, error: new CancelledError(signal, [...report.inFlight], lastSeen) };
 }
 function declaredOnly(api, step, inFlight, signal) {
     const declared = new Set(step.calls.map((c) => c.route.name));
@@ -47249,10 +47255,15 @@ function runCancellable(command, settings, context) {
     const signal = context.signal;
     if (!signal)
         return running;
+    const steps = command.steps(settings);
+    const cancelled = () => {
+        const step = live.running === undefined ? undefined : steps[live.running];
+        return cancelledReport(live, signal.reason.signal, step?.lastSeen?.(live.state));
+    };
     if (signal.aborted)
-        return Promise.resolve(cancelledReport(live, signal.reason.signal));
+        return Promise.resolve(cancelled());
     return new Promise((resolve) => {
-        const onAbort = () => resolve(cancelledReport(live, signal.reason.signal));
+        const onAbort = () => resolve(cancelled());
         signal.addEventListener('abort', onAbort, { once: true });
         void running.then((report) => {
             signal.removeEventListener('abort', onAbort);

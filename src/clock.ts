@@ -39,9 +39,12 @@ export class CancelledError extends Error {
     readonly signal: string,
     /** Irreversible requests in flight at that moment: they may have reached the server. */
     readonly inFlight: InFlight[] = [],
+    /** What the step running saw last (a waiting step's last status). */
+    readonly lastSeen?: string,
   ) {
     super(
       `Cancelled by ${signal}: the step stopped${inFlight.length ? '' : ' without waiting for anything more'}.` +
+        (lastSeen ? ` The last thing it saw: ${lastSeen}.` : '') +
         inFlight.map((r) => ` A request to ${r.operation} was in flight: ${r.ifLost}.`).join(''),
     );
   }

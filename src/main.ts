@@ -118,9 +118,14 @@ function runCancellable(command: Command<unknown>, settings: Settings, context: 
   const running = runSteps(command, settings, context, live);
   const signal = context.signal;
   if (!signal) return running;
-  if (signal.aborted) return Promise.resolve(cancelledReport(live, (signal.reason as CancelledError).signal));
+  const steps = command.steps(settings);
+  const cancelled = () => {
+    const step = live.running === undefined ? undefined : steps[live.running];
+    return cancelledReport(live, (signal.reason as CancelledError).signal, step?.lastSeen?.(live.state));
+  };
+  if (signal.aborted) return Promise.resolve(cancelled());
   return new Promise((resolve) => {
-    const onAbort = () => resolve(cancelledReport(live, (signal.reason as CancelledError).signal));
+    const onAbort = () => resolve(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     void running.then((report) => {
       signal.removeEventListener('abort', onAbort);

@@ -31,6 +31,8 @@ export interface Step<S> {
   skip?: { when: string; test(state: S): boolean };
   /** Which failures are only a warning, after which the command goes on (what it did still stands). */
   soft?: (err: unknown) => boolean;
+  /** What a waiting step saw last, in a few words ("link status NOT_SYNCED"): a cancelled step's report names it. */
+  lastSeen?: (state: S) => string | undefined;
   /** Does the work; may return a note for the summary. */
   run(state: S, ctx: StepContext): Promise<string | void>;
 }

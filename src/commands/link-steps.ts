@@ -68,6 +68,7 @@ export function waitForSyncStep(settings: Settings): Step<LinkState> {
     title: 'Wait for SYNCED',
     calls: [{ route: linkStatus, repeated: `until SYNCED, up to ${seconds} s` }],
     skip: { when: 'the link is already SYNCED', test: (state) => state.status === 'SYNCED' },
+    lastSeen: (state) => (state.status ? `link status ${state.status}` : undefined),
     async run(state, ctx) {
       state.status = await waitUntil(
         {

@@ -163,6 +163,7 @@ export function watchStep(
       when: `the migration is already ${goal} or in a final status`,
       test: (s) => s.migration !== undefined && (done(s.migration) || TERMINAL.includes(s.migration.status ?? '')),
     },
+    lastSeen: (state) => (state.migration ? `migration ${state.migrationId}: ${showMigration(state.migration)}` : undefined),
     async run(state, ctx) {
       const id = state.migrationId as string;
       try {

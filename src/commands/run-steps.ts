@@ -67,11 +67,12 @@ export async function runSteps<S>(
  * The report as it stands when the runner cancels the step: the step running is marked as
  * stopped, and the error names the irreversible requests then in flight.
  */
-export function cancelledReport<S>(report: Report<S>, signal: string): Report<S> {
+export function cancelledReport<S>(report: Report<S>, signal: string, lastSeen?: string): Report<S> {
+  const seen = lastSeen ? `; the last thing it saw: ${lastSeen}` : '';
   const steps = report.steps.map((s, i) =>
-    i === report.running ? { ...s, result: 'failed' as const, note: `stopped: the run was cancelled (${signal})` } : s,
+    i === report.running ? { ...s, result: 'failed' as const, note: `stopped: the run was cancelled (${signal})${seen}` } : s,
   );
-  return { ...report, steps, error: new CancelledError(signal, [...report.inFlight]) };
+  return { ...report, steps, error: new CancelledError(signal, [...report.inFlight], lastSeen) };
 }
 
 /**

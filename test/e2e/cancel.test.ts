@@ -52,6 +52,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
     expect(summary).toContain(`<td>Migration id</td><td>${id}</td>`);
     expect(summary).toContain(`re-run migrate with migration-id: ${id}`);
     expect(summary).toContain('stopped: the run was cancelled');
+    expect(summary).toContain(`the last thing it saw: migration ${id}: WORKING`);
     expect(summary).toContain('Migration created');
     // No request after the signal: at most the poll in flight.
     expect(seen('atlas.migrations.describe')).toBeLessThanOrEqual(3);
@@ -67,7 +68,10 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s', (signal) => {
     expect(run.outputs).toMatchObject({ status: 'NOT_SYNCED', changed: 'true' });
     expect(run.outputs['link-token']).toBeTruthy();
     expect(summary).toContain('<td>Status</td><td>NOT_SYNCED</td>');
-    expect(summary).toMatch(/Wait for SYNCED<\/td><td>❌ failed<\/td><td>stopped: the run was cancelled/);
+    expect(summary).toMatch(
+      /Wait for SYNCED<\/td><td>❌ failed<\/td><td>stopped: the run was cancelled \(SIG[A-Z]+\); the last thing it saw: link status NOT_SYNCED/,
+    );
+    expect(run.errors.map((e) => e.message).join('\n')).toContain('The last thing it saw: link status NOT_SYNCED.');
     expect(sim.linkOf(SOURCE_ORG_ID)?.atlasOrgId).toBe(ATLAS_ORG_ID);
   });
 });
