@@ -2,12 +2,11 @@ import { InputError } from '../errors.js';
 import { readPlanSync, type CampaignPlan } from './campaign-plan.js';
 import type { CampaignSettings, GitHubSettings, Settings } from '../settings.js';
 import { quoted, type Findings, type InputReader } from './fields.js';
+import { branchNameProblem } from './git-branch.js';
 
 export const DEFAULT_STATE_BRANCH = 'live-migration-state';
 export const GITHUB_API_DEFAULT = 'https://api.github.com';
 
-/** A branch name git accepts and a URL path segment keeps whole: no slash, no `..`, no `.lock` end. */
-const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A workflow file name in .github/workflows. */
 const WORKFLOW_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 /** `owner/name` as GitHub spells them. */
@@ -27,10 +26,14 @@ export function readCampaignInputs(
   const planPath = read('plan');
   if (!planPath) f.fail('plan', 'is required for campaign: the path of the plan file in the repository, such as migration/orders.yml.');
   const stateBranch = read('state-branch') || DEFAULT_STATE_BRANCH;
-  if (!BRANCH.test(stateBranch) || stateBranch.includes('..') || /\.lock$|\.$/.test(stateBranch))
+  const branchProblem = branchNameProblem(stateBranch);
+  if (branchProblem)
     f.fail(
       'state-branch',
-      `expected a branch name of letters, digits, dots, hyphens and underscores (no slash, no "..", not ending in ".lock"), such as ${DEFAULT_STATE_BRANCH}; got ${quoted(stateBranch)}.`,
+      `${quoted(stateBranch)} is not a branch name git accepts: ${branchProblem}. Expected a name such as ${DEFAULT_STATE_BRANCH} ` +
+        'or ops/live-migration-state: components separated by single slashes, none starting with "." or ending in ".lock", ' +
+        'without "..", "@{", spaces, control characters or any of ~ ^ : ? * [ \\, not starting with "-" or ending in "." ' +
+        '(the rule of git check-ref-format --branch).',
     );
   const cutoverWorkflow = read('cutover-workflow') || undefined;
   if (cutoverWorkflow && !WORKFLOW_FILE.test(cutoverWorkflow))
