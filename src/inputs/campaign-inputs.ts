@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { readPlanSync, type CampaignPlan } from './campaign-plan.js';
 import type { CampaignSettings, GitHubSettings, Settings } from '../settings.js';
-import { quoted, type Findings, type InputReader } from './fields.js';
+import { quoted, readServiceUrl, type Findings, type InputReader } from './fields.js';
 import { branchNameProblem } from './git-branch.js';
 
 export const DEFAULT_STATE_BRANCH = 'live-migration-state';
@@ -127,23 +127,15 @@ export function planDeploymentInputs(read: InputReader, settings: Settings, f: F
   }
 }
 
-/** GITHUB_API_URL: https (http only with allow-insecure-http), no query; a path is kept (GitHub Enterprise Server's /api/v3). */
+/**
+ * GITHUB_API_URL, by the one rule of every URL the action talks to (readServiceUrl): a path is
+ * kept (GitHub Enterprise Server's /api/v3); plain http only to loopback or with allow-insecure-http.
+ */
 function readApiUrl(text: string, allowInsecureHttp: boolean, f: Findings): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    f.fail('GITHUB_API_URL', `the environment variable should be a URL such as ${GITHUB_API_DEFAULT}; got ${quoted(text)}.`);
-    return undefined;
-  }
-  const schemeOk = url.protocol === 'https:' || (allowInsecureHttp && url.protocol === 'http:');
-  if (!schemeOk || url.username || url.password || url.search || url.hash) {
-    f.fail(
-      'GITHUB_API_URL',
-      `the environment variable should be an https URL without credentials, query or fragment, such as ${GITHUB_API_DEFAULT}` +
-        `${url.protocol === 'http:' ? ' (http only with allow-insecure-http)' : ''}.`,
-    );
-    return undefined;
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return readServiceUrl(
+    'GITHUB_API_URL',
+    text,
+    { allowInsecureHttp, path: true, carries: 'github-token', example: GITHUB_API_DEFAULT, subject: 'the environment variable ' },
+    f,
+  );
 }
