@@ -37706,9 +37706,11 @@ const oauthRevoke = {
 
 ;// CONCATENATED MODULE: ./src/api/route.ts
 function fillPath(path, params) {
-    return path.replace(/\{(\w+)\}/g, (whole, name) => {
+    return path.replace(/\{(\w+)(\+?)\}/g, (whole, name, segments) => {
         const value = params[name];
-        return value === undefined ? whole : encodeURIComponent(value);
+        if (value === undefined)
+            return whole;
+        return segments ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
     });
 }
 function mediaType(route) {
@@ -37905,37 +37907,48 @@ function readEnum(read, name, values, fallback, f) {
 }
 const GOVERNMENT_HOSTS = /(^|\.)mongodbgov\.com$/i;
 function readBaseUrl(read, name, fallback, allowInsecureHttp, f) {
-    const value = read(name) || fallback;
+    const url = readServiceUrl(name, read(name) || fallback, { allowInsecureHttp, path: false, carries: MONGODB_SECRETS }, f);
+    if (!url)
+        return fallback;
+    if (name === 'atlas-base-url' && GOVERNMENT_HOSTS.test(new URL(url).hostname)) {
+        f.fail(name, `${new URL(url).hostname} is Atlas for Government, which does not offer push live migration from Cloud Manager or Ops Manager ` +
+            "(MongoDB's own Atlas CLI refuses link tokens there). Use a commercial Atlas organization at https://cloud.mongodb.com.");
+    }
+    return url;
+}
+const MONGODB_SECRETS = 'keys and the link token';
+function readServiceUrl(name, value, rule, f) {
+    const example = rule.example ?? 'https://opsmanager.example.com:8443';
+    const subject = rule.subject ?? '';
+    const expected = rule.path
+        ? `expected a scheme, host, optional port and optional path, such as ${example}`
+        : `expected only a scheme, host and optional port, such as ${example}`;
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        f.fail(name, `expected an absolute URL such as https://opsmanager.example.com:8443; got ${shown(value)}.`);
-        return fallback;
+        f.fail(name, `${subject}${subject ? 'should be' : 'expected'} an absolute URL such as ${example}; got ${shown(value)}.`);
+        return undefined;
     }
-    const expected = 'expected only a scheme, host and optional port, such as https://opsmanager.example.com:8443';
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        f.fail(name, `must use https; got the scheme ${shown(url.protocol)}.`);
+    const problem = url.protocol !== 'https:' && url.protocol !== 'http:'
+        ? `must use https; got the scheme ${shown(url.protocol)}; ${expected}.`
+        : url.username || url.password
+            ? `must not contain a user name or password (credentials go in their own inputs); ${expected}.`
+            : url.search || url.hash || value.includes('?') || value.includes('#')
+                ? `must not contain a query or fragment; ${expected}.`
+                : !rule.path && url.pathname !== '/'
+                    ? `must not contain a path (got ${shown(url.pathname)}); ${expected}.`
+                    : url.protocol === 'http:' && !isLoopback(url.hostname) && !rule.allowInsecureHttp
+                        ? `uses plain http:// to a host that is not loopback (${quoted(url.hostname)}): ${rule.carries} would cross the network unencrypted. ` +
+                            `Use https:// (such as ${example}); plain http:// is taken only to localhost, 127.0.0.0/8 or ::1, ` +
+                            "or anywhere with allow-insecure-http: 'true' if you really mean it."
+                        : undefined;
+    if (problem) {
+        f.fail(name, `${subject}${problem}`);
+        return undefined;
     }
-    else if (url.username || url.password) {
-        f.fail(name, `must not contain a user name or password (credentials go in the key inputs); ${expected}.`);
-    }
-    else if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-        f.fail(name, `must not contain a query or fragment; ${expected}.`);
-    }
-    else if (url.pathname !== '/') {
-        f.fail(name, `must not contain a path (got ${shown(url.pathname)}); ${expected}.`);
-    }
-    else if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
-        f.fail(name, 'uses plain http:// to a host that is not loopback: keys and the link token would cross the network unencrypted. ' +
-            "Use https://, or set allow-insecure-http: 'true' if you really mean it.");
-    }
-    else if (name === 'atlas-base-url' && GOVERNMENT_HOSTS.test(url.hostname)) {
-        f.fail(name, `${url.hostname} is Atlas for Government, which does not offer push live migration from Cloud Manager or Ops Manager ` +
-            "(MongoDB's own Atlas CLI refuses link tokens there). Use a commercial Atlas organization at https://cloud.mongodb.com.");
-    }
-    return url.origin;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 function isLoopback(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -38638,7 +38651,7 @@ const readBranch = {
     name: 'github.ref.read',
     side: 'github',
     method: 'GET',
-    path: '/repos/{owner}/{repo}/git/ref/heads/{branch}',
+    path: '/repos/{owner}/{repo}/git/ref/heads/{branch+}',
     operation: 'read the state branch',
     version: VERSION,
     reply: ref,
@@ -38653,7 +38666,11 @@ const createBranch = {
     operation: 'create the state branch',
     version: VERSION,
     reply: ref,
-    hints: { ...WRITE_HINTS, 422: 'the branch already exists (another run created it) or the name is not a valid branch name' },
+    hints: {
+        ...WRITE_HINTS,
+        422: 'the branch already exists (another run created it), or git refuses the name: not a valid branch name, or it clashes with a branch ' +
+            'that is a leading part of it or has it as one (ops and ops/state cannot both exist)',
+    },
 };
 const dispatchWorkflow = {
     name: 'github.workflow.dispatch',
@@ -40103,7 +40120,42 @@ function readSharding(read, f) {
     return problems.length ? undefined : value;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/host-name.ts
+const HOST_NAME_RULE = 'a host name, such as mh-1.example.net: labels of letters, digits and hyphens (1 to 63 characters each, ' +
+    'not starting or ending with a hyphen) joined by dots, at most 253 characters; or an IPv4 address such as 10.0.0.5';
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const IPV4_OCTET = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+function hostNameProblem(value) {
+    if (value === '')
+        return 'it is empty';
+    const bad = /[^A-Za-z0-9.-]/.exec(value);
+    if (bad) {
+        const what = bad[0] === ','
+            ? 'a comma (name one migration host)'
+            : /\s/.test(bad[0])
+                ? 'white space'
+                : /[\x21-\x7e]/.test(bad[0])
+                    ? `"${bad[0]}"`
+                    : `the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        return `it contains ${what}`;
+    }
+    if (value.length > 253)
+        return `it is ${value.length} characters long`;
+    const labels = value.split('.');
+    if (labels.some((l) => l === ''))
+        return 'it has an empty label (a dot at either end, or two dots together)';
+    if (labels.every((l) => /^\d+$/.test(l)))
+        return labels.length === 4 && labels.every((l) => IPV4_OCTET.test(l)) ? undefined : 'it is all digits but not an IPv4 address';
+    const long = labels.find((l) => l.length > 63);
+    if (long)
+        return `a label is ${long.length} characters long`;
+    if (labels.some((l) => !LABEL.test(l)))
+        return 'a label starts or ends with a hyphen';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/migration-inputs.ts
+
 
 
 const NETWORKS = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
@@ -40123,6 +40175,16 @@ function readWaitFor(read, f) {
     }
     return readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f);
 }
+function readMigrationHost(read, f) {
+    const value = read('migration-host');
+    if (value === '')
+        return undefined;
+    const problem = hostNameProblem(value);
+    if (problem) {
+        f.fail('migration-host', `expected ${HOST_NAME_RULE}; got ${shown(value)}: ${problem}.`);
+    }
+    return value;
+}
 function readMigrationInputs(read, f) {
     const text = (name, pattern, expected) => {
         const value = read(name);
@@ -40136,7 +40198,7 @@ function readMigrationInputs(read, f) {
         clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
         sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
         sourceClusterName: text('source-cluster-name', MONGODB_STRING, 'the name of a deployment in that project, without control characters'),
-        migrationHost: text('migration-host', MONGODB_STRING, 'the name of a migration host, such as mh-1.example.net'),
+        migrationHost: readMigrationHost(read, f),
         managedAuthentication: readBoolean(read, 'source-managed-authentication', true, f),
         username: read('source-username') || undefined,
         password: read('source-password') || undefined,
@@ -45251,13 +45313,56 @@ function checkPlan(source) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/git-branch.ts
+
+function branchNameProblem(name) {
+    if (name === '')
+        return 'it is empty';
+    if (name.startsWith('-'))
+        return 'it starts with "-"';
+    if (name === '@')
+        return 'it is "@", which git reads as HEAD';
+    if (name === 'HEAD')
+        return 'git refuses "HEAD" as a branch name';
+    const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(name);
+    if (bad)
+        return `it contains ${git_branch_describe(bad[0])}, which git does not allow in a ref name`;
+    if (name.includes('..'))
+        return 'it contains ".."';
+    if (name.includes('@{'))
+        return 'it contains "@{"';
+    if (name.startsWith('/'))
+        return 'it starts with "/"';
+    if (name.endsWith('/'))
+        return 'it ends with "/"';
+    if (name.includes('//'))
+        return 'it contains "//" (an empty component)';
+    if (name.endsWith('.'))
+        return 'it ends with "."';
+    for (const component of name.split('/')) {
+        if (component.startsWith('.'))
+            return `its component ${quoted(component)} starts with "."`;
+        if (component.endsWith('.lock'))
+            return `its component ${quoted(component)} ends with ".lock"`;
+    }
+    return undefined;
+}
+function git_branch_describe(c) {
+    if (c === ' ')
+        return 'a space';
+    const code = c.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f)
+        return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+    return `"${c}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/campaign-inputs.ts
+
 
 
 
 const DEFAULT_STATE_BRANCH = 'live-migration-state';
 const GITHUB_API_DEFAULT = 'https://api.github.com';
-const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const WORKFLOW_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 function readCampaignInputs(read, env, allowInsecureHttp, f) {
@@ -45265,8 +45370,12 @@ function readCampaignInputs(read, env, allowInsecureHttp, f) {
     if (!planPath)
         f.fail('plan', 'is required for campaign: the path of the plan file in the repository, such as migration/orders.yml.');
     const stateBranch = read('state-branch') || DEFAULT_STATE_BRANCH;
-    if (!BRANCH.test(stateBranch) || stateBranch.includes('..') || /\.lock$|\.$/.test(stateBranch))
-        f.fail('state-branch', `expected a branch name of letters, digits, dots, hyphens and underscores (no slash, no "..", not ending in ".lock"), such as ${DEFAULT_STATE_BRANCH}; got ${quoted(stateBranch)}.`);
+    const branchProblem = branchNameProblem(stateBranch);
+    if (branchProblem)
+        f.fail('state-branch', `${quoted(stateBranch)} is not a branch name git accepts: ${branchProblem}. Expected a name such as ${DEFAULT_STATE_BRANCH} ` +
+            'or ops/live-migration-state: components separated by single slashes, none starting with "." or ending in ".lock", ' +
+            'without "..", "@{", spaces, control characters or any of ~ ^ : ? * [ \\, not starting with "-" or ending in "." ' +
+            '(the rule of git check-ref-format --branch).');
     const cutoverWorkflow = read('cutover-workflow') || undefined;
     if (cutoverWorkflow && !WORKFLOW_FILE.test(cutoverWorkflow))
         f.fail('cutover-workflow', `expected the file name of a workflow in .github/workflows, such as cutover.yml; got ${quoted(cutoverWorkflow)}.`);
@@ -45337,21 +45446,7 @@ function planDeploymentInputs(read, settings, f) {
     }
 }
 function readApiUrl(text, allowInsecureHttp, f) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        f.fail('GITHUB_API_URL', `the environment variable should be a URL such as ${GITHUB_API_DEFAULT}; got ${quoted(text)}.`);
-        return undefined;
-    }
-    const schemeOk = url.protocol === 'https:' || (allowInsecureHttp && url.protocol === 'http:');
-    if (!schemeOk || url.username || url.password || url.search || url.hash) {
-        f.fail('GITHUB_API_URL', `the environment variable should be an https URL without credentials, query or fragment, such as ${GITHUB_API_DEFAULT}` +
-            `${url.protocol === 'http:' ? ' (http only with allow-insecure-http)' : ''}.`);
-        return undefined;
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    return readServiceUrl('GITHUB_API_URL', text, { allowInsecureHttp, path: true, carries: 'github-token', example: GITHUB_API_DEFAULT, subject: 'the environment variable ' }, f);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/inbox-inputs.ts

@@ -55,7 +55,7 @@ const fileContent = object({
 });
 export type FileContent = Infer<typeof fileContent>;
 
-/** Params: `path` (one segment: `/` would be encoded) and `ref` (the branch). */
+/** Params: `path` (one segment: `/` would be encoded) and `ref` (the branch, a query value: `/` encoded too). */
 export const readFile: AbsentRoute<FileContent> = {
   name: 'github.contents.read',
   side: 'github',
@@ -96,12 +96,12 @@ export const writeFile: Route<Written> = {
 const ref = object({ ref: string, object: object({ sha: gitSha }) });
 export type GitRef = Infer<typeof ref>;
 
-/** Params: `branch`. */
+/** Params: `branch`, a git branch name whose slashes stay literal (`heads/ops/state`; GitHub Enterprise answers 404 to `%2F`). */
 export const readBranch: AbsentRoute<GitRef> = {
   name: 'github.ref.read',
   side: 'github',
   method: 'GET',
-  path: '/repos/{owner}/{repo}/git/ref/heads/{branch}',
+  path: '/repos/{owner}/{repo}/git/ref/heads/{branch+}',
   operation: 'read the state branch',
   version: VERSION,
   reply: ref,
@@ -118,7 +118,12 @@ export const createBranch: Route<GitRef> = {
   operation: 'create the state branch',
   version: VERSION,
   reply: ref,
-  hints: { ...WRITE_HINTS, 422: 'the branch already exists (another run created it) or the name is not a valid branch name' },
+  hints: {
+    ...WRITE_HINTS,
+    422:
+      'the branch already exists (another run created it), or git refuses the name: not a valid branch name, or it clashes with a branch ' +
+      'that is a leading part of it or has it as one (ops and ops/state cannot both exist)',
+  },
 };
 
 /** Params: `workflowId` (the workflow file name, `cutover.yml`). Body: { ref, inputs }. */

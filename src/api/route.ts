@@ -13,7 +13,7 @@ export interface Route<T = unknown> {
   name: string;
   side: Side;
   method: Method;
-  /** Path with `{param}` placeholders, e.g. `/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens`. */
+  /** Path with `{param}` (one segment) or `{param+}` (segments) placeholders, e.g. `/api/atlas/v2/orgs/{orgId}/liveMigrations/linkTokens`. */
   path: string;
   /** What the call does, for logs and errors: "create the link token". */
   operation: string;
@@ -59,11 +59,16 @@ export type AbsentRoute<T> = Route<T> & { absent: AbsentRule };
 
 export type Params = Record<string, string | undefined>;
 
-/** The path with its placeholders filled (each value URL-encoded); a missing one stays `{name}`. */
+/**
+ * The path with its placeholders filled; a missing one stays `{name}`. `{name}` is one segment
+ * (the value URL-encoded whole, `/` too); `{name+}` is several, as a branch name in GitHub's ref
+ * routes: `/` kept as the separator, each segment URL-encoded (`ops/a#1` → `ops/a%231`).
+ */
 export function fillPath(path: string, params: Params): string {
-  return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return path.replace(/\{(\w+)(\+?)\}/g, (whole, name: string, segments: string) => {
     const value = params[name];
-    return value === undefined ? whole : encodeURIComponent(value);
+    if (value === undefined) return whole;
+    return segments ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
   });
 }
 

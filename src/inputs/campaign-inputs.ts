@@ -1,13 +1,12 @@
 import { InputError } from '../errors.js';
 import { readPlanSync, type CampaignPlan } from './campaign-plan.js';
 import type { CampaignSettings, GitHubSettings, Settings } from '../settings.js';
-import { quoted, type Findings, type InputReader } from './fields.js';
+import { quoted, readServiceUrl, type Findings, type InputReader } from './fields.js';
+import { branchNameProblem } from './git-branch.js';
 
 export const DEFAULT_STATE_BRANCH = 'live-migration-state';
 export const GITHUB_API_DEFAULT = 'https://api.github.com';
 
-/** A branch name git accepts and a URL path segment keeps whole: no slash, no `..`, no `.lock` end. */
-const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A workflow file name in .github/workflows. */
 const WORKFLOW_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 /** `owner/name` as GitHub spells them. */
@@ -27,10 +26,14 @@ export function readCampaignInputs(
   const planPath = read('plan');
   if (!planPath) f.fail('plan', 'is required for campaign: the path of the plan file in the repository, such as migration/orders.yml.');
   const stateBranch = read('state-branch') || DEFAULT_STATE_BRANCH;
-  if (!BRANCH.test(stateBranch) || stateBranch.includes('..') || /\.lock$|\.$/.test(stateBranch))
+  const branchProblem = branchNameProblem(stateBranch);
+  if (branchProblem)
     f.fail(
       'state-branch',
-      `expected a branch name of letters, digits, dots, hyphens and underscores (no slash, no "..", not ending in ".lock"), such as ${DEFAULT_STATE_BRANCH}; got ${quoted(stateBranch)}.`,
+      `${quoted(stateBranch)} is not a branch name git accepts: ${branchProblem}. Expected a name such as ${DEFAULT_STATE_BRANCH} ` +
+        'or ops/live-migration-state: components separated by single slashes, none starting with "." or ending in ".lock", ' +
+        'without "..", "@{", spaces, control characters or any of ~ ^ : ? * [ \\, not starting with "-" or ending in "." ' +
+        '(the rule of git check-ref-format --branch).',
     );
   const cutoverWorkflow = read('cutover-workflow') || undefined;
   if (cutoverWorkflow && !WORKFLOW_FILE.test(cutoverWorkflow))
@@ -124,23 +127,15 @@ export function planDeploymentInputs(read: InputReader, settings: Settings, f: F
   }
 }
 
-/** GITHUB_API_URL: https (http only with allow-insecure-http), no query; a path is kept (GitHub Enterprise Server's /api/v3). */
+/**
+ * GITHUB_API_URL, by the one rule of every URL the action talks to (readServiceUrl): a path is
+ * kept (GitHub Enterprise Server's /api/v3); plain http only to loopback or with allow-insecure-http.
+ */
 function readApiUrl(text: string, allowInsecureHttp: boolean, f: Findings): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    f.fail('GITHUB_API_URL', `the environment variable should be a URL such as ${GITHUB_API_DEFAULT}; got ${quoted(text)}.`);
-    return undefined;
-  }
-  const schemeOk = url.protocol === 'https:' || (allowInsecureHttp && url.protocol === 'http:');
-  if (!schemeOk || url.username || url.password || url.search || url.hash) {
-    f.fail(
-      'GITHUB_API_URL',
-      `the environment variable should be an https URL without credentials, query or fragment, such as ${GITHUB_API_DEFAULT}` +
-        `${url.protocol === 'http:' ? ' (http only with allow-insecure-http)' : ''}.`,
-    );
-    return undefined;
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return readServiceUrl(
+    'GITHUB_API_URL',
+    text,
+    { allowInsecureHttp, path: true, carries: 'github-token', example: GITHUB_API_DEFAULT, subject: 'the environment variable ' },
+    f,
+  );
 }

@@ -101,40 +101,77 @@ export function readEnum<T extends string>(read: InputReader, name: string, valu
 const GOVERNMENT_HOSTS = /(^|\.)mongodbgov\.com$/i;
 
 export function readBaseUrl(read: InputReader, name: string, fallback: string, allowInsecureHttp: boolean, f: Findings): string {
-  const value = read(name) || fallback;
+  const url = readServiceUrl(name, read(name) || fallback, { allowInsecureHttp, path: false, carries: MONGODB_SECRETS }, f);
+  if (!url) return fallback;
+  if (name === 'atlas-base-url' && GOVERNMENT_HOSTS.test(new URL(url).hostname)) {
+    f.fail(
+      name,
+      `${new URL(url).hostname} is Atlas for Government, which does not offer push live migration from Cloud Manager or Ops Manager ` +
+        "(MongoDB's own Atlas CLI refuses link tokens there). Use a commercial Atlas organization at https://cloud.mongodb.com.",
+    );
+  }
+  return url;
+}
+
+const MONGODB_SECRETS = 'keys and the link token';
+
+export interface ServiceUrlRule {
+  /** allow-insecure-http: plain http to any host. */
+  allowInsecureHttp: boolean;
+  /** Whether the URL may carry a path (GitHub Enterprise Server's `/api/v3`); a base URL of MongoDB's may not. */
+  path: boolean;
+  /** What would cross the network in clear over plain http, in words: "keys and the link token". */
+  carries: string;
+  /** A good value, for the messages. */
+  example?: string;
+  /** How the messages start: '' for an input, "the environment variable " for one the runner sets. */
+  subject?: string;
+}
+
+/**
+ * The one rule for every URL the action talks to (atlas-base-url, source-base-url and the runner's
+ * GITHUB_API_URL): an absolute https URL; plain http only to a loopback host (localhost,
+ * 127.0.0.0/8, ::1) or with allow-insecure-http; no user name or password, query or fragment; a
+ * path only where `rule.path` allows one. Returns the URL as requests are built on it (origin, and
+ * the path without a trailing slash), or undefined with a finding of `name`: what is wrong and what
+ * would be right, before any request.
+ */
+export function readServiceUrl(name: string, value: string, rule: ServiceUrlRule, f: Findings): string | undefined {
+  const example = rule.example ?? 'https://opsmanager.example.com:8443';
+  const subject = rule.subject ?? '';
+  const expected = rule.path
+    ? `expected a scheme, host, optional port and optional path, such as ${example}`
+    : `expected only a scheme, host and optional port, such as ${example}`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    f.fail(name, `expected an absolute URL such as https://opsmanager.example.com:8443; got ${shown(value)}.`);
-    return fallback;
+    f.fail(name, `${subject}${subject ? 'should be' : 'expected'} an absolute URL such as ${example}; got ${shown(value)}.`);
+    return undefined;
   }
-  const expected = 'expected only a scheme, host and optional port, such as https://opsmanager.example.com:8443';
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    f.fail(name, `must use https; got the scheme ${shown(url.protocol)}.`);
-  } else if (url.username || url.password) {
-    f.fail(name, `must not contain a user name or password (credentials go in the key inputs); ${expected}.`);
-  } else if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-    f.fail(name, `must not contain a query or fragment; ${expected}.`);
-  } else if (url.pathname !== '/') {
-    f.fail(name, `must not contain a path (got ${shown(url.pathname)}); ${expected}.`);
-  } else if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
-    f.fail(
-      name,
-      'uses plain http:// to a host that is not loopback: keys and the link token would cross the network unencrypted. ' +
-        "Use https://, or set allow-insecure-http: 'true' if you really mean it.",
-    );
-  } else if (name === 'atlas-base-url' && GOVERNMENT_HOSTS.test(url.hostname)) {
-    f.fail(
-      name,
-      `${url.hostname} is Atlas for Government, which does not offer push live migration from Cloud Manager or Ops Manager ` +
-        "(MongoDB's own Atlas CLI refuses link tokens there). Use a commercial Atlas organization at https://cloud.mongodb.com.",
-    );
+  const problem =
+    url.protocol !== 'https:' && url.protocol !== 'http:'
+      ? `must use https; got the scheme ${shown(url.protocol)}; ${expected}.`
+      : url.username || url.password
+        ? `must not contain a user name or password (credentials go in their own inputs); ${expected}.`
+        : url.search || url.hash || value.includes('?') || value.includes('#')
+          ? `must not contain a query or fragment; ${expected}.`
+          : !rule.path && url.pathname !== '/'
+            ? `must not contain a path (got ${shown(url.pathname)}); ${expected}.`
+            : url.protocol === 'http:' && !isLoopback(url.hostname) && !rule.allowInsecureHttp
+              ? `uses plain http:// to a host that is not loopback (${quoted(url.hostname)}): ${rule.carries} would cross the network unencrypted. ` +
+                `Use https:// (such as ${example}); plain http:// is taken only to localhost, 127.0.0.0/8 or ::1, ` +
+                "or anywhere with allow-insecure-http: 'true' if you really mean it."
+              : undefined;
+  if (problem) {
+    f.fail(name, `${subject}${problem}`);
+    return undefined;
   }
-  return url.origin;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function isLoopback(hostname: string): boolean {
+/** A loopback host as the URL parser spells it: localhost, 127.0.0.0/8 (`127.1` reads as 127.0.0.1) or ::1. */
+export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -150,7 +150,7 @@ export const INPUTS_DOCUMENTED: Record<string, Documented> = {
   },
   'migration-host': {
     description:
-      '`validate`, `migrate`: the host name of the migration host that runs the migration. May be filled in when the project has exactly one.',
+      '`validate`, `migrate`: the host name of the migration host that runs the migration: one host name (letters, digits, hyphens and dots, such as `mh-1.example.net`) or IPv4 address, not a list. May be filled in when the project has exactly one (then taken as Atlas lists it).',
     for: {
       validate: 'The host name of the migration host that runs the migration. May be filled in when the project has exactly one.',
       migrate: 'The host name of the migration host that runs the migration. May be filled in when the project has exactly one.',
@@ -267,7 +267,7 @@ export const INPUTS_DOCUMENTED: Record<string, Documented> = {
   },
   'allow-insecure-http': {
     description:
-      'Allow plain `http://` base URLs to hosts that are not loopback. Keys and the link token would cross the network unencrypted.',
+      "Allow plain `http://` to hosts that are not loopback, for atlas-base-url, source-base-url and the runner's GITHUB_API_URL alike (plain `http://` to localhost, 127.0.0.0/8 or ::1 is always taken). Keys, the link token and github-token would cross the network unencrypted.",
   },
   plan: {
     description:
@@ -285,7 +285,7 @@ export const INPUTS_DOCUMENTED: Record<string, Documented> = {
   },
   'state-branch': {
     description:
-      '`campaign` (and `cutover` with `plan`): the branch of this repository that holds the state `<plan>.json` and the dashboard `<plan>.md` (created from the default branch when missing). Letters, digits, dots, hyphens, underscores.',
+      '`campaign` (and `cutover` with `plan`): the branch of this repository that holds the state `<plan>.json` and the dashboard `<plan>.md` (created from the default branch when missing). Any name git accepts as a branch (`git check-ref-format --branch`), slashes included: `ops/live-migration-state`.',
     for: {
       cutover: 'With `plan`: the branch that holds the campaign state `<plan>.json`, as the campaign writes it.',
     },

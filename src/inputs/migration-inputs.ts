@@ -1,15 +1,17 @@
 import { readSharding } from './sharding-input.js';
 import type { DestinationNetwork, MigrationSettings } from '../settings.js';
 import { readBoolean, readEnum, readInteger, readObjectId, shown, type Findings, type InputReader } from './fields.js';
+import { HOST_NAME_RULE, hostNameProblem } from './host-name.js';
 
 const NETWORKS: readonly DestinationNetwork[] = ['PUBLIC', 'PRIVATE_LINK', 'VPC_PEERING'];
 /** Atlas cluster names: ASCII letters, digits and hyphens (MongoDB's pattern), at most 64. */
 const ATLAS_CLUSTER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 /**
  * MongoDB's specification says only "a string, at least one character" for a source deployment
- * name (its own example is "Project X sharded cluster"), a migration host and a private endpoint
- * id. Spaces and any printable character pass; control characters (a line break, a NUL) cannot be
- * part of a name and are refused. The output boundary neutralises what is shown.
+ * name (its own example is "Project X sharded cluster") and a private endpoint id. Spaces and any
+ * printable character pass; control characters (a line break, a NUL) cannot be part of a name and
+ * are refused. The output boundary neutralises what is shown. (A migration host, also a string
+ * there, is held to a host name: see readMigrationHost.)
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 export const MONGODB_STRING = /^[^\u0000-\u001f\u007f-\u009f]{1,512}$/;
@@ -34,6 +36,21 @@ function readWaitFor(read: InputReader, f: Findings): number | undefined {
   return readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f);
 }
 
+/**
+ * migration-host: one host name (or IPv4 address), refused before any request when it is not one:
+ * `mh1.example.com,mh2.example.com` is not a host MongoDB could reach. A host Atlas lists is taken
+ * as listed (filled in when the project has one); only what is typed here is held to the rule.
+ */
+function readMigrationHost(read: InputReader, f: Findings): string | undefined {
+  const value = read('migration-host');
+  if (value === '') return undefined;
+  const problem = hostNameProblem(value);
+  if (problem) {
+    f.fail('migration-host', `expected ${HOST_NAME_RULE}; got ${shown(value)}: ${problem}.`);
+  }
+  return value;
+}
+
 /** Reads and checks every migration input's form; which are required is the command's business (see input-helper). */
 export function readMigrationInputs(read: InputReader, f: Findings): MigrationSettings {
   const text = (name: string, pattern: RegExp, expected: string): string | undefined => {
@@ -46,7 +63,7 @@ export function readMigrationInputs(read: InputReader, f: Findings): MigrationSe
     clusterName: text('atlas-cluster-name', ATLAS_CLUSTER, 'an Atlas cluster name (letters, digits and hyphens, at most 64)'),
     sourceProjectId: readObjectId(read, 'source-project-id', 'a Cloud Manager or Ops Manager project id', f),
     sourceClusterName: text('source-cluster-name', MONGODB_STRING, 'the name of a deployment in that project, without control characters'),
-    migrationHost: text('migration-host', MONGODB_STRING, 'the name of a migration host, such as mh-1.example.net'),
+    migrationHost: readMigrationHost(read, f),
     managedAuthentication: readBoolean(read, 'source-managed-authentication', true, f),
     username: read('source-username') || undefined,
     password: read('source-password') || undefined,

@@ -30,9 +30,24 @@ class Refusal extends Error {
   }
 }
 
-/** @param {string} path */
+/** One path segment, and one that is not an encoded slash: GitHub Enterprise answers 404 to `heads/ops%2Fstate`. */
+const SEGMENT = '(?:(?!%2[Ff])[^/])+';
+
+/** `{name}` is one segment; `{name+}` is several (a branch name in the ref routes, its slashes literal). @param {string} path */
 function pattern(path) {
-  return new RegExp(`^${path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+  return new RegExp(`^${path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)').replace(/\{(\w+)\+\}/g, `(?<$1>${SEGMENT}(?:/${SEGMENT})*)`)}$`);
+}
+
+/**
+ * Git's rule for a ref name (git check-ref-format), which GitHub applies to a ref it creates,
+ * written here apart from the action's own check of state-branch so that each tests the other.
+ * @param {string} ref
+ */
+export function validRefName(ref) {
+  if (ref === '@' || ref.endsWith('.') || ref.endsWith('/') || ref.startsWith('/')) return false;
+  // eslint-disable-next-line no-control-regex -- control characters are what git refuses
+  if (/\.\.|@\{|\/\/|[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split('/').every((c) => c !== '' && !c.startsWith('.') && !c.endsWith('.lock'));
 }
 
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
@@ -114,7 +129,7 @@ const ROUTES = [
   {
     name: 'github.ref.read',
     method: 'GET',
-    pattern: pattern('/repos/{owner}/{repo}/git/ref/heads/{branch}'),
+    pattern: pattern('/repos/{owner}/{repo}/git/ref/heads/{branch+}'),
     handler: (c) => {
       const sha = c.world.branches(c.fullName)[c.params.branch];
       if (!sha) throw new Refusal(404, 'Not Found');
@@ -130,10 +145,17 @@ const ROUTES = [
       const body = c.body();
       const ref = typeof body.ref === 'string' ? body.ref : '';
       const sha = typeof body.sha === 'string' ? body.sha : '';
-      const name = /^refs\/heads\/([\w.-]+(?:\/[\w.-]+)*)$/.exec(ref)?.[1];
-      if (!name || !sha) throw new Refusal(422, 'Reference name and sha are required; ref must be refs/heads/<name>');
+      if (!ref || !sha) throw new Refusal(422, 'Invalid request.\n\n"ref" and "sha" are required.');
+      if (!/^refs\/[^/]+\/./.test(ref)) throw new Refusal(422, 'Reference name must contain at least three slash-separated components.');
+      // This model holds branches only: another namespace (tags, notes) is refused as well.
+      const name = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+      if (!name || !validRefName(ref) || name.startsWith('-') || name === 'HEAD')
+        throw new Refusal(422, `${ref.slice(0, 300)} is not a valid ref name.`);
       if (!c.world.hasCommit(c.fullName, sha)) throw new Refusal(422, 'Object does not exist');
-      if (c.world.branches(c.fullName)[name]) throw new Refusal(422, 'Reference already exists');
+      const branches = Object.keys(c.world.branches(c.fullName));
+      if (branches.includes(name)) throw new Refusal(422, 'Reference already exists');
+      // git keeps refs as paths: refs/heads/ops and refs/heads/ops/state cannot both exist.
+      if (branches.some((b) => b.startsWith(`${name}/`) || name.startsWith(`${b}/`))) throw new Refusal(422, 'Reference update failed');
       c.world.createBranch(c.fullName, name, sha);
       return { status: 201, body: { ref, object: { sha, type: 'commit' } } };
     },
@@ -303,11 +325,25 @@ export function matchGitHub(method, fullPath) {
   for (const r of ROUTES) {
     const m = r.pattern.exec(path);
     if (!m) continue;
-    const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const params = decoded(m.groups ?? {});
+    if (!params) return null;
     if (r.method === method) return { route: r, params };
     allowed.push(r.method);
   }
   return allowed.length ? { allowed } : null;
+}
+
+/**
+ * Path parameters as GitHub reads them: each segment percent-decoded (a `{name+}` one keeps its
+ * literal slashes); a malformed escape matches nothing, as GitHub answers 404.
+ * @param {Record<string, string>} groups @returns {Record<string, string> | undefined}
+ */
+function decoded(groups) {
+  try {
+    return Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.split('/').map(decodeURIComponent).join('/')]));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

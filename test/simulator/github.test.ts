@@ -76,6 +76,55 @@ describe('refs, repository, dispatches', () => {
     expect((await call('GET', '')).body).toMatchObject({ default_branch: 'main', full_name: REPO });
   });
 
+  it('a slashed branch: created from refs/heads/<a/b>, read at heads/a/b (slashes literal, not %2F), its files by ?ref=a%2Fb', async () => {
+    const main = (await call('GET', '/git/ref/heads/main')).body.object.sha;
+    expect((await call('POST', '/git/refs', { ref: 'refs/heads/ops/live-migration-state', sha: main })).status).toBe(201);
+    expect(sim.github.branches(REPO)['ops/live-migration-state']).toBe(main);
+    expect((await call('GET', '/git/ref/heads/ops/live-migration-state')).body).toMatchObject({
+      ref: 'refs/heads/ops/live-migration-state',
+      object: { sha: main },
+    });
+    expect((await call('GET', '/git/ref/heads/ops%2Flive-migration-state')).status).toBe(404);
+    expect((await call('GET', '/git/ref/heads/ops')).status).toBe(404);
+    const put = await call('PUT', '/contents/s.json', { message: 'm', content: content('x'), branch: 'ops/live-migration-state' });
+    expect(put.status).toBe(201);
+    expect((await call('GET', `/contents/s.json?ref=${encodeURIComponent('ops/live-migration-state')}`)).body.sha).toBe(blobSha('x'));
+    // Each segment percent-decoded: a branch with a `#` in it is sent as %23.
+    expect((await call('POST', '/git/refs', { ref: 'refs/heads/fix/#1', sha: main })).status).toBe(201);
+    expect((await call('GET', '/git/ref/heads/fix/%231')).body.ref).toBe('refs/heads/fix/#1');
+  });
+
+  it("refuses what git refuses as a ref name, and a branch that clashes with another's path (422)", async () => {
+    const main = (await call('GET', '/git/ref/heads/main')).body.object.sha;
+    for (const name of [
+      'a..b',
+      'a.lock',
+      '.hidden',
+      'a/.b',
+      '-x',
+      'a@{b',
+      'a b',
+      'a/',
+      'a//b',
+      'a.',
+      'a~b',
+      'a:b',
+      'a?b',
+      'a*b',
+      'a[b',
+      'a\\b',
+      'HEAD',
+    ])
+      expect((await call('POST', '/git/refs', { ref: `refs/heads/${name}`, sha: main })).body.message, name).toBe(
+        `refs/heads/${name} is not a valid ref name.`,
+      );
+    expect((await call('POST', '/git/refs', { ref: 'heads/x', sha: main })).status).toBe(422);
+    expect((await call('POST', '/git/refs', { ref: 'refs/heads/ops', sha: main })).status).toBe(201);
+    expect((await call('POST', '/git/refs', { ref: 'refs/heads/ops/state', sha: main })).body.message).toBe('Reference update failed');
+    expect((await call('POST', '/git/refs', { ref: 'refs/heads/main/x', sha: main })).body.message).toBe('Reference update failed');
+    expect(Object.keys(sim.github.branches(REPO)).sort()).toEqual(['main', 'ops']);
+  });
+
   it('dispatch: 204 recorded; 404 unknown workflow; 422 unexpected or missing inputs, or a missing ref', async () => {
     const path = (w: string) => `/actions/workflows/${w}/dispatches`;
     expect((await call('POST', path('cutover.yml'), { ref: 'main', inputs: { deployment: 'd' } })).status).toBe(204);

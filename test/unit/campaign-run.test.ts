@@ -84,7 +84,7 @@ describe('readCampaignInputs', () => {
   });
 
   it.each([
-    ['state-branch', { 'state-branch': 'a/b' }, env],
+    ['state-branch', { 'state-branch': 'a/' }, env],
     ['state-branch', { 'state-branch': 'x..y' }, env],
     ['state-branch', { 'state-branch': 'state.lock' }, env],
     ['cutover-workflow', { 'cutover-workflow': '../cutover.yml' }, env],

@@ -254,11 +254,11 @@ describe('readSettings', () => {
     ).toBeUndefined();
   });
 
-  it('names as MongoDB allows them: spaces and other printable characters pass through', () => {
+  it('names as MongoDB allows them: spaces and other printable characters pass through; a migration host is a host name', () => {
     const m = read(
       {
         'source-cluster-name': 'Project X sharded cluster',
-        'migration-host': 'agent host #7 (rack B)',
+        'migration-host': 'MH-7.rack-b.example.net',
         'destination-network': 'PRIVATE_LINK',
         'private-link-id': 'vpce-0a1b2c3d4e5f',
       },
@@ -266,7 +266,7 @@ describe('readSettings', () => {
     ).settings.migration;
     expect([m.sourceClusterName, m.migrationHost, m.privateLinkId]).toEqual([
       'Project X sharded cluster',
-      'agent host #7 (rack B)',
+      'MH-7.rack-b.example.net',
       'vpce-0a1b2c3d4e5f',
     ]);
   });
@@ -355,7 +355,20 @@ describe('readSettings', () => {
       /or give atlas-org-id/,
       migrationBase,
     ],
-    ['bad migration host', { 'migration-host': 'mh\u00011' }, 'migration-host', /name of a migration host/, migrationBase],
+    [
+      'bad migration host',
+      { 'migration-host': 'mh\u00011' },
+      'migration-host',
+      /expected a host name.*the character U\+0001/,
+      migrationBase,
+    ],
+    [
+      'migration hosts as a list',
+      { 'migration-host': 'mh1.example.com,mh2.example.com' },
+      'migration-host',
+      /expected a host name, such as mh-1\.example\.net.*; got a value of 31 characters \(not shown\): it contains a comma \(name one migration host\)\.$/,
+      migrationBase,
+    ],
     [
       'user name with managed authentication',
       { 'source-username': 'admin' },
