@@ -38580,6 +38580,74 @@ function renderDashboard(plan, state, now) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/declarations.ts
+const COMMON_INPUTS = ['command', 'dry-run', 'request-timeout', 'max-retries', 'allow-insecure-http'];
+const DEFAULTS = {
+    command: 'link',
+    'dry-run': 'false',
+    'request-timeout': '30',
+    'max-retries': '3',
+    'allow-insecure-http': 'false',
+    'atlas-base-url': 'https://cloud.mongodb.com',
+    'source-base-url': 'https://cloud.mongodb.com',
+    'allow-open-access-list': 'false',
+    force: 'false',
+    'wait-for-sync': '0',
+    'source-managed-authentication': 'true',
+    'source-ssl': 'true',
+    'destination-network': 'PUBLIC',
+    'drop-destination-data': 'false',
+    'validation-wait-for': '300',
+    'state-branch': 'live-migration-state',
+    'github-token': '${{ github.token }}',
+};
+const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
+const declarations_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
+const SOURCE_SIDE = {
+    ...declarations_all(['source-org-id', 'source-public-key', 'source-private-key'], 'required'),
+    'source-base-url': 'optional',
+    'source-ca-certificate': 'optional',
+};
+const MIGRATION_TARGET = {
+    ...declarations_all(ATLAS_CREDENTIALS, 'conditional'),
+    'atlas-base-url': 'optional',
+    'atlas-project-id': 'required',
+};
+const MIGRATION_SPEC = {
+    'atlas-cluster-name': 'required',
+    'atlas-org-id': 'optional',
+    'source-project-id': 'conditional',
+    'source-cluster-name': 'conditional',
+    'migration-host': 'conditional',
+    'source-managed-authentication': 'optional',
+    'source-username': 'conditional',
+    'source-password': 'conditional',
+    'source-ssl': 'optional',
+    'source-ca-certificate-path': 'optional',
+    'destination-network': 'optional',
+    'private-link-id': 'conditional',
+    'drop-destination-data': 'optional',
+    sharding: 'optional',
+    'wait-for': 'optional',
+    'validation-wait-for': 'optional',
+};
+const ATLAS_KINDS = 'One pair: an API key or a service account.';
+const FILLED_IN = 'Required unless atlas-org-id is given and the projects Atlas lists leave exactly one choice; then it is filled in, and the log says so.';
+const MIGRATION_CONDITIONS = {
+    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Required.`])),
+    'source-project-id': FILLED_IN,
+    'source-cluster-name': FILLED_IN,
+    'migration-host': FILLED_IN,
+    'source-username': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
+    'source-password': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
+    'private-link-id': 'Required when destination-network is PRIVATE_LINK; refused otherwise.',
+};
+
+;// CONCATENATED MODULE: ./src/commands/command.ts
+function command(definition) {
+    return definition;
+}
+
 ;// CONCATENATED MODULE: ./src/api/github-routes.ts
 
 const VERSION = '2022-11-28';
@@ -38691,499 +38759,6 @@ const dispatchWorkflow = {
 const GITHUB_API_VERSION = VERSION;
 function fileText(file) {
     return Buffer.from(file.content.replace(/\s+/g, ''), 'base64').toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/api/github-issue-routes.ts
-
-
-const github_issue_routes_HINTS = {
-    401: 'github-token is not a valid token (expired, revoked or mistyped)',
-    403: 'github-token may not write issues: grant the job `permissions: issues: write` (the inbox is then kept; the campaign goes on without it)',
-    404: 'the repository (GITHUB_REPOSITORY) does not exist, github-token cannot see it, or the issue is gone',
-    410: 'issues are turned off in this repository: turn them on in its settings, or leave inbox-label out',
-    422: 'GitHub refused the issue: a label of at most 50 characters, a title and a body of at most 65,536 characters',
-};
-const github_issue_routes_issue = object({
-    number: number,
-    state: string,
-    title: optional(string),
-    body: optional(string),
-    pull_request: optional(object({})),
-});
-const listIssues = {
-    name: 'github.issues.list',
-    side: 'github',
-    method: 'GET',
-    path: '/repos/{owner}/{repo}/issues?labels={label}&state=all&per_page=100&page={page}',
-    operation: 'list the issues with the inbox label',
-    version: GITHUB_API_VERSION,
-    reply: array(github_issue_routes_issue),
-    hints: github_issue_routes_HINTS,
-};
-const createIssue = {
-    name: 'github.issues.create',
-    side: 'github',
-    method: 'POST',
-    path: '/repos/{owner}/{repo}/issues',
-    operation: 'open the inbox issue',
-    version: GITHUB_API_VERSION,
-    reply: github_issue_routes_issue,
-    hints: github_issue_routes_HINTS,
-    ifLost: 'the answer was lost, so the inbox issue may have been opened all the same: the next run finds it by its label and marker',
-};
-const updateIssue = {
-    name: 'github.issues.update',
-    side: 'github',
-    method: 'PATCH',
-    path: '/repos/{owner}/{repo}/issues/{issue}',
-    operation: 'update the inbox issue',
-    version: GITHUB_API_VERSION,
-    reply: github_issue_routes_issue,
-    hints: github_issue_routes_HINTS,
-};
-const commentIssue = {
-    name: 'github.issues.comment',
-    side: 'github',
-    method: 'POST',
-    path: '/repos/{owner}/{repo}/issues/{issue}/comments',
-    operation: 'comment on the inbox issue',
-    version: GITHUB_API_VERSION,
-    reply: object({ id: number }),
-    hints: github_issue_routes_HINTS,
-    ifLost: 'the answer was lost, so the comment may have been added all the same',
-};
-
-;// CONCATENATED MODULE: ./src/campaign/inbox.ts
-
-
-
-
-const inbox_WINDOW_WARNING_MS = 24 * 3600 * 1000;
-const inboxMarker = (plan) => `<!-- mongodb-live-migration inbox: ${plan.name} -->`;
-const inboxTitle = (plan) => `Migration campaign ${plan.name} needs a person`;
-function saidOf(d) {
-    const kept = d.stopReason;
-    if (kept)
-        return kept;
-    const last = d.history.at(-1)?.text;
-    if (d.phase === 'unknown')
-        return last ?? 'the answer to the migration create was lost';
-    return last ?? `${d.phase}${d.lastStatus ? ` (${d.lastStatus})` : ''}`;
-}
-function inboxEvents(plan, state, now) {
-    const planned = new Map(plan.deployments.map((d) => [d.id, d]));
-    const events = [];
-    for (const d of state.deployments) {
-        if (d.skipped)
-            continue;
-        if (STOPPED.includes(d.phase)) {
-            const kind = d.phase;
-            events.push({
-                key: `${kind}:${d.deployment}:attempt-${d.attempt}:${d.migrationId ?? d.validationId ?? 'none'}`,
-                deployment: d.deployment,
-                kind,
-                said: saidOf(d),
-                todo: stopReason(d, planned.get(d.deployment)),
-            });
-        }
-        else if (d.phase === 'ready' && d.windowCloses && Date.parse(d.windowCloses) - now < inbox_WINDOW_WARNING_MS) {
-            events.push({
-                key: `window:${d.deployment}:${d.migrationId ?? 'none'}`,
-                deployment: d.deployment,
-                kind: 'window',
-                said: `ready for cutover; the 120-hour cutover window closes at ${d.windowCloses}`,
-                todo: `${d.deployment}: cut migration ${d.migrationId} over before ${d.windowCloses} (approve the cutover workflow's run, ` +
-                    'or run cutover for it); after that MongoDB expires the migration and it must start again.',
-            });
-        }
-    }
-    return events;
-}
-const KIND_WORDS = {
-    failed: 'failed',
-    expired: 'expired',
-    unknown: 'unknown (a create whose answer was lost)',
-    window: 'cutover window closing',
-};
-function inboxBody(plan, events, stateLabel, words) {
-    const owners = plan.owners.length ? `\n\n${plan.owners.join(' ')}: this campaign needs you.` : '';
-    const rows = events.map((e) => `| ${cell(words(e.deployment))} | ${KIND_WORDS[e.kind]} | ${cell(words(e.said, 600), 600)} |`);
-    const todo = events.map((e) => `- ${cell(words(e.todo, 800), 800)}`);
-    return [
-        inboxMarker(plan),
-        `The migration campaign **${plan.name}** (plan ${cell(plan.file)}) stopped for a person, or has a cutover window closing.${owners}`,
-        '',
-        '| Deployment | What happened | What MongoDB said |',
-        '| --- | --- | --- |',
-        ...rows,
-        '',
-        '### What to do',
-        '',
-        ...todo,
-        '',
-        'Then commit the plan: the next scheduled run goes on, and closes this issue. ' +
-            `The campaign state is ${cell(stateLabel)}; the dashboard is beside it (same name, .md).`,
-        '',
-        'This issue is kept by the campaign: it is updated in place, gets one comment per new event, and closes when the campaign goes on.',
-        '',
-    ].join('\n');
-}
-function inboxComment(events, words) {
-    return [
-        'New since the last update:',
-        '',
-        ...events.map((e) => `- ${cell(words(e.deployment))}: ${KIND_WORDS[e.kind]}: ${cell(words(e.said, 600), 600)}`),
-        '',
-    ].join('\n');
-}
-const INBOX_CLOSING = 'The campaign went on: nothing waits for a person now. Closing this issue; it reopens if the campaign stops again.\n';
-const inboxDigest = (title, body) => lazy_crypto_crypto().createHash('sha256').update(`${title}\n${body}`).digest('hex');
-
-;// CONCATENATED MODULE: ./src/api/api.ts
-const ABSENT = Symbol('absent');
-
-;// CONCATENATED MODULE: ./src/campaign/state-store.ts
-
-
-
-
-const MAX_ROUNDS = 5;
-class StateStore {
-    api;
-    branch;
-    name;
-    constructor(api, branch, name) {
-        this.api = api;
-        this.branch = branch;
-        this.name = name;
-    }
-    get stateFile() {
-        return `${this.name}.json`;
-    }
-    get label() {
-        return `${this.branch}:${this.stateFile}`;
-    }
-    async ensureBranch() {
-        if ((await this.api.call(readBranch, { params: { branch: this.branch } })) !== ABSENT)
-            return false;
-        const repository = await this.api.call(readRepository);
-        const head = await this.api.call(readBranch, { params: { branch: repository.default_branch } });
-        if (head === ABSENT)
-            throw new Error(`the default branch ${repository.default_branch} has no commit to start ${this.branch} from`);
-        try {
-            await this.api.call(createBranch, { body: { ref: `refs/heads/${this.branch}`, sha: head.object.sha } });
-        }
-        catch (err) {
-            if (!(err instanceof ApiError && err.problem.status === 422))
-                throw err;
-            if ((await this.api.call(readBranch, { params: { branch: this.branch } })) === ABSENT)
-                throw err;
-        }
-        return true;
-    }
-    async readText(path) {
-        const file = await this.api.call(readFile, { params: { path, ref: this.branch } });
-        return file === ABSENT ? {} : { text: fileText(file), sha: file.sha };
-    }
-    async read() {
-        const version = await this.readText(this.stateFile);
-        return { state: version.text === undefined ? undefined : parseState(version.text, this.label), version };
-    }
-    async update(current, change, message) {
-        let base = current;
-        for (let round = 1; round <= MAX_ROUNDS; round++) {
-            const next = change(base.state);
-            if (next === undefined)
-                return { ...base, wrote: false };
-            const text = serializeState(next);
-            if (text === base.version.text)
-                return { ...base, wrote: false };
-            const outcome = await this.put(this.stateFile, text, base.version.sha, message);
-            if (outcome.written)
-                return { state: next, version: { text, sha: outcome.sha }, wrote: true };
-            base = await this.read();
-            if (outcome.lost && base.version.text === text)
-                return { ...base, wrote: true };
-        }
-        throw new Error(`the state file ${this.label} kept changing under this run (${MAX_ROUNDS} rounds): other runs are writing it; re-run later`);
-    }
-    async writeDashboard(text, message) {
-        const path = `${this.name}.md`;
-        const current = await this.readText(path);
-        if (current.text === text)
-            return false;
-        return (await this.put(path, text, current.sha, message)).written;
-    }
-    async put(path, text, sha, message) {
-        const body = { message, content: Buffer.from(text, 'utf8').toString('base64'), branch: this.branch, ...(sha ? { sha } : {}) };
-        try {
-            const answer = await this.api.call(writeFile, { params: { path }, body });
-            return { written: true, sha: answer.content.sha };
-        }
-        catch (err) {
-            if (err instanceof ApiError && (err.problem.status === 409 || err.problem.status === 422))
-                return { written: false, lost: false };
-            if (err instanceof ApiError && err.problem.outcomeUnknown)
-                return { written: false, lost: true };
-            throw err;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/campaign/inbox-step.ts
-
-
-
-
-
-
-const RESERVATION_MS = 10 * 60 * 1000;
-const MAX_PAGES = 10;
-function inboxStep(settings) {
-    const c = settings.campaign;
-    return {
-        title: 'Keep the inbox issue',
-        calls: [
-            { route: listIssues, repeated: 'only to open the issue: the label, then the marker in the body' },
-            { route: createIssue, repeated: 'once, when no issue of the plan is found' },
-            { route: updateIssue, repeated: 'only when what it says changed, or to close it' },
-            { route: commentIssue, repeated: 'once per new event' },
-            { route: readFile, repeated: 'after a conflicting write' },
-            { route: writeFile, repeated: 'when what the issue says changed (claimed in the state first)' },
-        ],
-        skip: { when: 'inbox-label is not given', test: (run) => !c?.inboxLabel || !run.state || !run.plan },
-        soft: () => true,
-        async run(run, ctx) {
-            const inbox = new Inbox(run, ctx, new StateStore(ctx.api, c.stateBranch, run.plan.name), c.inboxLabel);
-            return inbox.keep();
-        },
-    };
-}
-class Inbox {
-    run;
-    ctx;
-    store;
-    label;
-    plan;
-    now;
-    constructor(run, ctx, store, label) {
-        this.run = run;
-        this.ctx = ctx;
-        this.store = store;
-        this.label = label;
-        this.plan = run.plan;
-        this.now = ctx.clock.now();
-    }
-    get record() {
-        return this.run.state?.inbox;
-    }
-    async keep() {
-        const events = inboxEvents(this.plan, this.run.state, this.now);
-        const record = this.record;
-        if (!events.length) {
-            if (!record?.open || record.issue === undefined)
-                return 'nothing waits for a person';
-            return this.close(record.issue);
-        }
-        const words = (text, max) => this.ctx.log.safe(text, max);
-        const title = inboxTitle(this.plan);
-        const body = inboxBody(this.plan, events, this.store.label, words);
-        const digest = inboxDigest(title, body);
-        const keys = events.map((e) => e.key);
-        const fresh = events.filter((e) => !record?.events.includes(e.key));
-        if (record?.issue !== undefined && record.open && !fresh.length && record.digest === digest)
-            return `#${record.issue}: nothing new`;
-        if (record?.issue === undefined) {
-            if (!(await this.reserve()))
-                return 'another run is opening the inbox issue';
-            let number;
-            try {
-                number = await this.find();
-                if (number === undefined) {
-                    number = (await this.ctx.api.call(createIssue, { body: { title, body, labels: [this.label] } })).number;
-                    await this.save({ issue: number, events: keys, digest, open: true }, 'opened');
-                    return `opened #${number}`;
-                }
-            }
-            catch (err) {
-                if (number === undefined && !(err instanceof ApiError && err.problem.outcomeUnknown))
-                    await this.release();
-                throw err;
-            }
-            return this.announce(number, { title, body, digest, keys, fresh: events, previous: undefined });
-        }
-        return this.announce(record.issue, { title, body, digest, keys, fresh, previous: record });
-    }
-    async announce(issue, change) {
-        const next = { issue, events: change.keys, digest: change.digest, open: true };
-        if (!(await this.claim(next, change.previous)))
-            return `#${issue}: another run updated it`;
-        try {
-            if (change.digest !== change.previous?.digest || !change.previous?.open)
-                await this.ctx.api.call(updateIssue, {
-                    params: { issue: String(issue) },
-                    body: { title: change.title, body: change.body, state: 'open' },
-                });
-            if (change.fresh.length && change.previous)
-                await this.ctx.api.call(commentIssue, {
-                    params: { issue: String(issue) },
-                    body: { body: inboxComment(change.fresh, (t, m) => this.ctx.log.safe(t, m)) },
-                });
-        }
-        catch (err) {
-            await this.rollBack(next, change.previous);
-            throw err;
-        }
-        return `#${issue}: ${change.fresh.length} new event(s)`;
-    }
-    async close(issue) {
-        const previous = this.record;
-        const next = { issue, events: [], open: false };
-        if (!(await this.claim(next, previous)))
-            return `#${issue}: another run closed it`;
-        try {
-            await this.ctx.api.call(commentIssue, { params: { issue: String(issue) }, body: { body: INBOX_CLOSING } });
-            await this.ctx.api.call(updateIssue, { params: { issue: String(issue) }, body: { state: 'closed', state_reason: 'completed' } });
-        }
-        catch (err) {
-            await this.rollBack(next, previous);
-            throw err;
-        }
-        return `closed #${issue}`;
-    }
-    async find() {
-        const marker = inboxMarker(this.plan);
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const issues = await this.ctx.api.call(listIssues, { params: { label: this.label, page: String(page) } });
-            const mine = issues
-                .filter((i) => !i.pull_request && (i.body ?? '').split('\n')[0]?.trim() === marker)
-                .sort((a, b) => a.number - b.number);
-            if (mine.length)
-                return mine[0].number;
-            if (issues.length < 100)
-                return undefined;
-        }
-        return undefined;
-    }
-    async write(change, message) {
-        let refused = false;
-        const result = await this.store.update({ state: this.run.state, version: this.run.version }, (fresh) => {
-            if (!fresh)
-                return undefined;
-            const next = change(fresh.inbox);
-            if (next === null) {
-                refused = true;
-                return undefined;
-            }
-            refused = false;
-            return next === undefined ? { ...fresh, inbox: undefined } : { ...fresh, inbox: next };
-        }, `campaign ${this.plan.name}: inbox ${message}`);
-        this.run.state = result.state;
-        this.run.version = result.version;
-        this.run.changed ||= result.wrote;
-        return !refused;
-    }
-    reserve() {
-        return this.write((current) => {
-            if (current?.issue !== undefined)
-                return null;
-            const at = current?.reservedAt ? Date.parse(current.reservedAt) : undefined;
-            if (at !== undefined && this.now - at < RESERVATION_MS)
-                return null;
-            return { events: current?.events ?? [], open: false, reservedAt: iso(this.now) };
-        }, 'reservation');
-    }
-    release() {
-        return this.write((current) => (current?.issue === undefined ? undefined : current), 'reservation released');
-    }
-    save(next, message) {
-        return this.write(() => next, message);
-    }
-    claim(next, previous) {
-        return this.write((current) => {
-            if (previous && !sameRecord(current, previous))
-                return null;
-            if (!previous && current?.issue !== undefined && current.issue !== next.issue)
-                return null;
-            return next;
-        }, next.open ? `#${next.issue} updated` : `#${next.issue} closed`);
-    }
-    async rollBack(next, previous) {
-        try {
-            await this.write((current) => (sameRecord(current, next) ? (previous ?? { events: [], open: false, issue: next.issue }) : null), 'rolled back');
-        }
-        catch {
-        }
-    }
-}
-const sameRecord = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-;// CONCATENATED MODULE: ./src/inputs/declarations.ts
-const COMMON_INPUTS = ['command', 'dry-run', 'request-timeout', 'max-retries', 'allow-insecure-http'];
-const DEFAULTS = {
-    command: 'link',
-    'dry-run': 'false',
-    'request-timeout': '30',
-    'max-retries': '3',
-    'allow-insecure-http': 'false',
-    'atlas-base-url': 'https://cloud.mongodb.com',
-    'source-base-url': 'https://cloud.mongodb.com',
-    'allow-open-access-list': 'false',
-    force: 'false',
-    'wait-for-sync': '0',
-    'source-managed-authentication': 'true',
-    'source-ssl': 'true',
-    'destination-network': 'PUBLIC',
-    'drop-destination-data': 'false',
-    'validation-wait-for': '300',
-    'state-branch': 'live-migration-state',
-    'github-token': '${{ github.token }}',
-};
-const ATLAS_CREDENTIALS = ['atlas-public-key', 'atlas-private-key', 'atlas-client-id', 'atlas-client-secret'];
-const declarations_all = (names, use) => Object.fromEntries(names.map((n) => [n, use]));
-const SOURCE_SIDE = {
-    ...declarations_all(['source-org-id', 'source-public-key', 'source-private-key'], 'required'),
-    'source-base-url': 'optional',
-    'source-ca-certificate': 'optional',
-};
-const MIGRATION_TARGET = {
-    ...declarations_all(ATLAS_CREDENTIALS, 'conditional'),
-    'atlas-base-url': 'optional',
-    'atlas-project-id': 'required',
-};
-const MIGRATION_SPEC = {
-    'atlas-cluster-name': 'required',
-    'atlas-org-id': 'optional',
-    'source-project-id': 'conditional',
-    'source-cluster-name': 'conditional',
-    'migration-host': 'conditional',
-    'source-managed-authentication': 'optional',
-    'source-username': 'conditional',
-    'source-password': 'conditional',
-    'source-ssl': 'optional',
-    'source-ca-certificate-path': 'optional',
-    'destination-network': 'optional',
-    'private-link-id': 'conditional',
-    'drop-destination-data': 'optional',
-    sharding: 'optional',
-    'wait-for': 'optional',
-    'validation-wait-for': 'optional',
-};
-const ATLAS_KINDS = 'One pair: an API key or a service account.';
-const FILLED_IN = 'Required unless atlas-org-id is given and the projects Atlas lists leave exactly one choice; then it is filled in, and the log says so.';
-const MIGRATION_CONDITIONS = {
-    ...Object.fromEntries(ATLAS_CREDENTIALS.map((n) => [n, `${ATLAS_KINDS} Required.`])),
-    'source-project-id': FILLED_IN,
-    'source-cluster-name': FILLED_IN,
-    'migration-host': FILLED_IN,
-    'source-username': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
-    'source-password': "Required when source-managed-authentication is 'false'; refused when it is 'true'.",
-    'private-link-id': 'Required when destination-network is PRIVATE_LINK; refused otherwise.',
-};
-
-;// CONCATENATED MODULE: ./src/commands/command.ts
-function command(definition) {
-    return definition;
 }
 
 ;// CONCATENATED MODULE: ./src/api/ids.ts
@@ -39397,6 +38972,9 @@ const cutover = {
     ifLost: 'the answer was lost, so Atlas may have started the cutover all the same: read the migration (migration-status) ' +
         'before sending it again; WORKING and not ready for cutover means the cutover is under way',
 };
+
+;// CONCATENATED MODULE: ./src/api/api.ts
+const ABSENT = Symbol('absent');
 
 ;// CONCATENATED MODULE: ./src/migration-answers.ts
 
@@ -39737,6 +39315,94 @@ async function advance(plan, current, deps, out) {
     return { ...at, wrote };
 }
 
+;// CONCATENATED MODULE: ./src/campaign/state-store.ts
+
+
+
+
+const MAX_ROUNDS = 5;
+class StateStore {
+    api;
+    branch;
+    name;
+    constructor(api, branch, name) {
+        this.api = api;
+        this.branch = branch;
+        this.name = name;
+    }
+    get stateFile() {
+        return `${this.name}.json`;
+    }
+    get label() {
+        return `${this.branch}:${this.stateFile}`;
+    }
+    async ensureBranch() {
+        if ((await this.api.call(readBranch, { params: { branch: this.branch } })) !== ABSENT)
+            return false;
+        const repository = await this.api.call(readRepository);
+        const head = await this.api.call(readBranch, { params: { branch: repository.default_branch } });
+        if (head === ABSENT)
+            throw new Error(`the default branch ${repository.default_branch} has no commit to start ${this.branch} from`);
+        try {
+            await this.api.call(createBranch, { body: { ref: `refs/heads/${this.branch}`, sha: head.object.sha } });
+        }
+        catch (err) {
+            if (!(err instanceof ApiError && err.problem.status === 422))
+                throw err;
+            if ((await this.api.call(readBranch, { params: { branch: this.branch } })) === ABSENT)
+                throw err;
+        }
+        return true;
+    }
+    async readText(path) {
+        const file = await this.api.call(readFile, { params: { path, ref: this.branch } });
+        return file === ABSENT ? {} : { text: fileText(file), sha: file.sha };
+    }
+    async read() {
+        const version = await this.readText(this.stateFile);
+        return { state: version.text === undefined ? undefined : parseState(version.text, this.label), version };
+    }
+    async update(current, change, message) {
+        let base = current;
+        for (let round = 1; round <= MAX_ROUNDS; round++) {
+            const next = change(base.state);
+            if (next === undefined)
+                return { ...base, wrote: false };
+            const text = serializeState(next);
+            if (text === base.version.text)
+                return { ...base, wrote: false };
+            const outcome = await this.put(this.stateFile, text, base.version.sha, message);
+            if (outcome.written)
+                return { state: next, version: { text, sha: outcome.sha }, wrote: true };
+            base = await this.read();
+            if (outcome.lost && base.version.text === text)
+                return { ...base, wrote: true };
+        }
+        throw new Error(`the state file ${this.label} kept changing under this run (${MAX_ROUNDS} rounds): other runs are writing it; re-run later`);
+    }
+    async writeDashboard(text, message) {
+        const path = `${this.name}.md`;
+        const current = await this.readText(path);
+        if (current.text === text)
+            return false;
+        return (await this.put(path, text, current.sha, message)).written;
+    }
+    async put(path, text, sha, message) {
+        const body = { message, content: Buffer.from(text, 'utf8').toString('base64'), branch: this.branch, ...(sha ? { sha } : {}) };
+        try {
+            const answer = await this.api.call(writeFile, { params: { path }, body });
+            return { written: true, sha: answer.content.sha };
+        }
+        catch (err) {
+            if (err instanceof ApiError && (err.problem.status === 409 || err.problem.status === 422))
+                return { written: false, lost: false };
+            if (err instanceof ApiError && err.problem.outcomeUnknown)
+                return { written: false, lost: true };
+            throw err;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/campaign-steps.ts
 
 
@@ -39860,6 +39526,340 @@ function stopStep() {
         },
     };
 }
+
+;// CONCATENATED MODULE: ./src/api/github-issue-routes.ts
+
+
+const github_issue_routes_HINTS = {
+    401: 'github-token is not a valid token (expired, revoked or mistyped)',
+    403: 'github-token may not write issues: grant the job `permissions: issues: write` (the inbox is then kept; the campaign goes on without it)',
+    404: 'the repository (GITHUB_REPOSITORY) does not exist, github-token cannot see it, or the issue is gone',
+    410: 'issues are turned off in this repository: turn them on in its settings, or leave inbox-label out',
+    422: 'GitHub refused the issue: a label of at most 50 characters, a title and a body of at most 65,536 characters',
+};
+const github_issue_routes_issue = object({
+    number: number,
+    state: string,
+    title: optional(string),
+    body: optional(string),
+    pull_request: optional(object({})),
+});
+const listIssues = {
+    name: 'github.issues.list',
+    side: 'github',
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/issues?labels={label}&state=all&per_page=100&page={page}',
+    operation: 'list the issues with the inbox label',
+    version: GITHUB_API_VERSION,
+    reply: array(github_issue_routes_issue),
+    hints: github_issue_routes_HINTS,
+};
+const createIssue = {
+    name: 'github.issues.create',
+    side: 'github',
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/issues',
+    operation: 'open the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: github_issue_routes_issue,
+    hints: github_issue_routes_HINTS,
+    ifLost: 'the answer was lost, so the inbox issue may have been opened all the same: the next run finds it by its label and marker',
+};
+const updateIssue = {
+    name: 'github.issues.update',
+    side: 'github',
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/issues/{issue}',
+    operation: 'update the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: github_issue_routes_issue,
+    hints: github_issue_routes_HINTS,
+};
+const commentIssue = {
+    name: 'github.issues.comment',
+    side: 'github',
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/issues/{issue}/comments',
+    operation: 'comment on the inbox issue',
+    version: GITHUB_API_VERSION,
+    reply: object({ id: number }),
+    hints: github_issue_routes_HINTS,
+    ifLost: 'the answer was lost, so the comment may have been added all the same',
+};
+
+;// CONCATENATED MODULE: ./src/campaign/inbox.ts
+
+
+
+
+const inbox_WINDOW_WARNING_MS = 24 * 3600 * 1000;
+const inboxMarker = (plan) => `<!-- mongodb-live-migration inbox: ${plan.name} -->`;
+const inboxTitle = (plan) => `Migration campaign ${plan.name} needs a person`;
+function saidOf(d) {
+    const kept = d.stopReason;
+    if (kept)
+        return kept;
+    const last = d.history.at(-1)?.text;
+    if (d.phase === 'unknown')
+        return last ?? 'the answer to the migration create was lost';
+    return last ?? `${d.phase}${d.lastStatus ? ` (${d.lastStatus})` : ''}`;
+}
+function inboxEvents(plan, state, now) {
+    const planned = new Map(plan.deployments.map((d) => [d.id, d]));
+    const events = [];
+    for (const d of state.deployments) {
+        if (d.skipped)
+            continue;
+        if (STOPPED.includes(d.phase)) {
+            const kind = d.phase;
+            events.push({
+                key: `${kind}:${d.deployment}:attempt-${d.attempt}:${d.migrationId ?? d.validationId ?? 'none'}`,
+                deployment: d.deployment,
+                kind,
+                said: saidOf(d),
+                todo: stopReason(d, planned.get(d.deployment)),
+            });
+        }
+        else if (d.phase === 'ready' && d.windowCloses && Date.parse(d.windowCloses) - now < inbox_WINDOW_WARNING_MS) {
+            events.push({
+                key: `window:${d.deployment}:${d.migrationId ?? 'none'}`,
+                deployment: d.deployment,
+                kind: 'window',
+                said: `ready for cutover; the 120-hour cutover window closes at ${d.windowCloses}`,
+                todo: `${d.deployment}: cut migration ${d.migrationId} over before ${d.windowCloses} (approve the cutover workflow's run, ` +
+                    'or run cutover for it); after that MongoDB expires the migration and it must start again.',
+            });
+        }
+    }
+    return events;
+}
+const KIND_WORDS = {
+    failed: 'failed',
+    expired: 'expired',
+    unknown: 'unknown (a create whose answer was lost)',
+    window: 'cutover window closing',
+};
+function inboxBody(plan, events, stateLabel, words) {
+    const owners = plan.owners.length ? `\n\n${plan.owners.join(' ')}: this campaign needs you.` : '';
+    const rows = events.map((e) => `| ${cell(words(e.deployment))} | ${KIND_WORDS[e.kind]} | ${cell(words(e.said, 600), 600)} |`);
+    const todo = events.map((e) => `- ${cell(words(e.todo, 800), 800)}`);
+    return [
+        inboxMarker(plan),
+        `The migration campaign **${plan.name}** (plan ${cell(plan.file)}) stopped for a person, or has a cutover window closing.${owners}`,
+        '',
+        '| Deployment | What happened | What MongoDB said |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+        '### What to do',
+        '',
+        ...todo,
+        '',
+        'Then commit the plan: the next scheduled run goes on, and closes this issue. ' +
+            `The campaign state is ${cell(stateLabel)}; the dashboard is beside it (same name, .md).`,
+        '',
+        'This issue is kept by the campaign: it is updated in place, gets one comment per new event, and closes when the campaign goes on.',
+        '',
+    ].join('\n');
+}
+function inboxComment(events, words) {
+    return [
+        'New since the last update:',
+        '',
+        ...events.map((e) => `- ${cell(words(e.deployment))}: ${KIND_WORDS[e.kind]}: ${cell(words(e.said, 600), 600)}`),
+        '',
+    ].join('\n');
+}
+const INBOX_CLOSING = 'The campaign went on: nothing waits for a person now. Closing this issue; it reopens if the campaign stops again.\n';
+const inboxDigest = (title, body) => lazy_crypto_crypto().createHash('sha256').update(`${title}\n${body}`).digest('hex');
+
+;// CONCATENATED MODULE: ./src/commands/campaign-inbox-step.ts
+
+
+
+
+
+
+const RESERVATION_MS = 10 * 60 * 1000;
+const MAX_PAGES = 10;
+function inboxStep(settings) {
+    const c = settings.campaign;
+    return {
+        title: 'Keep the inbox issue',
+        calls: [
+            { route: listIssues, repeated: 'only to open the issue: the label, then the marker in the body' },
+            { route: createIssue, repeated: 'once, when no issue of the plan is found' },
+            { route: updateIssue, repeated: 'only when what it says changed, or to close it' },
+            { route: commentIssue, repeated: 'once per new event' },
+            { route: readFile, repeated: 'after a conflicting write' },
+            { route: writeFile, repeated: 'when what the issue says changed (claimed in the state first)' },
+        ],
+        skip: { when: 'inbox-label is not given', test: (run) => !c?.inboxLabel || !run.state || !run.plan },
+        soft: () => true,
+        async run(run, ctx) {
+            const inbox = new Inbox(run, ctx, new StateStore(ctx.api, c.stateBranch, run.plan.name), c.inboxLabel);
+            return inbox.keep();
+        },
+    };
+}
+class Inbox {
+    run;
+    ctx;
+    store;
+    label;
+    plan;
+    now;
+    constructor(run, ctx, store, label) {
+        this.run = run;
+        this.ctx = ctx;
+        this.store = store;
+        this.label = label;
+        this.plan = run.plan;
+        this.now = ctx.clock.now();
+    }
+    get record() {
+        return this.run.state?.inbox;
+    }
+    async keep() {
+        const events = inboxEvents(this.plan, this.run.state, this.now);
+        const record = this.record;
+        if (!events.length) {
+            if (!record?.open || record.issue === undefined)
+                return 'nothing waits for a person';
+            return this.close(record.issue);
+        }
+        const words = (text, max) => this.ctx.log.safe(text, max);
+        const title = inboxTitle(this.plan);
+        const body = inboxBody(this.plan, events, this.store.label, words);
+        const digest = inboxDigest(title, body);
+        const keys = events.map((e) => e.key);
+        const fresh = events.filter((e) => !record?.events.includes(e.key));
+        if (record?.issue !== undefined && record.open && !fresh.length && record.digest === digest)
+            return `#${record.issue}: nothing new`;
+        if (record?.issue === undefined) {
+            if (!(await this.reserve()))
+                return 'another run is opening the inbox issue';
+            let number;
+            try {
+                number = await this.find();
+                if (number === undefined) {
+                    number = (await this.ctx.api.call(createIssue, { body: { title, body, labels: [this.label] } })).number;
+                    await this.save({ issue: number, events: keys, digest, open: true }, 'opened');
+                    return `opened #${number}`;
+                }
+            }
+            catch (err) {
+                if (number === undefined && !(err instanceof ApiError && err.problem.outcomeUnknown))
+                    await this.release();
+                throw err;
+            }
+            return this.announce(number, { title, body, digest, keys, fresh: events, previous: undefined });
+        }
+        return this.announce(record.issue, { title, body, digest, keys, fresh, previous: record });
+    }
+    async announce(issue, change) {
+        const next = { issue, events: change.keys, digest: change.digest, open: true };
+        if (!(await this.claim(next, change.previous)))
+            return `#${issue}: another run updated it`;
+        try {
+            if (change.digest !== change.previous?.digest || !change.previous?.open)
+                await this.ctx.api.call(updateIssue, {
+                    params: { issue: String(issue) },
+                    body: { title: change.title, body: change.body, state: 'open' },
+                });
+            if (change.fresh.length && change.previous)
+                await this.ctx.api.call(commentIssue, {
+                    params: { issue: String(issue) },
+                    body: { body: inboxComment(change.fresh, (t, m) => this.ctx.log.safe(t, m)) },
+                });
+        }
+        catch (err) {
+            await this.rollBack(next, change.previous);
+            throw err;
+        }
+        return `#${issue}: ${change.fresh.length} new event(s)`;
+    }
+    async close(issue) {
+        const previous = this.record;
+        const next = { issue, events: [], open: false };
+        if (!(await this.claim(next, previous)))
+            return `#${issue}: another run closed it`;
+        try {
+            await this.ctx.api.call(commentIssue, { params: { issue: String(issue) }, body: { body: INBOX_CLOSING } });
+            await this.ctx.api.call(updateIssue, { params: { issue: String(issue) }, body: { state: 'closed', state_reason: 'completed' } });
+        }
+        catch (err) {
+            await this.rollBack(next, previous);
+            throw err;
+        }
+        return `closed #${issue}`;
+    }
+    async find() {
+        const marker = inboxMarker(this.plan);
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const issues = await this.ctx.api.call(listIssues, { params: { label: this.label, page: String(page) } });
+            const mine = issues
+                .filter((i) => !i.pull_request && (i.body ?? '').split('\n')[0]?.trim() === marker)
+                .sort((a, b) => a.number - b.number);
+            if (mine.length)
+                return mine[0].number;
+            if (issues.length < 100)
+                return undefined;
+        }
+        return undefined;
+    }
+    async write(change, message) {
+        let refused = false;
+        const result = await this.store.update({ state: this.run.state, version: this.run.version }, (fresh) => {
+            if (!fresh)
+                return undefined;
+            const next = change(fresh.inbox);
+            if (next === null) {
+                refused = true;
+                return undefined;
+            }
+            refused = false;
+            return next === undefined ? { ...fresh, inbox: undefined } : { ...fresh, inbox: next };
+        }, `campaign ${this.plan.name}: inbox ${message}`);
+        this.run.state = result.state;
+        this.run.version = result.version;
+        this.run.changed ||= result.wrote;
+        return !refused;
+    }
+    reserve() {
+        return this.write((current) => {
+            if (current?.issue !== undefined)
+                return null;
+            const at = current?.reservedAt ? Date.parse(current.reservedAt) : undefined;
+            if (at !== undefined && this.now - at < RESERVATION_MS)
+                return null;
+            return { events: current?.events ?? [], open: false, reservedAt: iso(this.now) };
+        }, 'reservation');
+    }
+    release() {
+        return this.write((current) => (current?.issue === undefined ? undefined : current), 'reservation released');
+    }
+    save(next, message) {
+        return this.write(() => next, message);
+    }
+    claim(next, previous) {
+        return this.write((current) => {
+            if (previous && !sameRecord(current, previous))
+                return null;
+            if (!previous && current?.issue !== undefined && current.issue !== next.issue)
+                return null;
+            return next;
+        }, next.open ? `#${next.issue} updated` : `#${next.issue} closed`);
+    }
+    async rollBack(next, previous) {
+        try {
+            await this.write((current) => (sameRecord(current, next) ? (previous ?? { events: [], open: false, issue: next.issue }) : null), 'rolled back');
+        }
+        catch {
+        }
+    }
+}
+const sameRecord = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 ;// CONCATENATED MODULE: ./src/commands/campaign.ts
 

@@ -1,5 +1,4 @@
 import { formatLag } from '../campaign/dashboard.js';
-import { inboxStep } from '../campaign/inbox-step.js';
 import { campaignOutput, currentLag, readyOutput } from '../campaign/report.js';
 import { ACTIVE, type CampaignState } from '../campaign/state.js';
 import { ATLAS_CREDENTIALS, ATLAS_KINDS } from '../inputs/declarations.js';
@@ -15,6 +14,7 @@ import {
   stopStep,
   type CampaignRun,
 } from './campaign-steps.js';
+import { inboxStep } from './campaign-inbox-step.js';
 
 const all = (names: string[], use: 'optional' | 'conditional') => Object.fromEntries(names.map((n) => [n, use]));
 

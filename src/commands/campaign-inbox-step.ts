@@ -1,13 +1,13 @@
 import { commentIssue, createIssue, listIssues, updateIssue } from '../api/github-issue-routes.js';
 import { readFile, writeFile } from '../api/github-routes.js';
-import type { Step, StepContext } from '../commands/command.js';
-import type { CampaignRun } from '../commands/campaign-steps.js';
+import type { Step, StepContext } from './command.js';
+import type { CampaignRun } from './campaign-steps.js';
 import { ApiError } from '../errors.js';
 import type { CampaignPlan } from '../inputs/campaign-plan.js';
 import type { Settings } from '../settings.js';
-import { INBOX_CLOSING, inboxBody, inboxComment, inboxDigest, inboxEvents, inboxMarker, inboxTitle } from './inbox.js';
-import { StateStore, type Versioned } from './state-store.js';
-import { iso, type CampaignState, type InboxRecord } from './state.js';
+import { INBOX_CLOSING, inboxBody, inboxComment, inboxDigest, inboxEvents, inboxMarker, inboxTitle } from '../campaign/inbox.js';
+import { StateStore, type Versioned } from '../campaign/state-store.js';
+import { iso, type CampaignState, type InboxRecord } from '../campaign/state.js';
 
 /** A reservation younger than this is another run opening the issue; an older one is a run that died doing it. */
 const RESERVATION_MS = 10 * 60 * 1000;
