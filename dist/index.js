@@ -45652,24 +45652,39 @@ function base64Alignments(text) {
 function spanOf(view, start, end) {
     return view.from && view.to ? [view.from[start], view.to[end - 1]] : [start, end];
 }
+function folded(text) {
+    return fold({ text }).text;
+}
+function fold(view) {
+    let out = view;
+    for (let pass = 0; pass < 4; pass += 1) {
+        const next = rewrite(out, HIDING, () => '');
+        if (next === out)
+            break;
+        out = next;
+    }
+    return out;
+}
 function viewsOf(text) {
     const raw = { text };
     if (!DECODABLE.test(text))
         return [raw];
-    const folded = rewrite(raw, HIDING, () => '');
-    const percent = rewrite(folded, PERCENT, percentChar);
+    const unbroken = fold(raw);
+    const percent = rewrite(unbroken, PERCENT, percentChar);
     const views = [
         raw,
-        folded,
-        text_views_unescape(folded),
+        rewrite(raw, REAL_HIDING, () => ''),
+        unbroken,
+        text_views_unescape(unbroken),
         percent,
         text_views_unescape(percent),
-        rewrite(folded, FORM, (m) => (m === '+' ? ' ' : percentChar(m))),
+        rewrite(unbroken, FORM, (m) => (m === '+' ? ' ' : percentChar(m))),
     ];
     return [...new Set(views)];
 }
 const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
 const HIDING = /\\r\\n|\\[rn]|\r\n|[\r\n\u0085\u2028\u2029]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gi;
+const REAL_HIDING = /[\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(quot|amp|lt|gt|apos|nbsp));/gi;
 const NAMED = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
 const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/]))/g;
@@ -45678,7 +45693,7 @@ const FORM = new RegExp(`\\+|${PERCENT.source}`, 'gi');
 function text_views_unescape(view) {
     const entities = rewrite(view, ENTITY, (_, decimal, hex, name) => name ? NAMED[name.toLowerCase()] : codePoint(decimal ? Number(decimal) : parseInt(hex, 16)));
     const json = (v) => rewrite(v, JSON_ESCAPE, (_, hex, char) => (hex ? String.fromCharCode(parseInt(hex, 16)) : char));
-    return rewrite(json(json(entities)), HIDING, () => '');
+    return fold(json(json(entities)));
 }
 function codePoint(n) {
     return n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd';
@@ -45748,14 +45763,20 @@ class SecretSet {
         if (!value || this.values.has(value))
             return;
         this.values.add(value);
-        for (const form of formsOf(value))
+        const forms = formsOf(value);
+        for (const form of forms)
             this.insert(form);
+        for (const form of forms) {
+            const fold = folded(form);
+            if (fold !== form && fold.length >= MIN_FOLDED)
+                this.insert(fold, false);
+        }
         for (const form of base64FormsOf(value)) {
             this.insert(form);
             this.inRuns.add(form);
         }
     }
-    insert(form) {
+    insert(form, mask = true) {
         if (this.forms.has(form))
             return;
         this.forms.add(form);
@@ -45763,7 +45784,8 @@ class SecretSet {
             this.pieces.add(form.slice(i, i + WINDOW));
             this.starts[pairAt(form, i)] = 1;
         }
-        this.mask(form);
+        if (mask)
+            this.mask(form);
     }
     addLinkToken(token) {
         this.add(token);
@@ -45809,6 +45831,7 @@ class SecretSet {
     }
 }
 const WINDOW = 16;
+const MIN_FOLDED = 6;
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
 const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;
 const pairAt = (text, i) => ((text.charCodeAt(i) << 8) ^ text.charCodeAt(i + 1)) & 0xffff;

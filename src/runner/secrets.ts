@@ -1,5 +1,5 @@
 import { base64FormsOf, formsOf } from './secret-forms.js';
-import { spanOf, viewsOf, type Span } from './text-views.js';
+import { folded, spanOf, viewsOf, type Span } from './text-views.js';
 
 /**
  * The secrets of this run: registered with the runner (`add-mask`) the moment they are known,
@@ -24,21 +24,27 @@ export class SecretSet {
   add(value: string): void {
     if (!value || this.values.has(value)) return;
     this.values.add(value);
-    for (const form of formsOf(value)) this.insert(form);
+    const forms = formsOf(value);
+    for (const form of forms) this.insert(form);
+    // The folded view drops what looks like a shown line break or control character, in the secret too.
+    for (const form of forms) {
+      const fold = folded(form);
+      if (fold !== form && fold.length >= MIN_FOLDED) this.insert(fold, false);
+    }
     for (const form of base64FormsOf(value)) {
       this.insert(form);
       this.inRuns.add(form);
     }
   }
 
-  private insert(form: string): void {
+  private insert(form: string, mask = true): void {
     if (this.forms.has(form)) return;
     this.forms.add(form);
     for (let i = 0; i + WINDOW <= form.length; i += 1) {
       this.pieces.add(form.slice(i, i + WINDOW));
       this.starts[pairAt(form, i)] = 1;
     }
-    this.mask(form);
+    if (mask) this.mask(form);
   }
 
   /**
@@ -93,6 +99,8 @@ export class SecretSet {
 
 /** A piece of a secret this long, echoed alone (say, a cut prefix), is still redacted. */
 const WINDOW = 16;
+/** A secret folded shorter than this is too likely to be other text. */
+const MIN_FOLDED = 6;
 /** Runs of the characters tokens and keys are made of. */
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;
 const SECRET_FIELD = /key|secret|pass|token|cred|auth/i;

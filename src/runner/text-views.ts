@@ -18,20 +18,41 @@ export function spanOf(view: View, start: number, end: number): Span {
   return view.from && view.to ? [view.from[start], view.to[end - 1]] : [start, end];
 }
 
+/**
+ * The text with line breaks and invisible characters removed, as the folded view removes them.
+ * A secret that itself holds text the fold removes (`\n`, `\x9a`) is searched for folded too.
+ */
+export function folded(text: string): string {
+  return fold({ text }).text;
+}
+
+/** HIDING removed until none is left: a break inside a shown one (`\` CR LF `n`) leaves one behind. */
+function fold(view: View): View {
+  let out = view;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const next = rewrite(out, HIDING, () => '');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /** The text itself, then each decoded view that differs from it. */
 export function viewsOf(text: string): View[] {
   const raw: View = { text };
   // Most text is printable ASCII with nothing any decoding acts on.
   if (!DECODABLE.test(text)) return [raw];
-  const folded = rewrite(raw, HIDING, () => '');
-  const percent = rewrite(folded, PERCENT, percentChar);
+  const unbroken = fold(raw);
+  const percent = rewrite(unbroken, PERCENT, percentChar);
   const views = [
     raw,
-    folded,
-    unescape(folded),
+    // Only the real characters gone: a secret that holds text like a shown break (`\n`) stays whole.
+    rewrite(raw, REAL_HIDING, () => ''),
+    unbroken,
+    unescape(unbroken),
     percent,
     unescape(percent),
-    rewrite(folded, FORM, (m) => (m === '+' ? ' ' : percentChar(m))),
+    rewrite(unbroken, FORM, (m) => (m === '+' ? ' ' : percentChar(m))),
   ];
   return [...new Set(views)];
 }
@@ -43,6 +64,7 @@ const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
 /** Line breaks and invisible or control characters, as they are or as `neutralize` shows them. */
 const HIDING =
   /\\r\\n|\\[rn]|\r\n|[\r\n\u0085\u2028\u2029]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gi;
+const REAL_HIDING = /[\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /* eslint-enable no-control-regex */
 
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(quot|amp|lt|gt|apos|nbsp));/gi;
@@ -58,7 +80,7 @@ function unescape(view: View): View {
     name ? NAMED[name.toLowerCase()] : codePoint(decimal ? Number(decimal) : parseInt(hex, 16)),
   );
   const json = (v: View) => rewrite(v, JSON_ESCAPE, (_, hex, char) => (hex ? String.fromCharCode(parseInt(hex, 16)) : char));
-  return rewrite(json(json(entities)), HIDING, () => '');
+  return fold(json(json(entities)));
 }
 
 function codePoint(n: number): string {
