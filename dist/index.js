@@ -45656,14 +45656,9 @@ function folded(text) {
     return fold({ text }).text;
 }
 function fold(view) {
-    let out = view;
-    for (let pass = 0; pass < 4; pass += 1) {
-        const next = rewrite(out, HIDING, () => '');
-        if (next === out)
-            break;
-        out = next;
-    }
-    return out;
+    for (let next = rewrite(view, HIDING, () => ''); next !== view; next = rewrite(view, HIDING, () => ''))
+        view = next;
+    return view;
 }
 function viewsOf(text) {
     const raw = { text };
@@ -45683,8 +45678,9 @@ function viewsOf(text) {
     return [...new Set(views)];
 }
 const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
-const HIDING = /\\r\\n|\\[rn]|\r\n|[\r\n\u0085\u2028\u2029]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gi;
-const REAL_HIDING = /[\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const text_views_INVISIBLE = String.raw `\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff`;
+const REAL_HIDING = new RegExp(`[${text_views_INVISIBLE}]`, 'g');
+const HIDING = new RegExp(String.raw `\\r\\n|\\[rn]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[${text_views_INVISIBLE}]`, 'gi');
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(quot|amp|lt|gt|apos|nbsp));/gi;
 const NAMED = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
 const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/]))/g;

@@ -28,13 +28,9 @@ export function folded(text: string): string {
 
 /** HIDING removed until none is left: a break inside a shown one (`\` CR LF `n`) leaves one behind. */
 function fold(view: View): View {
-  let out = view;
-  for (let pass = 0; pass < 4; pass += 1) {
-    const next = rewrite(out, HIDING, () => '');
-    if (next === out) break;
-    out = next;
-  }
-  return out;
+  // Each pass that finds something removes it, so this ends.
+  for (let next = rewrite(view, HIDING, () => ''); next !== view; next = rewrite(view, HIDING, () => '')) view = next;
+  return view;
 }
 
 /** The text itself, then each decoded view that differs from it. */
@@ -60,12 +56,14 @@ export function viewsOf(text: string): View[] {
 // eslint-disable-next-line no-control-regex -- control characters are what a view removes
 const DECODABLE = /[\\&%+<\x00-\x1f\x7f-\uffff]/;
 
-/* eslint-disable no-control-regex -- control characters are what a view removes */
-/** Line breaks and invisible or control characters, as they are or as `neutralize` shows them. */
-const HIDING =
-  /\\r\\n|\\[rn]|\r\n|[\r\n\u0085\u2028\u2029]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gi;
-const REAL_HIDING = /[\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/* eslint-enable no-control-regex */
+/** Line breaks and invisible or control characters, the characters themselves. */
+const INVISIBLE = String.raw`\r\n\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff`;
+const REAL_HIDING = new RegExp(`[${INVISIBLE}]`, 'g');
+/** The same, as they are or as `neutralize` shows them. */
+const HIDING = new RegExp(
+  String.raw`\\r\\n|\\[rn]|<U\+(?:00AD|180E|200[B-F]|202[8-E]|206[0-9]|FEFF)>|\\x(?:[01][0-9a-f]|7f|[89][0-9a-f])|[${INVISIBLE}]`,
+  'gi',
+);
 
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(quot|amp|lt|gt|apos|nbsp));/gi;
 const NAMED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
