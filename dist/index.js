@@ -39235,7 +39235,7 @@ async function advance(plan, current, deps, out) {
                     const status = await readLink(deps, plan);
                     out.link = status;
                     if (status !== 'SYNCED') {
-                        out.waiting = `The link of source organization ${plan.sourceOrgId} is ${status}, not SYNCED: nothing was started. Run command: link (or status) for it.`;
+                        out.waiting = `The link of source organization ${plan.sourceOrgId} is ${status}, not SYNCED: nothing was started. Run the link action (or the status action) for it.`;
                         return { ...at, wrote };
                     }
                 }
@@ -40170,7 +40170,7 @@ function readWaitFor(read, f) {
         return undefined;
     if (/^\d+$/.test(value) && Number(value) > MAX_WAIT_FOR_SECONDS) {
         f.fail('wait-for', `expected at most ${MAX_WAIT_FOR_SECONDS} seconds; got ${shown(value)}. A GitHub-hosted job ends after 6 hours: to watch longer, ` +
-            "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.");
+            're-run the migration-status action with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.');
         return undefined;
     }
     return readInteger(read, 'wait-for', { fallback: 0, min: 0, max: MAX_WAIT_FOR_SECONDS }, f);
@@ -40417,13 +40417,13 @@ function migrationNext(state) {
     if (isReady(m)) {
         const closes = windowCloses(state.timeline);
         return [
-            `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+            `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run the cutover action with migration-id: ${id} (in a job whose environment requires a reviewer).`,
             ...(closes ? [`Cut over before the window closes: by ${closes}.`] : []),
         ];
     }
     return [
-        `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
-            `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+        `Not ready for cutover yet: watch it with the migration-status action, migration-id: ${id} and wait-for; ` +
+            `when ready-for-cutover is true, run the cutover action with migration-id: ${id}.`,
     ];
 }
 const migrationSections = (state) => timelineSections(state.timeline);
@@ -40639,7 +40639,7 @@ function watchStep(settings, title, goal, seconds, done, stillSyncingIsResult = 
                     throw err;
                 state.stillSyncing = true;
                 ctx.log.annotate('notice', `Migration ${id} is still syncing after ${seconds} s (wait-for): ${showMigration(m)}. It goes on in Atlas; ` +
-                    `watch it with command: 'migration-status' and migration-id: ${id}.`, 'Still syncing');
+                    `watch it with the migration-status action and migration-id: ${id}.`, 'Still syncing');
                 return `still syncing after ${seconds} s: ${showMigration(m)}`;
             }
             refuseIfFinishedBadly(state);
@@ -41346,7 +41346,7 @@ function next(state, settings, error) {
     }
     if (state.status === 'SYNCED') {
         return [
-            "Validate and start a migration: run this action with command: 'migrate', atlas-project-id, atlas-cluster-name and one deployment from the table above (or fan out over the deployments output with a matrix).",
+            'Validate and start a migration: run the migrate action with atlas-project-id, atlas-cluster-name and one deployment from the table above (or fan out over the deployments output with a matrix).',
         ];
     }
     return [
@@ -41569,7 +41569,7 @@ const validate_validate = command({
             ? ['Fix what the validation names, then re-run validate.']
             : error
                 ? ['Nothing was started. Fix the error above and re-run validate.']
-                : ["Start the migration: run command: 'migrate' with the same inputs (it validates again first)."],
+                : ['Start the migration: run the migrate action with the same inputs (it validates again first).'],
     }),
 });
 
@@ -41748,10 +41748,10 @@ const status_status = command({
         next: error
             ? ['Nothing was changed. Fix the error above and re-run.']
             : state.status === 'UNLINKED'
-                ? ["The source has no link: run this action with command: 'link'."]
+                ? ['The source has no link: run the link action.']
                 : state.status !== 'SYNCED'
                     ? ['Not synced yet: re-run with wait-for-sync, or check the Ops Manager host’s access to Atlas.']
-                    : ["Linked: run command: 'migrate' for a deployment listed above."],
+                    : ['Linked: run the migrate action for a deployment listed above.'],
     }),
 });
 

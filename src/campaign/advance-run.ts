@@ -122,7 +122,7 @@ export async function advance(
           const status = await readLink(deps, plan);
           out.link = status;
           if (status !== 'SYNCED') {
-            out.waiting = `The link of source organization ${plan.sourceOrgId} is ${status}, not SYNCED: nothing was started. Run command: link (or status) for it.`;
+            out.waiting = `The link of source organization ${plan.sourceOrgId} is ${status}, not SYNCED: nothing was started. Run the link action (or the status action) for it.`;
             return { ...at, wrote };
           }
         } else out.link ??= 'not read (no source-public-key and source-private-key given): Atlas validates the link itself';

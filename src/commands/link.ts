@@ -136,7 +136,7 @@ function next(state: LinkState, settings: Settings, error: unknown): string[] {
   }
   if (state.status === 'SYNCED') {
     return [
-      "Validate and start a migration: run this action with command: 'migrate', atlas-project-id, atlas-cluster-name and one deployment from the table above (or fan out over the deployments output with a matrix).",
+      'Validate and start a migration: run the migrate action with atlas-project-id, atlas-cluster-name and one deployment from the table above (or fan out over the deployments output with a matrix).',
     ];
   }
   return [

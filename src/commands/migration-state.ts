@@ -158,13 +158,13 @@ export function migrationNext(state: MigrationState): string[] {
   if (isReady(m)) {
     const closes = windowCloses(state.timeline);
     return [
-      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} (in a job whose environment requires a reviewer).`,
+      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run the cutover action with migration-id: ${id} (in a job whose environment requires a reviewer).`,
       ...(closes ? [`Cut over before the window closes: by ${closes}.`] : []),
     ];
   }
   return [
-    `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
-      `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+    `Not ready for cutover yet: watch it with the migration-status action, migration-id: ${id} and wait-for; ` +
+      `when ready-for-cutover is true, run the cutover action with migration-id: ${id}.`,
   ];
 }
 

@@ -189,7 +189,7 @@ export function watchStep(
         ctx.log.annotate(
           'notice',
           `Migration ${id} is still syncing after ${seconds} s (wait-for): ${showMigration(m)}. It goes on in Atlas; ` +
-            `watch it with command: 'migration-status' and migration-id: ${id}.`,
+            `watch it with the migration-status action and migration-id: ${id}.`,
           'Still syncing',
         );
         return `still syncing after ${seconds} s: ${showMigration(m)}`;

@@ -43,9 +43,9 @@ export const status = command<LinkState>({
     next: error
       ? ['Nothing was changed. Fix the error above and re-run.']
       : state.status === 'UNLINKED'
-        ? ["The source has no link: run this action with command: 'link'."]
+        ? ['The source has no link: run the link action.']
         : state.status !== 'SYNCED'
           ? ['Not synced yet: re-run with wait-for-sync, or check the Ops Manager host’s access to Atlas.']
-          : ["Linked: run command: 'migrate' for a deployment listed above."],
+          : ['Linked: run the migrate action for a deployment listed above.'],
   }),
 });

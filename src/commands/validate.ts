@@ -61,6 +61,6 @@ export const validate = command<MigrationState>({
       ? ['Fix what the validation names, then re-run validate.']
       : error
         ? ['Nothing was started. Fix the error above and re-run validate.']
-        : ["Start the migration: run command: 'migrate' with the same inputs (it validates again first)."],
+        : ['Start the migration: run the migrate action with the same inputs (it validates again first).'],
   }),
 });

@@ -29,7 +29,7 @@ function readWaitFor(read: InputReader, f: Findings): number | undefined {
     f.fail(
       'wait-for',
       `expected at most ${MAX_WAIT_FOR_SECONDS} seconds; got ${shown(value)}. A GitHub-hosted job ends after 6 hours: to watch longer, ` +
-        "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.",
+        're-run the migration-status action with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.',
     );
     return undefined;
   }

@@ -111,7 +111,7 @@ describe('validate', () => {
     expect(fact(r, 'Source project')).toBe(SOURCE_PROJECT.id);
     expect(fact(r, 'Source deployment')).toBe(SOURCE_PROJECT.clusterName);
     expect(fact(r, 'Destination cluster')).toBe(ATLAS_CLUSTER_NAME);
-    expect(nextSteps(r)).toEqual(["Start the migration: run command: 'migrate' with the same inputs (it validates again first)."]);
+    expect(nextSteps(r)).toEqual(['Start the migration: run the migrate action with the same inputs (it validates again first).']);
   });
 
   it('waits for the result in real time: the first poll of the validation comes about 2 s after the POST', async () => {
@@ -252,8 +252,8 @@ describe('migrate', () => {
     expect(nextSteps(r)).toEqual([
       `Keep the migration id ${id}: MongoDB has no API to list migrations. It is the migration-id output of this step; ` +
         'pass it to the cutover job as migration-id, as a job output (needs.<migrate job>.outputs.migration-id) or as a workflow_dispatch input.',
-      `Not ready for cutover yet: watch it with command: 'migration-status', migration-id: ${id} and wait-for; ` +
-        `when ready-for-cutover is true, run command: 'cutover' with migration-id: ${id}.`,
+      `Not ready for cutover yet: watch it with the migration-status action, migration-id: ${id} and wait-for; ` +
+        `when ready-for-cutover is true, run the cutover action with migration-id: ${id}.`,
     ]);
   });
 
@@ -286,7 +286,7 @@ describe('migrate', () => {
     expect(fact(r, 'Lag')).toBe('2 s');
     expect(fact(r, 'Ready for cutover')).toBe('yes');
     expect(nextSteps(r)[1]).toBe(
-      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run command: 'cutover' with migration-id: ${id} ` +
+      `Ready for cutover: the 120-hour window has started. Stop writes to the source, then run the cutover action with migration-id: ${id} ` +
         '(in a job whose environment requires a reviewer).',
     );
     expect(sequence()).toHaveLength(5);
@@ -319,7 +319,7 @@ describe('migration-status', () => {
       // The read is the migration's first poll: the simulator's lag moves from 120 s to 30 s.
       outputs: { 'migration-status': 'WORKING', 'ready-for-cutover': 'false', 'lag-seconds': '30' },
       error: undefined,
-      next: /^Not ready for cutover yet: watch it with command: 'migration-status'/,
+      next: /^Not ready for cutover yet: watch it with the migration-status action/,
     },
     {
       status: 'COMPLETE',
@@ -409,7 +409,7 @@ describe('cutover', () => {
     expect(sim.migration(id)?.cutoverAt).toBeNull();
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'false' });
     expect(summaryText(r)).toContain('<td>Cut over</td><td>❌ failed</td>');
-    expect(nextSteps(r)[0]).toMatch(/^Not ready for cutover yet: watch it with command: 'migration-status'/);
+    expect(nextSteps(r)[0]).toMatch(/^Not ready for cutover yet: watch it with the migration-status action/);
   });
 
   it('re-run on a COMPLETE migration: success, changed=false, no PUT', async () => {
@@ -716,7 +716,7 @@ describe('long migrations (issue 19)', () => {
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'true' });
     expect(r.notices.map((n) => n.properties.title)).toEqual(['Keep the migration id', 'Still syncing']);
     expect(summaryText(r)).toContain(`<p>⏳ Still syncing: migration ${id} is WORKING, not ready for cutover yet`);
-    expect(summaryText(r)).toContain(`run command: 'cutover' with migration-id: ${id}`);
+    expect(summaryText(r)).toContain(`run the cutover action with migration-id: ${id}`);
     expect(sim.migration(id)?.status).toBe('WORKING');
   });
 
@@ -725,7 +725,7 @@ describe('long migrations (issue 19)', () => {
     expect(r.code).toBe(1);
     expect(r.errors.map((e) => e.message)).toEqual([
       'Input \'wait-for\': expected at most 21000 seconds; got "30000". A GitHub-hosted job ends after 6 hours: to watch longer, ' +
-        "re-run command: 'migration-status' with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.",
+        're-run the migration-status action with migration-id on a schedule (or use a campaign), each run waiting up to 21000 s.',
     ]);
     expect(sim.requests()).toEqual([]);
   });

@@ -32,6 +32,14 @@ const TIMELINE = new RegExp(
     '<td>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</td></tr>)+</table>\n',
 );
 
+const NEXT_RENAMED: Array<[string, string]> = [
+  ["run this action with command: 'migrate',", 'run the migrate action with'],
+  ["run this action with command: 'link'.", 'run the link action.'],
+  ["run command: 'migrate'", 'run the migrate action'],
+  ["run command: 'cutover'", 'run the cutover action'],
+  ["watch it with command: 'migration-status',", 'watch it with the migration-status action,'],
+];
+
 const INTENDED: Array<{ why: string; change(before: Seen, seen: Seen): Seen }> = [
   {
     why: "A skipped step's detail no longer repeats 'skipped:' beside its ⏭️ skipped result.",
@@ -57,6 +65,14 @@ const INTENDED: Array<{ why: string; change(before: Seen, seen: Seen): Seen }> =
     change: (before, seen) => {
       const timeline = seen.summary.match(TIMELINE)?.[0];
       return timeline ? { ...before, summary: before.summary.replace('<h3>Next</h3>', `${timeline}<h3>Next</h3>`) } : before;
+    },
+  },
+  {
+    why: "Next steps name the per-command action (issue 24: `…/cutover@v1`), not the root action's `command: 'cutover'`.",
+    change: (before) => {
+      const renamed = (text: string) =>
+        NEXT_RENAMED.reduce((t, [was, now]) => t.split(was).join(now).split(was.replace(/'/g, '&#39;')).join(now), text);
+      return { ...before, stdout: before.stdout.map(renamed), summary: renamed(before.summary) };
     },
   },
 ];

@@ -121,7 +121,7 @@ describe('migrate with wait-for', () => {
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false', changed: 'true' });
     expect(r.notices.map((n) => n.properties.title)).toContain('Still syncing');
     expect(r.summary).toContain(`<p>⏳ Still syncing: migration ${id} is WORKING`);
-    expect(r.summary).toContain(`watch it with command: &#39;migration-status&#39;, migration-id: ${id}`);
+    expect(r.summary).toContain(`watch it with the migration-status action, migration-id: ${id}`);
     expect(r.notices.map((n) => n.properties.title)).toContain('Keep the migration id');
     expect(r.summary).toContain(`<li>Keep the migration id ${id}: MongoDB has no API to list migrations.`);
     expect(sim.migration(id)?.status).toBe('WORKING');
@@ -152,7 +152,7 @@ describe('migration-status with wait-for', () => {
     expect(r.code).toBe(0);
     expect(r.notices.find((n) => n.properties.title === 'Still syncing')?.message).toBe(
       `Migration ${id} is still syncing after 30 s (wait-for): WORKING, not ready for cutover yet, lag 30 s. It goes on in Atlas; ` +
-        `watch it with command: 'migration-status' and migration-id: ${id}.`,
+        `watch it with the migration-status action and migration-id: ${id}.`,
     );
     expect(r.outputs).toMatchObject({ 'migration-status': 'WORKING', 'ready-for-cutover': 'false' });
     expect(clock.sleeps.reduce((a, b) => a + b)).toBe(30_000);
